@@ -1,0 +1,27 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { LocaleCode } from '../i18n/locales.ts';
+import { splitArticleId } from '../lib/article-id.ts';
+import { compareNewestFirst } from '../lib/dates.ts';
+
+export type Article = CollectionEntry<'articles'> & { locale: LocaleCode; slug: string };
+
+/** Every article, with its locale and slug split out of the id. */
+export async function getAllArticles(): Promise<Article[]> {
+  const entries = await getCollection('articles');
+  return entries.map((entry) => ({ ...entry, ...splitArticleId(entry.id) }));
+}
+
+/** One locale's articles, newest first, undated last. */
+export async function getArticlesForLocale(locale: LocaleCode): Promise<Article[]> {
+  const all = await getAllArticles();
+  return all
+    .filter((article) => article.locale === locale)
+    .sort((a, b) => compareNewestFirst(a.data.date, b.data.date) || a.slug.localeCompare(b.slug));
+}
+
+/** The other-language versions of an article (same translationKey). */
+export function findTranslations(article: Article, all: Article[]): Article[] {
+  const key = article.data.translationKey;
+  if (!key) return [];
+  return all.filter((other) => other.data.translationKey === key && other.id !== article.id);
+}

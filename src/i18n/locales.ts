@@ -1,0 +1,67 @@
+/**
+ * The one locale registry. Everything that varies by language — routes,
+ * `<html lang dir>`, digits, calendars, the Pagefind index — is read from here,
+ * so adding a locale is one entry plus a strings file.
+ */
+export interface LocaleDefinition {
+  /** BCP 47 code, also the URL segment and the content folder name. */
+  code: string;
+  /** The language's name in its own language, for the switcher. */
+  label: string;
+  /** Numbering system for dates and counts (Intl `nu`). */
+  digits: 'arab' | 'arabext' | 'latn' | 'hebr';
+  /** Calendars shown on a dateline, first is primary (Intl `ca`). */
+  calendars: readonly ('gregory' | 'islamic-umalqura' | 'persian' | 'hebrew')[];
+  /** Language Pagefind indexes and stems this locale with. */
+  searchLanguage: string;
+}
+
+export const LOCALES = {
+  ar: {
+    code: 'ar',
+    label: 'العربية',
+    digits: 'arab',
+    calendars: ['gregory', 'islamic-umalqura'],
+    searchLanguage: 'ar',
+  },
+  en: {
+    code: 'en',
+    label: 'English',
+    digits: 'latn',
+    calendars: ['gregory', 'islamic-umalqura'],
+    searchLanguage: 'en',
+  },
+} as const satisfies Record<string, LocaleDefinition>;
+
+export type LocaleCode = keyof typeof LOCALES;
+
+export const DEFAULT_LOCALE: LocaleCode = 'ar';
+
+export const LOCALE_CODES = Object.keys(LOCALES) as LocaleCode[];
+
+/** True when `value` names a locale this archive is configured for. */
+export function isLocaleCode(value: string): value is LocaleCode {
+  return Object.hasOwn(LOCALES, value);
+}
+
+// Scripts written right to left; used when Intl.Locale cannot tell (older engines).
+const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'ug', 'yi', 'ckb', 'dv']);
+
+/**
+ * Text direction of a locale. Asks `Intl.Locale` first (getTextInfo() in
+ * current engines, the textInfo getter in older V8) and falls back to a list,
+ * because not every runtime ships the text-info proposal.
+ */
+export function localeDirection(code: string): 'rtl' | 'ltr' {
+  try {
+    const locale = new Intl.Locale(code) as Intl.Locale & {
+      getTextInfo?: () => { direction?: string };
+      textInfo?: { direction?: string };
+    };
+    const info = locale.getTextInfo?.() ?? locale.textInfo;
+    if (info?.direction === 'rtl' || info?.direction === 'ltr') return info.direction;
+  } catch {
+    // An invalid tag falls through to the list.
+  }
+  return RTL_LANGUAGES.has(code.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
+}

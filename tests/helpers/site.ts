@@ -1,0 +1,88 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import sirv from 'sirv';
+
+export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface BuildOptions {
+  /** Folder of content/<locale>/<slug>.mdx; the bundled content by default. */
+  contentDir?: string;
+  /** Where dist goes; must be unique per build so parallel fixtures never collide. */
+  outDir: string;
+  /** Subfolder to build for, e.g. `/archive/`. */
+  base?: string;
+}
+
+/**
+ * A real `astro build` of this project (with Pagefind, as `npm run build`),
+ * in a child process so each build gets a fresh module graph and its own
+ * environment: ARSHIF_CONTENT_DIR and BASE_PATH are how users point a build
+ * at a corpus or a subfolder, so the tests use exactly that.
+ */
+export async function buildSite({ contentDir, outDir, base }: BuildOptions): Promise<void> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    // A separate cache per build: the content store must not leak between corpora.
+    ARSHIF_CACHE_DIR: `${outDir}.cache`,
+  };
+  if (contentDir) env.ARSHIF_CONTENT_DIR = contentDir;
+  if (base) env.BASE_PATH = base;
+  const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+  const { code, output } = await run(process.execPath, [astroBin, 'build', '--outDir', outDir], { cwd: projectRoot, env });
+  if (code !== 0) throw new Error(`astro build failed (exit ${code}):\n${output.slice(-4000)}`);
+}
+
+/** Runs a command, collecting stdout and stderr together. */
+export function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+export interface StaticSite {
+  /** Origin plus base, ending in `/`, e.g. http://127.0.0.1:39123/archive/ */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a built dist/ on a loopback port chosen by the OS, as any static
+ * host would: files only, no rewrites. With `base`, the site lives under that
+ * subfolder and everything outside it is a 404.
+ */
+export async function serveStatic(distDir: string, { base = '/', headers = {} as Record<string, string> } = {}): Promise<StaticSite> {
+  const files = sirv(distDir, { dev: true, extensions: ['html'] });
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const server: Server = createServer((request, response) => {
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    const url = request.url ?? '/';
+    if (!url.startsWith(prefix)) {
+      response.statusCode = 404;
+      response.end('Not found');
+      return;
+    }
+    request.url = `/${url.slice(prefix.length)}`;
+    files(request, response, () => {
+      response.statusCode = 404;
+      response.end('Not found');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
