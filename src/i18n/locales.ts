@@ -3,6 +3,10 @@
  * `<html lang dir>`, digits, calendars, the Pagefind index — is read from here,
  * so adding a locale is one entry plus a strings file.
  */
+import { ar } from './strings/ar.ts';
+import { en } from './strings/en.ts';
+import type { UiStrings } from './strings/ar.ts';
+
 export interface LocaleDefinition {
   /** BCP 47 code, also the URL segment and the content folder name. */
   code: string;
@@ -14,6 +18,8 @@ export interface LocaleDefinition {
   calendars: readonly ('gregory' | 'islamic-umalqura' | 'persian' | 'hebrew')[];
   /** Language Pagefind indexes and stems this locale with. */
   searchLanguage: string;
+  /** Every UI string in this language (src/i18n/strings/<code>.ts). */
+  strings: UiStrings;
 }
 
 export const LOCALES = {
@@ -23,6 +29,7 @@ export const LOCALES = {
     digits: 'arab',
     calendars: ['gregory', 'islamic-umalqura'],
     searchLanguage: 'ar',
+    strings: ar,
   },
   en: {
     code: 'en',
@@ -30,6 +37,7 @@ export const LOCALES = {
     digits: 'latn',
     calendars: ['gregory', 'islamic-umalqura'],
     searchLanguage: 'en',
+    strings: en,
   },
 } as const satisfies Record<string, LocaleDefinition>;
 

@@ -14,6 +14,8 @@ export interface BuildOptions {
   outDir: string;
   /** Subfolder to build for, e.g. `/archive/`. */
   base?: string;
+  /** Project to build; this one by default (the extra-locale test builds a modified copy). */
+  root?: string;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface BuildOptions {
  * environment: ARSHIF_CONTENT_DIR and BASE_PATH are how users point a build
  * at a corpus or a subfolder, so the tests use exactly that.
  */
-export async function buildSite({ contentDir, outDir, base }: BuildOptions): Promise<void> {
+export async function buildSite({ contentDir, outDir, base, root = projectRoot }: BuildOptions): Promise<void> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     // A separate cache per build: the content store must not leak between corpora.
@@ -31,7 +33,7 @@ export async function buildSite({ contentDir, outDir, base }: BuildOptions): Pro
   if (contentDir) env.ARSHIF_CONTENT_DIR = contentDir;
   if (base) env.BASE_PATH = base;
   const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
-  const { code, output } = await run(process.execPath, [astroBin, 'build', '--outDir', outDir], { cwd: projectRoot, env });
+  const { code, output } = await run(process.execPath, [astroBin, 'build', '--outDir', outDir], { cwd: root, env });
   if (code !== 0) throw new Error(`astro build failed (exit ${code}):\n${output.slice(-4000)}`);
 }
 

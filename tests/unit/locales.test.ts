@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { LOCALE_CODES, isLocaleCode, localeDirection } from '../../src/i18n/locales.ts';
-import { UI_STRINGS } from '../../src/i18n/strings/index.ts';
+import { LOCALES, LOCALE_CODES, isLocaleCode, localeDirection } from '../../src/i18n/locales.ts';
 import { articleIdFromPath, splitArticleId } from '../../src/lib/article-id.ts';
 import { withBase } from '../../src/lib/urls.ts';
 
@@ -20,10 +19,10 @@ describe('locales', () => {
   });
 
   test('every locale has every UI string, none empty', () => {
-    const keys = Object.keys(UI_STRINGS.ar).sort();
+    const keys = Object.keys(LOCALES.ar.strings).sort();
     for (const code of LOCALE_CODES) {
-      expect(Object.keys(UI_STRINGS[code]).sort()).toEqual(keys);
-      for (const value of Object.values(UI_STRINGS[code])) expect(value.trim()).not.toBe('');
+      expect(Object.keys(LOCALES[code].strings).sort()).toEqual(keys);
+      for (const value of Object.values(LOCALES[code].strings)) expect(value.trim()).not.toBe('');
     }
   });
 });

@@ -19,6 +19,8 @@ export const ar = {
   'search.resultCount': 'عدد النتائج: {count}',
   'search.unavailable': 'البحث غير متاح الآن.',
   'redirect.title': 'أرشيف',
+  'theme.dark': 'الوضع الداكن',
+  'article.notTranslated': 'هذا المقال غير متوفر بالعربية؛ يُعرض بلغته الأصلية.',
   'redirect.message': 'انتقل إلى الأرشيف',
 } as const;
 

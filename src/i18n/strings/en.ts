@@ -21,5 +21,7 @@ export const en = {
   'search.resultCount': 'Results: {count}',
   'search.unavailable': 'Search is not available right now.',
   'redirect.title': 'Arshif',
+  'theme.dark': 'Dark theme',
+  'article.notTranslated': 'This article is not available in English; it is shown in its original language.',
   'redirect.message': 'Go to the archive',
 } as const satisfies UiStrings;

@@ -1,0 +1,21 @@
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Opens `path` (relative to the site URL) in a fresh context and checks it answered 200. */
+export async function openPage(
+  browser: Browser,
+  siteUrl: string,
+  path: string,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const response = await page.goto(new URL(path, siteUrl).href);
+  expect(response?.status(), `GET ${path}`).toBe(200);
+  return page;
+}
+
+/** Closes a page together with the context openPage made for it. */
+export async function closePage(page: Page): Promise<void> {
+  await page.context().close();
+}
