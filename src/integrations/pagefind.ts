@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import * as pagefindApi from 'pagefind';
+import { writeSearchVocabulary } from './search-vocabulary.ts';
 
 /**
  * Indexes the built site with Pagefind's Node API in the same `astro build`.
@@ -25,6 +26,8 @@ export function pagefind(): AstroIntegration {
           if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
           logger.info(`indexed ${added.page_count} pages in ${seconds}s → ${path.relative(process.cwd(), written.outputPath)}`);
+          const forms = await writeSearchVocabulary(outDir);
+          for (const [language, count] of Object.entries(forms)) logger.info(`search vocabulary (${language}): ${count} word forms`);
         } finally {
           await pagefindApi.close();
         }

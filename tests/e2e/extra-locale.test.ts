@@ -84,8 +84,8 @@ describe('a third, right-to-left locale (fa) added by one entry and one strings 
     };
     expect(Object.keys(entry.languages).sort()).toEqual(['ar', 'en', 'fa']);
     const page = await openPage(browser, site.url, `fa/search/?q=${encodeURIComponent('نمایشگاه')}`);
-    await page.waitForSelector('.search-result-list');
-    const results = await page.$$eval('.search-result a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+    await page.waitForSelector('main [data-search-results] .search-result');
+    const results = await page.$$eval('main [data-search-results] .search-result-title a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname));
     expect(results).toEqual(['/fa/articles/tehran-book-fair/']);
     await closePage(page);
   });

@@ -23,13 +23,16 @@ async function openPage(path: string): Promise<Page> {
   return page;
 }
 
-/** Submits the header search box and waits for the results list. */
+/** Opens the header's search dialog, types, presses Enter and reads the search page's results. */
 async function searchFrom(page: Page, query: string): Promise<string[]> {
-  await page.fill('input[name="q"]', query);
-  await page.press('input[name="q"]', 'Enter');
+  await page.click('[data-search-open]');
+  await page.fill('#search-dialog-input', query);
+  await page.press('#search-dialog-input', 'Enter');
   await page.waitForURL(/\/search\/\?q=/);
-  await page.waitForSelector('.search-result-list');
-  return page.$$eval('.search-result a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+  await page.waitForSelector('main [data-search-results] .search-result');
+  return page.$$eval('main [data-search-results] .search-result-title a', (links) =>
+    links.map((link) => (link as HTMLAnchorElement).pathname),
+  );
 }
 
 describe('the bundled archive in a real browser', () => {

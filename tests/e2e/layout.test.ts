@@ -143,7 +143,7 @@ describe('layouts in both directions', () => {
       const en = await openPage(browser, siteUrl, PAGES[kind]('en'));
       const enChrome = await en.evaluate(() => {
         const clone = document.body.cloneNode(true) as HTMLElement;
-        clone.querySelectorAll('[lang]:not([lang="en"]), article, .search-result, script').forEach((node) => node.remove());
+        clone.querySelectorAll('[lang]:not([lang="en"]), article, .search-result, option, script').forEach((node) => node.remove());
         return clone.innerText;
       });
       expect(enChrome, `en ${kind}`).not.toMatch(/[\u0600-\u06FF]/);
@@ -185,7 +185,7 @@ describe('accessibility (axe-core)', () => {
       for (const locale of ['ar', 'en']) {
         for (const kind of ['home', 'article', 'search'] as const) {
           const page = await openPage(browser, siteUrl, PAGES[kind](locale), { colorScheme });
-          if (kind === 'search') await page.waitForSelector('.search-result-list');
+          if (kind === 'search') await page.waitForSelector('main [data-search-results] .search-result');
           const { violations } = await new AxeBuilder({ page }).analyze();
           for (const violation of violations) {
             report.push(`${locale} ${kind}: ${violation.id} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);

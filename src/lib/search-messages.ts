@@ -1,0 +1,15 @@
+import { LOCALES, type LocaleCode } from '../i18n/locales.ts';
+import { useTranslations } from '../i18n/strings/index.ts';
+
+/** The localized strings and number format the search scripts need, as one JSON-able object. */
+export function searchMessages(locale: LocaleCode) {
+  const t = useTranslations(locale);
+  return {
+    searching: t('search.searching'),
+    noResults: t('search.noResults'),
+    noResultsHint: t('search.noResultsHint'),
+    resultCount: t('search.resultCount'),
+    unavailable: t('search.unavailable'),
+    numberLocale: `${locale}-u-nu-${LOCALES[locale].digits}`,
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * How readers type Arabic-script words, and how to see past it. Pagefind
+ * already folds diacritics, tatweel, hamza on alef, ى/ي, ة/ه and Arabic-Indic
+ * digits; what it cannot see past are the letters that cling to the front of
+ * a word (و ف ب ل ك, with or without ال), Persian ی/ک typed for Arabic ي/ك, and
+ * Persian digits. This module turns a word into the keys under which all its
+ * written forms meet.
+ */
+
+// Marks Pagefind ignores too: harakat, Quranic marks, superscript alef, tatweel.
+const IGNORED_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
+
+const LETTER_EQUIVALENTS: Record<string, string> = {
+  'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا',
+  'ى': 'ي', 'ی': 'ي', 'ې': 'ي', 'ێ': 'ي',
+  'ئ': 'ي',
+  'ؤ': 'و',
+  'ة': 'ه', 'ۀ': 'ه', 'ە': 'ه', 'ھ': 'ه',
+  'ک': 'ك', 'ڪ': 'ك',
+};
+
+/** Arabic-Indic (٠-٩) and Persian (۰-۹) digits to ASCII. */
+export function asciiDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => String((digit.codePointAt(0)! - 0x0660) % 0x90));
+}
+
+/**
+ * The form two spellings of one word share: no marks, one alef, one yeh,
+ * one kaf, ة as ه, ASCII digits. Used only as a key, never shown.
+ */
+export function foldArabicWord(word: string): string {
+  const withoutMarks = word.normalize('NFC').replace(IGNORED_MARKS, '');
+  let folded = '';
+  for (const char of withoutMarks) folded += LETTER_EQUIVALENTS[char] ?? char;
+  return asciiDigits(folded).toLowerCase();
+}
+
+// Proclitics in the order they attach: conjunction, then preposition, then article.
+const CONJUNCTIONS = ['', 'و', 'ف'];
+const PREPOSITIONS = ['', 'ب', 'ل', 'ك'];
+
+/** Every proclitic string, longest first (e.g. وبال before وب before و). */
+export const PROCLITICS: readonly string[] = (() => {
+  const set = new Set<string>();
+  for (const conjunction of CONJUNCTIONS) {
+    for (const preposition of PREPOSITIONS) {
+      set.add(conjunction + preposition + 'ال');
+      set.add(conjunction + preposition);
+    }
+    // ل + ال is written لل: the alef of the article drops.
+    set.add(conjunction + 'لل');
+  }
+  set.delete('');
+  return [...set].sort((a, b) => b.length - a.length);
+})();
+
+const ARABIC_LETTER = /[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF]/;
+
+/** Arabic-Indic digits (٠-٩) for ASCII ones, the way Arabic text often writes numbers. */
+export function arabicIndicDigits(text: string): string {
+  return text.replace(/[0-9]/g, (digit) => String.fromCodePoint(0x0660 + Number(digit)));
+}
+
+/** True when the word holds digits another keyboard would type differently. */
+export function hasDigits(word: string): boolean {
+  return /[0-9\u0660-\u0669\u06F0-\u06F9]/.test(word);
+}
+
+/** True when the word is written in Arabic script (and so may carry proclitics). */
+export function isArabicScriptWord(word: string): boolean {
+  return ARABIC_LETTER.test(word);
+}
+
+/**
+ * The keys of a word: its folded form first, then the stems left after
+ * removing each proclitic it could carry. A stem keeps at least three letters
+ * (two after ال) so short words are not reduced to noise. وزارة gives
+ * [وزاره, زاره]; لروسيا gives [لروسيا, روسيا]; والقوات gives [والقوات, القوات, قوات].
+ */
+export function wordKeys(word: string): string[] {
+  const folded = foldArabicWord(word);
+  const keys = [folded];
+  if (!isArabicScriptWord(folded)) return keys;
+  for (const proclitic of PROCLITICS) {
+    if (!folded.startsWith(proclitic)) continue;
+    const stem = folded.slice(proclitic.length);
+    const minimum = proclitic.endsWith('ال') || proclitic.endsWith('لل') ? 2 : 3;
+    if ([...stem].length >= minimum && !keys.includes(stem)) keys.push(stem);
+  }
+  // Longer keys are closer to what was typed; keep them first.
+  return [keys[0]!, ...keys.slice(1).sort((a, b) => b.length - a.length)];
+}
+
+/** Splits text into words the way a search index does: runs of letters, marks and digits. */
+export function splitWords(text: string): string[] {
+  return text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+}

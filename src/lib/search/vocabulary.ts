@@ -1,0 +1,59 @@
+import { isArabicScriptWord, splitWords, wordKeys } from './arabic-script.ts';
+
+/**
+ * The search vocabulary: for every key (see wordKeys) the written forms of
+ * the archive that share it, most frequent first. At query time it tells
+ * which real words to ask Pagefind for — لروسيا leads to روسيا — so the
+ * expansion never guesses at words that are not in the archive.
+ */
+export type VocabularyShard = Record<string, string[]>;
+
+/** Most forms kept per key: each one costs a Pagefind lookup at query time. */
+export const MAX_FORMS_PER_KEY = 16;
+
+/** Collects word counts from article texts (Arabic-script words only). */
+export function countArabicScriptWords(texts: Iterable<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const word of splitWords(text)) {
+      if (!isArabicScriptWord(word)) continue;
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/**
+ * Shard a key belongs to: its first two characters as hex code points, so
+ * file names stay ASCII and a query fetches a few small files, not the whole
+ * vocabulary.
+ */
+export function shardIdForKey(key: string): string {
+  return [...key]
+    .slice(0, 2)
+    .map((char) => char.codePointAt(0)!.toString(16).padStart(4, '0'))
+    .join('-');
+}
+
+/** Groups the forms by key and the keys by shard. */
+export function buildVocabularyShards(counts: Map<string, number>): Map<string, VocabularyShard> {
+  const formsByKey = new Map<string, string[]>();
+  for (const form of counts.keys()) {
+    for (const key of wordKeys(form)) {
+      const forms = formsByKey.get(key);
+      if (forms) forms.push(form);
+      else formsByKey.set(key, [form]);
+    }
+  }
+  const shards = new Map<string, VocabularyShard>();
+  for (const [key, forms] of [...formsByKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const ranked = forms
+      .sort((a, b) => counts.get(b)! - counts.get(a)! || (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, MAX_FORMS_PER_KEY);
+    const shardId = shardIdForKey(key);
+    const shard = shards.get(shardId) ?? {};
+    shard[key] = ranked;
+    shards.set(shardId, shard);
+  }
+  return shards;
+}

@@ -1,0 +1,34 @@
+/** The parts of Pagefind's browser API (dist/pagefind/pagefind.js) Arshif uses. */
+export interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+}
+
+export interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  sub_results: PagefindSubResult[];
+}
+
+export interface PagefindResult {
+  id: string;
+  score: number;
+  words: number[];
+  data(): Promise<PagefindResultData>;
+}
+
+export type PagefindFilters = Record<string, string[]>;
+
+export interface PagefindSearchOptions {
+  filters?: PagefindFilters;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+
+export interface PagefindModule {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, options?: PagefindSearchOptions): Promise<{ results: PagefindResult[] } | null>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}

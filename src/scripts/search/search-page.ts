@@ -1,0 +1,81 @@
+import { readMessages } from './messages.ts';
+import { ResultsView } from './results-view.ts';
+import type { PagefindFilters } from './pagefind-types.ts';
+
+const FILTER_NAMES = ['tag', 'year'] as const;
+
+/**
+ * The search page: reads q, tag, year and order from the URL, runs the search
+ * as the reader types, and keeps the URL in step so any search can be shared.
+ */
+export async function runSearchPage(): Promise<void> {
+  const form = document.querySelector<HTMLFormElement>('[data-search-page]');
+  if (!form) return;
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const order = form.querySelector<HTMLSelectElement>('select[name="order"]')!;
+  const selects = Object.fromEntries(
+    FILTER_NAMES.map((name) => [name, form.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!]),
+  ) as Record<(typeof FILTER_NAMES)[number], HTMLSelectElement>;
+  const messages = readMessages(form);
+  const view = new ResultsView(
+    // Scoped to <main>: the header's dialog has a status and a list of its own.
+    document.querySelector<HTMLElement>('main [data-search-status]')!,
+    document.querySelector<HTMLOListElement>('main [data-search-results]')!,
+    messages,
+    2,
+  );
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  order.value = params.get('order') === 'date' ? 'date' : 'relevance';
+
+  const currentFilters = (): PagefindFilters => {
+    const filters: PagefindFilters = {};
+    for (const name of FILTER_NAMES) if (selects[name].value) filters[name] = [selects[name].value];
+    return filters;
+  };
+
+  const run = () => {
+    const next = new URLSearchParams();
+    if (input.value.trim()) next.set('q', input.value.trim());
+    for (const name of FILTER_NAMES) if (selects[name].value) next.set(name, selects[name].value);
+    if (order.value === 'date') next.set('order', 'date');
+    const query = next.toString();
+    history.replaceState(null, '', query ? `?${query}` : location.pathname);
+    return view.show(input.value, { filters: currentFilters(), order: order.value === 'date' ? 'date' : 'relevance' });
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, 200);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    void run();
+  });
+  order.addEventListener('change', () => void run());
+  for (const name of FILTER_NAMES) selects[name].addEventListener('change', () => void run());
+
+  // Filter choices come from the index itself, with their counts in the locale's digits.
+  try {
+    const available = await view.search.filters();
+    const numbers = new Intl.NumberFormat(messages.numberLocale);
+    for (const name of FILTER_NAMES) {
+      const values = Object.entries(available[name] ?? {}).sort(([a], [b]) =>
+        name === 'year' ? b.localeCompare(a) : a.localeCompare(b, document.documentElement.lang),
+      );
+      for (const [value, count] of values) {
+        const label = name === 'year' ? numbers.format(Number(value)).replace(/[٬,.]/g, '') : value;
+        selects[name].append(new Option(`${label} (${numbers.format(count)})`, value));
+      }
+      selects[name].value = params.get(name) ?? '';
+    }
+  } catch (error) {
+    console.error('Arshif: could not read the search filters', error);
+  }
+
+  if (input.value.trim() || Object.keys(currentFilters()).length) await run();
+  form.dataset.ready = 'true';
+}
