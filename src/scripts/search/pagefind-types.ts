@@ -7,6 +7,8 @@ export interface PagefindSubResult {
 
 export interface PagefindResultData {
   url: string;
+  /** The page's indexed text. */
+  content: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
   sub_results: PagefindSubResult[];

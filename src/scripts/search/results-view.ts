@@ -1,5 +1,6 @@
 import { ArchiveSearch, type ArchiveSearchOptions } from './engine.ts';
 import { fill, renderResult, type SearchMessages } from './render.ts';
+import { preferExactMatches } from '../../lib/search/expand-query.ts';
 
 /** Results shown per page of the list; more load on request. */
 const PAGE_SIZE = 10;
@@ -46,13 +47,16 @@ export class ResultsView {
     this.#status.textContent = this.#messages.searching;
     try {
       const { pages, forms } = await this.#search.search(trimmed, options);
-      const data = await Promise.all(pages.slice(0, limit).map((page) => page.ref.data()));
+      const loaded = await Promise.all(pages.slice(0, limit).map((page) => page.ref.data()));
+      const data = options.order === 'date' ? loaded : preferExactMatches(loaded, (result) => result.content, trimmed);
       if (ticket !== this.#latest) return pages.length;
       const count = new Intl.NumberFormat(this.#messages.numberLocale).format(pages.length);
       this.#status.textContent = pages.length
         ? fill(this.#messages.resultCount, { count })
         : `${fill(this.#messages.noResults, { query: trimmed })} ${this.#messages.noResultsHint}`;
       this.#list.replaceChildren(...data.map((result) => renderResult(result, forms, this.#messages, this.#headingLevel)));
+      // Which query the list now answers: lets tests (and styles) tell stale lists from fresh ones.
+      this.#list.dataset.query = trimmed;
       return pages.length;
     } catch (error) {
       console.error('Arshif: search failed', error);

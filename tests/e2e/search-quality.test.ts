@@ -1,0 +1,105 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { buildSite, projectRoot, serveStatic, type StaticSite } from '../helpers/site.ts';
+
+/**
+ * The search-quality suite: a fixture corpus, queries as readers type them,
+ * and the article each should find first. Every query runs through the real
+ * search page; the same query also goes straight to stock Pagefind in the
+ * same page, so the two are measured on the same index.
+ */
+interface QualityCase {
+  query: string;
+  expect: string;
+  why: string;
+}
+
+const fixture = path.join(projectRoot, 'tests/fixtures/search-quality');
+const cases = JSON.parse(readFileSync(path.join(fixture, 'queries.json'), 'utf8')) as Record<'ar' | 'en', QualityCase[]>;
+const outDir = path.join(projectRoot, 'tests/.tmp/search-quality/dist');
+const reportPath = path.join(projectRoot, 'tests/artifacts/search-quality.json');
+
+/** The recall@1 below which the suite fails, per language. */
+const MINIMUM_RECALL_AT_1 = { ar: 0.95, en: 0.9 };
+
+let site: StaticSite;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  await buildSite({ contentDir: path.join(fixture, 'content'), outDir });
+  site = await serveStatic(outDir);
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** 1-based rank of the expected article among the first ten results, 0 when absent. */
+function rankOf(paths: string[], locale: string, slug: string): number {
+  return paths.slice(0, 10).indexOf(`/${locale}/articles/${slug}/`) + 1;
+}
+
+async function arshifResults(locale: string, query: string): Promise<string[]> {
+  await page.goto(new URL(`${locale}/search/?q=${encodeURIComponent(query)}`, site.url).href);
+  await page.waitForFunction((q) => document.querySelector<HTMLElement>('main [data-search-results]')?.dataset.query === q, query);
+  return page.$$eval('main [data-search-results] .search-result-title a', (links) =>
+    links.map((link) => (link as HTMLAnchorElement).pathname),
+  );
+}
+
+async function stockPagefindResults(query: string): Promise<string[]> {
+  // A string, not a function: Vitest would rewrite a dynamic import() inside a function body.
+  return page.evaluate(`(async () => {
+    const pagefind = await import(new URL('/pagefind/pagefind.js', location.origin).href);
+    const search = await pagefind.search(${JSON.stringify(query)});
+    const data = await Promise.all(search.results.slice(0, 10).map((result) => result.data()));
+    return data.map((result) => new URL(result.url, location.origin).pathname);
+  })()`) as Promise<string[]>;
+}
+
+interface Scores {
+  recallAt1: number;
+  meanReciprocalRank: number;
+  misses: string[];
+}
+
+function score(ranks: { query: string; rank: number }[]): Scores {
+  const recallAt1 = ranks.filter(({ rank }) => rank === 1).length / ranks.length;
+  const meanReciprocalRank = ranks.reduce((sum, { rank }) => sum + (rank ? 1 / rank : 0), 0) / ranks.length;
+  return {
+    recallAt1: Math.round(recallAt1 * 1000) / 1000,
+    meanReciprocalRank: Math.round(meanReciprocalRank * 1000) / 1000,
+    misses: ranks.filter(({ rank }) => rank !== 1).map(({ query, rank }) => `${query} → ${rank || 'not found'}`),
+  };
+}
+
+describe('search quality: Arshif against stock Pagefind on the same index', () => {
+  const report: Record<string, { arshif: Scores; stock: Scores; queries: number }> = {};
+
+  for (const locale of ['ar', 'en'] as const) {
+    test(`${locale}: ${cases[locale].length} queries`, async () => {
+      const arshif: { query: string; rank: number }[] = [];
+      const stock: { query: string; rank: number }[] = [];
+      for (const { query, expect: slug } of cases[locale]) {
+        arshif.push({ query, rank: rankOf(await arshifResults(locale, query), locale, slug) });
+        stock.push({ query, rank: rankOf(await stockPagefindResults(query), locale, slug) });
+      }
+      report[locale] = { arshif: score(arshif), stock: score(stock), queries: cases[locale].length };
+      mkdirSync(path.dirname(reportPath), { recursive: true });
+      writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+      console.log(`search quality (${locale}):`, JSON.stringify(report[locale]));
+
+      expect(report[locale].arshif.misses, 'queries whose article was not first').toEqual([]);
+      expect(report[locale].arshif.recallAt1).toBeGreaterThanOrEqual(MINIMUM_RECALL_AT_1[locale]);
+      expect(report[locale].arshif.recallAt1).toBeGreaterThanOrEqual(report[locale].stock.recallAt1);
+      expect(report[locale].arshif.meanReciprocalRank).toBeGreaterThanOrEqual(report[locale].stock.meanReciprocalRank);
+    });
+  }
+});

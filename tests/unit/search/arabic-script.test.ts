@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import { foldArabicWord, PROCLITICS, splitWords, wordKeys } from '../../../src/lib/search/arabic-script.ts';
+
+describe('folding spelling variants', () => {
+  test('hamza on alef, alef maqsura, ta marbuta, Persian yeh and kaf', () => {
+    expect(foldArabicWord('أإآا')).toBe('اااا');
+    expect(foldArabicWord('السوفيتى')).toBe(foldArabicWord('السوفيتي'));
+    expect(foldArabicWord('مدينة')).toBe(foldArabicWord('مدينه'));
+    expect(foldArabicWord('کاراباخ')).toBe('كاراباخ');
+    expect(foldArabicWord('ایران')).toBe('ايران');
+  });
+
+  test('diacritics and tatweel disappear, ZWNJ-free words are unchanged', () => {
+    expect(foldArabicWord('فِلَسْطِين')).toBe('فلسطين');
+    expect(foldArabicWord('فلســطين')).toBe('فلسطين');
+  });
+
+  test('Arabic-Indic and Persian digits become ASCII', () => {
+    expect(foldArabicWord('٢٠٢٣')).toBe('2023');
+    expect(foldArabicWord('۲۰۲۳')).toBe('2023');
+  });
+});
+
+describe('proclitics', () => {
+  test('every conjunction + preposition + article combination, longest first', () => {
+    for (const proclitic of ['و', 'ف', 'ب', 'ل', 'ك', 'ال', 'وال', 'بال', 'لل', 'فال', 'كال', 'وبال', 'ولل']) {
+      expect(PROCLITICS).toContain(proclitic);
+    }
+    const lengths = PROCLITICS.map((p) => p.length);
+    expect([...lengths].sort((a, b) => b - a)).toEqual(lengths);
+  });
+
+  test('a word keys to itself first, then to the stems under its proclitics', () => {
+    expect(wordKeys('لروسيا')).toEqual(['لروسيا', 'روسيا']);
+    expect(wordKeys('والقوات')).toEqual(['والقوات', 'القوات', 'قوات']);
+    expect(wordKeys('للمدارس')[0]).toBe('للمدارس');
+    expect(wordKeys('للمدارس')).toContain('مدارس');
+  });
+
+  test('short stems are not produced: a word is not reduced to noise', () => {
+    expect(wordKeys('ولد')).toEqual(['ولد']);
+    expect(wordKeys('بلد')).toEqual(['بلد']);
+  });
+
+  test('Latin words have one key, lowercased', () => {
+    expect(wordKeys('Azerbaijan')).toEqual(['azerbaijan']);
+  });
+});
+
+describe('word splitting', () => {
+  test('keeps marks and digits inside words, splits on punctuation', () => {
+    expect(splitWords('قالت، «أذربيجان» في 2020!')).toEqual(['قالت', 'أذربيجان', 'في', '2020']);
+    expect(splitWords('فِلَسْطِين')).toEqual(['فِلَسْطِين']);
+  });
+});
