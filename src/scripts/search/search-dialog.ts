@@ -45,6 +45,13 @@ export function setUpSearchDialog(): void {
     }
   });
   dialog.querySelector('[data-search-close]')?.addEventListener('click', () => dialog.close());
+  // In a search field Escape would first clear the text; here it closes the dialog, as readers expect.
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      dialog.close();
+    }
+  });
   // A click on the backdrop (outside the dialog's box) closes it, as readers expect.
   dialog.addEventListener('click', (event) => {
     if (event.target === dialog) dialog.close();

@@ -1,0 +1,125 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { closePage, openPage } from '../helpers/pages.ts';
+import { buildSite, projectRoot, serveStatic, type StaticSite } from '../helpers/site.ts';
+
+const fixture = path.join(projectRoot, 'tests/fixtures/search-quality');
+const outDir = path.join(projectRoot, 'tests/.tmp/search-ui/dist');
+
+let site: StaticSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  await buildSite({ contentDir: path.join(fixture, 'content'), outDir });
+  site = await serveStatic(outDir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+function resultPaths(page: Page, scope = 'main'): Promise<string[]> {
+  return page.$$eval(`${scope} [data-search-results] .search-result-title a`, (links) =>
+    links.map((link) => (link as HTMLAnchorElement).pathname),
+  );
+}
+
+async function waitForAnswer(page: Page, query: string, scope = 'main'): Promise<void> {
+  await page.waitForFunction(
+    ([q, s]) => document.querySelector<HTMLElement>(`${s} [data-search-results]`)?.dataset.query === q,
+    [query, scope] as const,
+  );
+}
+
+describe('the search dialog', () => {
+  test('"/" opens it with focus in the field; it searches as you type; Escape closes it and focus returns', async () => {
+    const page = await openPage(browser, site.url, 'ar/');
+    await page.focus('.site-name');
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.querySelector('dialog')!.open)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-dialog-input');
+    await page.keyboard.type('لروسيا');
+    await waitForAnswer(page, 'لروسيا', 'dialog');
+    expect(await resultPaths(page, 'dialog')).toEqual(['/ar/articles/russia-grain/']);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.querySelector('dialog')!.open)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('site-name');
+    await closePage(page);
+  });
+
+  test('Ctrl+K opens it too, and it has an accessible name in the page language', async () => {
+    const page = await openPage(browser, site.url, 'en/');
+    await page.keyboard.press('Control+k');
+    const dialog = page.getByRole('dialog', { name: 'Search the archive' });
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await page.getByRole('searchbox', { name: 'Search the archive' }).first().isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Close search' }).isVisible()).toBe(true);
+    await closePage(page);
+  });
+});
+
+describe('the search page', () => {
+  test('reads ?q= and keeps the URL in step as the reader types', async () => {
+    const page = await openPage(browser, site.url, `ar/search/?q=${encodeURIComponent('بغداد')}`);
+    await waitForAnswer(page, 'بغداد');
+    expect((await resultPaths(page))[0]).toBe('/ar/articles/baghdad-history/');
+    await page.fill('#search-page-input', 'سدود');
+    await waitForAnswer(page, 'سدود');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('سدود');
+    expect(await resultPaths(page)).toContain('/ar/articles/dams-water/');
+    await closePage(page);
+  });
+
+  test('filters by tag and year with counts in Arabic digits, and the URL carries them', async () => {
+    const page = await openPage(browser, site.url, 'ar/search/');
+    await page.waitForSelector('[data-search-page][data-ready]');
+    const yearOptions = await page.$$eval('select[name="year"] option', (options) => options.map((o) => o.textContent));
+    expect(yearOptions).toEqual(['كل السنوات', '٢٠٢٣ (٧)', '٢٠٢٢ (٢)', '٢٠٢١ (٢)', '٢٠٢٠ (١)']);
+    await page.selectOption('select[name="tag"]', 'كوارث');
+    await waitForAnswer(page, '');
+    expect((await resultPaths(page)).sort()).toEqual(['/ar/articles/libya-aid/', '/ar/articles/libya-floods/']);
+    expect(new URL(page.url()).searchParams.get('tag')).toBe('كوارث');
+    await page.fill('#search-page-input', 'ليبيا');
+    await waitForAnswer(page, 'ليبيا');
+    expect(await resultPaths(page)).toEqual(['/ar/articles/libya-floods/', '/ar/articles/libya-aid/']);
+    await closePage(page);
+  });
+
+  test('orders newest first on request', async () => {
+    const page = await openPage(browser, site.url, `ar/search/?q=${encodeURIComponent('بغداد')}&order=date`);
+    await waitForAnswer(page, 'بغداد');
+    expect(await resultPaths(page)).toEqual(['/ar/articles/baghdad-conference/', '/ar/articles/baghdad-history/']);
+    await closePage(page);
+  });
+
+  test('results show the date, the excerpt with the match marked, and matching sections', async () => {
+    const page = await openPage(browser, site.url, `ar/search/?q=${encodeURIComponent('الطلاب')}`);
+    await waitForAnswer(page, 'الطلاب');
+    const first = page.locator('main .search-result').first();
+    expect(await first.locator('time').getAttribute('datetime')).toBe('2022-08-20');
+    expect(await first.locator('time').textContent()).toBe('٢٠ أغسطس ٢٠٢٢');
+    expect(await first.locator('.search-result-excerpt mark').first().textContent()).toContain('الطلاب');
+    expect(await first.locator('.search-result-sections a').first().getAttribute('href')).toMatch(/#/);
+    await closePage(page);
+  });
+
+  test('an empty result says so, with a hint, in the page language', async () => {
+    const page = await openPage(browser, site.url, `ar/search/?q=${encodeURIComponent('زلزال')}`);
+    await waitForAnswer(page, 'زلزال');
+    expect(await page.textContent('main [data-search-status]')).toBe('لا نتائج لـ «زلزال». جرّب كلمة أقصر أو أزل أحد المرشحات.');
+    await closePage(page);
+  });
+
+  test('following a result highlights the matched words on the article', async () => {
+    const page = await openPage(browser, site.url, `ar/search/?q=${encodeURIComponent('روسيا')}`);
+    await waitForAnswer(page, 'روسيا');
+    await page.click('main .search-result-title a');
+    await page.waitForSelector('mark.search-highlight');
+    expect(await page.$$eval('mark.search-highlight', (marks) => marks.map((m) => m.textContent))).toEqual(['لروسيا']);
+    await closePage(page);
+  });
+});
