@@ -22,7 +22,13 @@ export default defineConfig({
     // `/` is our own static page (meta refresh + link), not a server rule.
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
-  integrations: [mdx(), pagefind()],
+  markdown: {
+    // Imported text must render exactly as written: no curly quotes, no
+    // autolinked URLs or e-mail addresses, no tables or strikethrough.
+    smartypants: false,
+    gfm: false,
+  },
+  integrations: [mdx({ gfm: false, smartypants: false }), pagefind()],
   vite: {
     build: {
       // Scripts ship as files, never inlined: a strict Content-Security-Policy

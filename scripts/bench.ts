@@ -1,0 +1,151 @@
+/**
+ * npm run bench -- [--articles N] [--check] [--no-lighthouse] [--keep]
+ *
+ * Builds a deterministic synthetic archive of N articles (default 1000) in a
+ * temporary folder — through the importer, then astro build with Pagefind —
+ * and measures build time and memory, output sizes, what an article page and a
+ * first search cost a reader, and Lighthouse scores. Writes bench/results/latest.json;
+ * with --check, exits non-zero when a budget in bench/budgets.json is exceeded.
+ * Never touches the repository's content/.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkBudgets, type Budget } from '../src/lib/bench/budgets.ts';
+import { generateCorpus, splitSentences, type SeedText } from '../src/lib/bench/corpus.ts';
+import { findChromium, launchBrowser } from '../tests/helpers/browser.ts';
+import { projectRoot, serveStatic } from '../tests/helpers/site.ts';
+import { measureFirstSearch, measurePageWeight } from './bench/browser-metrics.ts';
+import { runLighthouse, type LighthouseScores } from './bench/lighthouse.ts';
+import { runMeasured } from './bench/process-tree.ts';
+import { folderBytes } from './bench/sizes.ts';
+
+const { values: options } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '1000' },
+    check: { type: 'boolean', default: false },
+    'no-lighthouse': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const articleCount = Number(options.articles);
+if (!Number.isInteger(articleCount) || articleCount < 10) {
+  console.error(`--articles must be a whole number of at least 10 (got "${options.articles}").`);
+  process.exit(2);
+}
+
+function seedText(file: string, tags: string[]): SeedText {
+  const lines = readFileSync(path.join(projectRoot, file), 'utf8').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const body = lines.slice(1);
+  return {
+    sentences: splitSentences(body.join('\n')),
+    subheadings: body.filter((line) => !/[.!?؟…:،]$/.test(line) && line.length < 80),
+    tags,
+  };
+}
+
+const arabicSeed = seedText('tests/fixtures/seed/000_2807e117feb6745e.txt', ['سياسة', 'اقتصاد', 'أذربيجان', 'أرمينيا', 'روسيا', 'تركيا', 'نزاعات', 'دبلوماسية']);
+const englishSeed = seedText('tests/fixtures/seed/000_2807e117feb6745e.en.txt', ['Politics', 'Economy', 'Azerbaijan', 'Armenia', 'Russia', 'Conflict']);
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'arshif-bench-'));
+const rawDir = path.join(work, 'raw');
+const contentDir = path.join(work, 'content');
+const distDir = path.join(work, 'dist');
+const node = process.execPath;
+const env = { ...process.env, ARSHIF_CONTENT_DIR: contentDir, ARSHIF_CACHE_DIR: path.join(work, 'cache') };
+
+const log = (message: string) => console.log(`[bench] ${message}`);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+try {
+  log(`corpus: ${articleCount} articles in ${work}`);
+  for (const file of generateCorpus(arabicSeed, englishSeed, { articles: articleCount })) {
+    mkdirSync(path.dirname(path.join(rawDir, file.path)), { recursive: true });
+    writeFileSync(path.join(rawDir, file.path), file.text);
+  }
+
+  const imported = await runMeasured(node, ['scripts/import.ts', rawDir], { cwd: projectRoot, env });
+  if (imported.code !== 0) throw new Error(`import failed:\n${imported.output.slice(-3000)}`);
+  log(`imported in ${imported.seconds.toFixed(1)} s`);
+
+  const built = await runMeasured(node, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', distDir], { cwd: projectRoot, env });
+  if (built.code !== 0) throw new Error(`astro build failed:\n${built.output.slice(-3000)}`);
+  const pages = built.output.match(/(\d+) page\(s\) built/)?.[1];
+  log(`built ${pages} pages in ${built.seconds.toFixed(1)} s, peak ${mb(built.peakResidentBytes)}`);
+
+  const arabicArticle = readdirSync(path.join(contentDir, 'ar')).sort()[0]!.replace(/\.mdx$/, '');
+  const site = await serveStatic(distDir);
+  const browser = await launchBrowser();
+  const articlePage = await measurePageWeight(browser, site.url, distDir, `ar/articles/${arabicArticle}/`);
+  const firstSearch = await measureFirstSearch(browser, site.url, distDir, 'ar', 'لروسيا');
+  await browser.close();
+
+  let lighthouse: Record<string, LighthouseScores> | undefined;
+  if (!options['no-lighthouse']) {
+    const chromePath = await findChromium();
+    lighthouse = {
+      home: await runLighthouse(chromePath, new URL('ar/', site.url).href),
+      article: await runLighthouse(chromePath, new URL(`ar/articles/${arabicArticle}/`, site.url).href),
+      search: await runLighthouse(chromePath, new URL(`ar/search/?q=${encodeURIComponent('روسيا')}`, site.url).href),
+    };
+  }
+  await site.close();
+
+  const report = {
+    articles: articleCount,
+    machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    date: new Date().toISOString(),
+    import: { seconds: Number(imported.seconds.toFixed(2)) },
+    build: {
+      seconds: Number(built.seconds.toFixed(2)),
+      pages: Number(pages),
+      pagesPerSecond: Number((Number(pages) / built.seconds).toFixed(1)),
+      peakResidentBytes: built.peakResidentBytes,
+    },
+    output: {
+      distBytes: folderBytes(distDir),
+      pagefindBytes: folderBytes(path.join(distDir, 'pagefind')),
+      searchVocabularyBytes: folderBytes(path.join(distDir, 'search-vocab')),
+    },
+    articlePage,
+    firstSearch,
+    ...(lighthouse ? { lighthouse } : {}),
+  };
+
+  const resultsDir = path.join(projectRoot, 'bench/results');
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(path.join(resultsDir, `latest.json`), `${JSON.stringify(report, null, 2)}\n`);
+
+  console.table({
+    'build wall time': `${report.build.seconds} s`,
+    'pages per second': report.build.pagesPerSecond,
+    'peak memory (process tree)': mb(report.build.peakResidentBytes),
+    'dist/ size': mb(report.output.distBytes),
+    'index size (pagefind/ + search-vocab/)': mb(report.output.pagefindBytes + report.output.searchVocabularyBytes),
+    'article page before interaction (gzip)': kb(articlePage.beforeInteractionBytes),
+    '  of which HTML / CSS / JS': `${kb(articlePage.htmlBytes)} / ${kb(articlePage.cssBytes)} / ${kb(articlePage.jsBytes)}`,
+    'article page fonts': kb(articlePage.fontBytes),
+    'readable without JavaScript': articlePage.readableWithoutJavaScript,
+    [`first search «${firstSearch.query}»: transferred`]: `${kb(firstSearch.searchBytes)} in ${firstSearch.searchRequests} requests`,
+    'first search: time to results': `${firstSearch.millisecondsToResults} ms (${firstSearch.results} shown)`,
+    ...(lighthouse
+      ? Object.fromEntries(Object.entries(lighthouse).map(([name, scores]) => [`Lighthouse ${name}`, Object.values(scores).join(' / ')]))
+      : {}),
+  });
+  log('wrote bench/results/latest.json');
+
+  if (options.check) {
+    const budgets = JSON.parse(readFileSync(path.join(projectRoot, 'bench/budgets.json'), 'utf8')) as Budget[];
+    const results = checkBudgets(report, budgets);
+    for (const result of results) {
+      console.log(`${result.ok ? 'ok  ' : 'FAIL'} ${result.figure} = ${JSON.stringify(result.value)} (budget ${result.limit}: ${result.reason})`);
+    }
+    const failed = results.filter((result) => !result.ok);
+    log(`${results.length - failed.length} of ${results.length} budgets met`);
+    if (failed.length) process.exitCode = 1;
+  }
+} finally {
+  if (!options.keep) rmSync(work, { recursive: true, force: true });
+}

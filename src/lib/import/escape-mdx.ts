@@ -1,0 +1,33 @@
+/**
+ * Characters that MDX or Markdown could read as syntax, written as numeric
+ * character references, which MDX decodes back to the same characters as
+ * plain text. Expressions ({ }), JSX and HTML (< >), entities (&), emphasis,
+ * code, links, headings, tables and escapes all become inert.
+ */
+const ALWAYS_ESCAPED = /[&<>{}[\]*_`\\|#~^$]/g;
+
+function reference(char: string): string {
+  return `&#${char.codePointAt(0)};`;
+}
+
+/**
+ * Escapes one line of article text so MDX renders it exactly as written and
+ * runs nothing. Line starts get extra care: `import`/`export` (MDX ESM),
+ * list markers, block quotes, thematic breaks and setext underlines.
+ */
+export function escapeMdxText(line: string): string {
+  let escaped = line.replace(ALWAYS_ESCAPED, reference);
+  // A line starting with import/export would be JavaScript in MDX.
+  escaped = escaped.replace(/^(\s*)(import|export)\b/, (_, space: string, word: string) => `${space}${reference(word[0]!)}${word.slice(1)}`);
+  // Block markers at the start: > + - = (quote, lists, breaks, setext), and "1." / "1)" lists.
+  escaped = escaped.replace(/^(\s*)([>+\-=])/, (_, space: string, char: string) => `${space}${reference(char)}`);
+  escaped = escaped.replace(/^(\s*\d{1,9})([.)])/, (_, digits: string, char: string) => `${digits}${reference(char)}`);
+  // Leading spaces would make an indented code block; the text is trimmed already, but be sure.
+  escaped = escaped.replace(/^[ \t]+/, '');
+  return escaped;
+}
+
+/** The inverse, for reports: decodes the numeric references escapeMdxText writes. */
+export function unescapeMdxText(escaped: string): string {
+  return escaped.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
+}

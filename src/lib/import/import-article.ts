@@ -1,0 +1,198 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { isLocaleCode, LOCALE_CODES } from '../../i18n/locales.ts';
+import { isValidSlug, slugCandidates, slugFromText } from '../slug.ts';
+import { decodeArticleBytes } from './decode.ts';
+import { ImportError } from './errors.ts';
+import { contentHash, normalizedLines, textFingerprint } from './fidelity.ts';
+import { detectLanguage } from './language.ts';
+import { normalizeArticleText } from './normalize.ts';
+import { DEFAULT_MAX_LINE_LENGTH, parseArticleText } from './parse.ts';
+import { renderMdxBody, renderMdxFile, splitMdxFile } from './to-mdx.ts';
+import { writeFileAtomic } from './write.ts';
+
+export interface ImportOptions {
+  /** Folder holding <locale>/<slug>.mdx. */
+  contentDir: string;
+  lang?: string;
+  date?: string;
+  tags?: string[];
+  slug?: string;
+  slugFrom?: 'title' | 'filename';
+  translationOf?: string;
+  force?: boolean;
+  dryRun?: boolean;
+  maxFileBytes?: number;
+  maxLineLength?: number;
+}
+
+export type ImportStatus = 'imported' | 'updated' | 'unchanged' | 'skipped';
+
+export interface ImportResult {
+  file: string;
+  status: ImportStatus;
+  /** content/<locale>/<slug>.mdx, relative to the content folder. */
+  target: string;
+  reason?: string;
+  warnings: string[];
+  notes: string[];
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+interface ExistingArticle {
+  sourceHash?: string;
+  outputHash?: string;
+  file?: string;
+  translationKey?: string;
+  body: string;
+  whole: string;
+}
+
+async function readExisting(file: string): Promise<ExistingArticle | null> {
+  let whole: string;
+  try {
+    whole = await readFile(file, 'utf8');
+  } catch {
+    return null;
+  }
+  const parts = splitMdxFile(whole);
+  if (!parts) return { body: whole, whole };
+  let data: Record<string, unknown> = {};
+  try {
+    data = (parseYaml(parts.frontMatter) as Record<string, unknown>) ?? {};
+  } catch {
+    // A broken front matter is treated as a hand-written file: never overwritten silently.
+  }
+  const imported = (data.imported ?? {}) as Record<string, unknown>;
+  return {
+    body: parts.body,
+    whole,
+    sourceHash: typeof imported.sourceHash === 'string' ? imported.sourceHash : undefined,
+    outputHash: typeof imported.outputHash === 'string' ? imported.outputHash : undefined,
+    file: typeof imported.file === 'string' ? imported.file : undefined,
+    translationKey: typeof data.translationKey === 'string' ? data.translationKey : undefined,
+  };
+}
+
+function checkDate(date: string, file: string, where: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const parsed = match ? new Date(`${date}T00:00:00Z`) : null;
+  if (!match || !parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) {
+    throw new ImportError(file, `has an invalid date "${date}" (${where}).`, 'Write it as YYYY-MM-DD, e.g. 2023-09-20.');
+  }
+  return date;
+}
+
+/**
+ * Imports one raw article file into content/<locale>/<slug>.mdx. Never loses
+ * data: an unchanged re-import reports "unchanged"; a changed source or a
+ * hand-edited article is skipped unless `force`; a slug taken by another
+ * article gets a suffix; writes are atomic; `dryRun` writes nothing.
+ */
+export async function importArticle(sourceFile: string, options: ImportOptions): Promise<ImportResult> {
+  const file = sourceFile;
+  const warnings: string[] = [];
+  const notes: string[] = [];
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+
+  const size = (await stat(file)).size;
+  if (size > maxBytes) {
+    throw new ImportError(file, `is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${(maxBytes / 1024 / 1024).toFixed(1)} MB limit.`, 'Split it into articles, or raise the limit with --max-size <MB> if it really is one article.');
+  }
+  if (size === 0) throw new ImportError(file, 'is empty.', 'Check that this is the right file.');
+
+  const decoded = decodeArticleBytes(new Uint8Array(await readFile(file)), file);
+  notes.push(...decoded.notes);
+  const normalized = normalizeArticleText(decoded.text);
+  warnings.push(...normalized.warnings);
+  notes.push(...normalized.notes);
+  const article = parseArticleText(normalized.text, file, { maxLineLength: options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH });
+
+  // Language: the flag, the front block, or a guess from the script (with a warning).
+  let lang = options.lang ?? article.front.lang;
+  if (!lang) {
+    const detected = detectLanguage(`${article.title}\n${article.blocks.map((block) => block.text).join('\n')}`);
+    if (!detected.code) throw new ImportError(file, `has no language to detect: ${detected.reason}.`, 'Pass --lang <code>.');
+    lang = detected.code;
+    warnings.push(`language guessed as "${lang}" from ${detected.reason}; pass --lang to set it`);
+  }
+  if (!isLocaleCode(lang)) {
+    throw new ImportError(file, `is in "${lang}", which is not a configured locale (${LOCALE_CODES.join(', ')}).`, 'Pass --lang with one of those, or add the locale to src/i18n/locales.ts first.');
+  }
+
+  const dateText = options.date ?? article.front.date;
+  const date = dateText ? checkDate(dateText, file, options.date ? '--date' : 'front block') : undefined;
+  const tags = options.tags ?? article.front.tags ?? [];
+  const source = article.front.source ?? path.basename(file);
+
+  let baseSlug = options.slug ?? article.front.slug;
+  if (baseSlug !== undefined && !isValidSlug(baseSlug)) {
+    throw new ImportError(file, `has the slug "${baseSlug}", which is not lowercase ASCII words joined by hyphens.`, 'Use letters a-z, digits and hyphens, e.g. azerbaijan-halts-offensive.');
+  }
+  if (baseSlug === undefined) {
+    const fromFile = options.slugFrom === 'filename';
+    baseSlug = slugFromText(fromFile ? path.basename(file).replace(/\.[^.]+$/, '') : article.title) || slugFromText(path.basename(file).replace(/\.[^.]+$/, '')) || 'article';
+  }
+
+  // A translation shares the key of its original, which must already be in the archive.
+  const translationOf = options.translationOf ?? article.front.translationOf;
+  let translationKey: string | undefined;
+  if (translationOf) {
+    const [originalLocale, originalSlug] = translationOf.split('/');
+    if (!originalLocale || !originalSlug || !isLocaleCode(originalLocale)) {
+      throw new ImportError(file, `has translationOf "${translationOf}", which is not <locale>/<slug>.`, `Write it like ar/some-slug with a locale among ${LOCALE_CODES.join(', ')}.`);
+    }
+    const original = await readExisting(path.join(options.contentDir, originalLocale, `${originalSlug}.mdx`));
+    if (!original) {
+      throw new ImportError(file, `is a translation of ${translationOf}, which is not in the archive.`, 'Import the original first, or correct --translation-of.');
+    }
+    translationKey = original.translationKey ?? translationOf;
+  }
+
+  const lines = normalizedLines(article.title, article.blocks);
+  const sourceHash = textFingerprint(lines);
+  const body = renderMdxBody(article.blocks);
+  const outputHash = contentHash(body);
+  const lead = article.blocks.find((block) => block.kind === 'paragraph')!.text;
+
+  for (const slug of slugCandidates(baseSlug)) {
+    const target = path.join(lang, `${slug}.mdx`);
+    const targetFile = path.join(options.contentDir, target);
+    const mdx = renderMdxFile(
+      {
+        title: article.title,
+        description: lead,
+        ...(date ? { date } : {}),
+        tags,
+        translationKey: translationKey ?? `${lang}/${slug}`,
+        source,
+        imported: { file: path.basename(file), encoding: decoded.encoding, sourceHash, outputHash },
+      },
+      body,
+    );
+    const existing = await readExisting(targetFile);
+    const result = (status: ImportStatus, reason?: string): ImportResult => ({ file, status, target, reason, warnings, notes });
+    const write = async (status: ImportStatus) => {
+      if (!options.dryRun) await writeFileAtomic(targetFile, mdx);
+      return result(status, options.dryRun ? 'dry run: nothing written' : undefined);
+    };
+
+    if (!existing) return write('imported');
+    if (existing.whole === mdx) return result('unchanged');
+    const handEdited = existing.outputHash === undefined || contentHash(existing.body) !== existing.outputHash;
+    const sameSource = existing.sourceHash === sourceHash || (existing.file !== undefined && existing.file === path.basename(file));
+    if (!sameSource) {
+      // Another article holds this slug: take the next one, never overwrite.
+      if (slug === baseSlug) warnings.push(`slug "${baseSlug}" is taken in ${lang}/ by another article; using a suffix`);
+      continue;
+    }
+    if (options.force) return write('updated');
+    if (handEdited) return result('skipped', `${target} was edited by hand since it was imported; pass --force to replace it`);
+    return result('skipped', existing.sourceHash === sourceHash
+      ? `${target} was imported from this text with other options (date, tags, slug or translation); pass --force to update it`
+      : `the source text changed since ${target} was imported; pass --force to replace it`);
+  }
+  throw new ImportError(file, `could not find a free slug after ${baseSlug}-999.`, 'Pass --slug with a new slug.');
+}

@@ -1,0 +1,137 @@
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { ImportError } from './errors.ts';
+
+export interface ArticleBlock {
+  kind: 'paragraph' | 'heading';
+  text: string;
+  /** 1-based line in the source, for error messages and reports. */
+  line: number;
+}
+
+/** Fields an optional front block may set. */
+export interface FrontBlock {
+  title?: string;
+  date?: string;
+  tags?: string[];
+  slug?: string;
+  lang?: string;
+  translationOf?: string;
+  source?: string;
+}
+
+export interface ParsedArticle {
+  front: FrontBlock;
+  title: string;
+  titleLine: number;
+  blocks: ArticleBlock[];
+}
+
+export interface ParseLimits {
+  maxLineLength: number;
+}
+
+export const DEFAULT_MAX_LINE_LENGTH = 100_000;
+
+/** A subheading is a short line without closing punctuation. */
+const SUBHEADING_MAX_LENGTH = 80;
+const CLOSING_PUNCTUATION = /[.!?؟…:،]$/;
+// Quotes and brackets after the punctuation do not change what closes the line: «…».
+const TRAILING_QUOTES = /[\s"'”’»)\]»›]+$/u;
+
+/** True when a line reads as a subheading (short, no closing punctuation). */
+export function isSubheading(line: string): boolean {
+  const core = line.replace(TRAILING_QUOTES, '');
+  return [...line].length <= SUBHEADING_MAX_LENGTH && !CLOSING_PUNCTUATION.test(core);
+}
+
+const FRONT_FIELDS = ['title', 'date', 'tags', 'slug', 'lang', 'translationOf', 'source'] as const;
+
+function frontError(file: string, line: number, problem: string, fix: string): ImportError {
+  return new ImportError(file, problem, fix, line);
+}
+
+/** Reads and checks the optional `---` YAML block at the very top. */
+function parseFrontBlock(lines: string[], file: string): { front: FrontBlock; bodyStart: number } {
+  if (lines[0]?.trim() !== '---') return { front: {}, bodyStart: 0 };
+  const end = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
+  if (end === -1) {
+    throw frontError(file, 1, 'opens a front block with `---` but never closes it.', 'Add a `---` line after the fields, or remove the first line.');
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(lines.slice(1, end).join('\n')) ?? {};
+  } catch (error) {
+    const line = error instanceof YAMLParseError ? (error.linePos?.[0]?.line ?? 0) + 1 : 1;
+    throw frontError(file, line, `has a front block that is not valid YAML (${(error as Error).message.split('\n')[0]}).`, 'Fix the YAML between the `---` lines.');
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw frontError(file, 2, 'has a front block that is not a list of `field: value` lines.', `Use fields among ${FRONT_FIELDS.join(', ')}.`);
+  }
+  const lineOf = (field: string) => 1 + lines.slice(0, end).findIndex((line) => line.trimStart().startsWith(`${field}:`));
+  const front: FrontBlock = {};
+  for (const [field, value] of Object.entries(data as Record<string, unknown>)) {
+    const line = lineOf(field);
+    if (!(FRONT_FIELDS as readonly string[]).includes(field)) {
+      throw frontError(file, line, `has an unknown front-block field "${field}".`, `Use only ${FRONT_FIELDS.join(', ')}.`);
+    }
+    if (field === 'tags') {
+      const tags = typeof value === 'string' ? value.split(',') : value;
+      if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string' || typeof tag === 'number')) {
+        throw frontError(file, line, 'has a "tags" field that is not a list of words.', 'Write `tags: [a, b]` or `tags: a, b`.');
+      }
+      front.tags = tags.map((tag) => String(tag).trim()).filter(Boolean);
+    } else if (field === 'date') {
+      const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+      front.date = text;
+    } else {
+      if (typeof value !== 'string' && typeof value !== 'number') {
+        throw frontError(file, line, `has a "${field}" field that is not text.`, `Write \`${field}: <text>\`.`);
+      }
+      front[field as Exclude<(typeof FRONT_FIELDS)[number], 'tags' | 'date'>] = String(value).trim();
+    }
+  }
+  return { front, bodyStart: end + 1 };
+}
+
+/**
+ * Parses article text in the seed's format: optional front block, the first
+ * non-empty line as the title, then one paragraph per non-empty line, with
+ * short unpunctuated lines as subheadings.
+ */
+export function parseArticleText(text: string, file: string, limits: ParseLimits = { maxLineLength: DEFAULT_MAX_LINE_LENGTH }): ParsedArticle {
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
+  lines.forEach((line, index) => {
+    if (line.length > limits.maxLineLength) {
+      throw new ImportError(
+        file,
+        `has a line of ${line.length.toLocaleString('en')} characters (the limit is ${limits.maxLineLength.toLocaleString('en')}).`,
+        'Split it into paragraphs, one per line; a line this long is usually not article text.',
+        index + 1,
+      );
+    }
+  });
+  const { front, bodyStart } = parseFrontBlock(lines, file);
+
+  let title: string | undefined;
+  let titleLine = 0;
+  const blocks: ArticleBlock[] = [];
+  for (let index = bodyStart; index < lines.length; index++) {
+    const line = lines[index]!.trim();
+    if (!line) continue;
+    if (title === undefined && front.title === undefined) {
+      title = line;
+      titleLine = index + 1;
+      continue;
+    }
+    blocks.push({ kind: isSubheading(line) ? 'heading' : 'paragraph', text: line, line: index + 1 });
+  }
+  title = front.title ?? title;
+  if (!title) {
+    throw new ImportError(file, 'has no text: no title line and no paragraphs.', 'Check that this is the right file.');
+  }
+  if (!blocks.some((block) => block.kind === 'paragraph')) {
+    throw new ImportError(file, 'has a title but no paragraph (every line after it is short and unpunctuated, so it reads as a subheading).', 'End the paragraphs with punctuation, or check the file.', titleLine);
+  }
+  if (front.title !== undefined) titleLine = lines.slice(0, bodyStart).findIndex((line) => line.trimStart().startsWith('title:')) + 1;
+  return { front, title, titleLine, blocks };
+}

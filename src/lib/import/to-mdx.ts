@@ -1,0 +1,38 @@
+import { stringify } from 'yaml';
+import { escapeMdxText } from './escape-mdx.ts';
+import type { ArticleBlock } from './parse.ts';
+
+export interface ArticleFrontMatter {
+  title: string;
+  description: string;
+  date?: string;
+  tags: string[];
+  translationKey: string;
+  source?: string;
+  imported: { file: string; encoding: string; sourceHash: string; outputHash: string };
+}
+
+/** The MDX body: subheadings as `##` headings, paragraphs, all text escaped. */
+export function renderMdxBody(blocks: readonly ArticleBlock[]): string {
+  return `${blocks.map((block) => (block.kind === 'heading' ? `## ${escapeMdxText(block.text)}` : escapeMdxText(block.text))).join('\n\n')}\n`;
+}
+
+/** A whole MDX file: YAML front matter (quoted by the yaml library, so any title is safe) and the body. */
+export function renderMdxFile(front: ArticleFrontMatter, body: string): string {
+  const data: Record<string, unknown> = {
+    title: front.title,
+    description: front.description,
+    ...(front.date ? { date: front.date } : {}),
+    tags: front.tags,
+    translationKey: front.translationKey,
+    ...(front.source ? { source: front.source } : {}),
+    imported: front.imported,
+  };
+  return `---\n${stringify(data, { lineWidth: 0 })}---\n\n${body}`;
+}
+
+/** Splits an MDX file into its front matter text and body. */
+export function splitMdxFile(file: string): { frontMatter: string; body: string } | null {
+  const match = /^---\n([\s\S]*?)\n---\n\n?([\s\S]*)$/.exec(file.replace(/\r\n/g, '\n'));
+  return match ? { frontMatter: match[1]!, body: match[2]! } : null;
+}
