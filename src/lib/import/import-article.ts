@@ -99,7 +99,8 @@ export async function importArticle(sourceFile: string, options: ImportOptions):
 
   const size = (await stat(file)).size;
   if (size > maxBytes) {
-    throw new ImportError(file, `is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${(maxBytes / 1024 / 1024).toFixed(1)} MB limit.`, 'Split it into articles, or raise the limit with --max-size <MB> if it really is one article.');
+    const shown = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+    throw new ImportError(file, `is ${shown(size)}, over the ${shown(maxBytes)} limit.`, 'Split it into articles, or raise the limit with --max-size <MB> if it really is one article.');
   }
   if (size === 0) throw new ImportError(file, 'is empty.', 'Check that this is the right file.');
 

@@ -1,0 +1,113 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { importArticle, type ImportOptions } from '../../../src/lib/import/import-article.ts';
+
+let work: string;
+let contentDir: string;
+
+beforeEach(() => {
+  work = mkdtempSync(path.join(os.tmpdir(), 'arshif-import-'));
+  contentDir = path.join(work, 'content');
+});
+
+function source(name: string, text: string | Uint8Array): string {
+  const file = path.join(work, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+const run = (file: string, options: Partial<ImportOptions> = {}) => importArticle(file, { contentDir, ...options });
+const article = 'أذربيجان توقف الهجوم\nأعلنت أذربيجان أنها ستوقف الهجوم.\nعنوان فرعي\nفقرة ثانية.\n';
+
+describe('importing one article', () => {
+  test('writes content/<locale>/<slug>.mdx with the front matter the site expects', async () => {
+    const result = await run(source('a.txt', article), { date: '2023-09-20', tags: ['أذربيجان'] });
+    expect(result).toMatchObject({ status: 'imported', target: 'ar/adhrbyjan-twqf-alhjwm.mdx' });
+    const mdx = readFileSync(path.join(contentDir, result.target), 'utf8');
+    expect(mdx).toContain('title: أذربيجان توقف الهجوم\n');
+    expect(mdx).toContain('description: أعلنت أذربيجان أنها ستوقف الهجوم.\n');
+    expect(mdx).toContain('date: 2023-09-20\n');
+    expect(mdx).toContain('translationKey: ar/adhrbyjan-twqf-alhjwm\n');
+    expect(mdx).toContain('\n## عنوان فرعي\n');
+  });
+
+  test('the language is guessed from the script, with a warning', async () => {
+    const result = await run(source('a.txt', article));
+    expect(result.warnings).toEqual(['language guessed as "ar" from Arabic script (100% of letters); pass --lang to set it']);
+  });
+
+  test('an unknown locale is an error, not a new folder', async () => {
+    await expect(run(source('fa.txt', 'عنوان فارسی\nاین یک متن فارسی است که با حروف پارسی نوشته شده و گ و چ و پ و ژ دارد.\n'))).rejects.toThrow(
+      /fa\.txt: is in "fa", which is not a configured locale \(ar, en\)\. Pass --lang with one of those, or add the locale to src\/i18n\/locales\.ts first\./,
+    );
+    expect(() => readdirSync(contentDir)).toThrow();
+  });
+
+  test('re-importing the same text reports unchanged and writes nothing', async () => {
+    const file = source('a.txt', article);
+    await run(file, { lang: 'ar' });
+    const before = readFileSync(path.join(contentDir, 'ar/adhrbyjan-twqf-alhjwm.mdx'), 'utf8');
+    expect((await run(file, { lang: 'ar' })).status).toBe('unchanged');
+    expect(readFileSync(path.join(contentDir, 'ar/adhrbyjan-twqf-alhjwm.mdx'), 'utf8')).toBe(before);
+  });
+
+  test('a changed source is skipped without --force and replaced with it', async () => {
+    const file = source('a.txt', article);
+    await run(file, { lang: 'ar' });
+    writeFileSync(file, article.replace('فقرة ثانية.', 'فقرة ثانية معدلة.'));
+    const skipped = await run(file, { lang: 'ar' });
+    expect(skipped.status).toBe('skipped');
+    expect(skipped.reason).toMatch(/the source text changed .* pass --force to replace it/);
+    expect((await run(file, { lang: 'ar', force: true })).status).toBe('updated');
+    expect(readFileSync(path.join(contentDir, 'ar/adhrbyjan-twqf-alhjwm.mdx'), 'utf8')).toContain('فقرة ثانية معدلة.');
+  });
+
+  test('a hand-edited article is never overwritten without --force', async () => {
+    const file = source('a.txt', article);
+    await run(file, { lang: 'ar' });
+    const target = path.join(contentDir, 'ar/adhrbyjan-twqf-alhjwm.mdx');
+    writeFileSync(target, readFileSync(target, 'utf8').replace('فقرة ثانية.', 'فقرة حررها المحرر.'));
+    const result = await run(file, { lang: 'ar', tags: ['جديد'] });
+    expect(result.status).toBe('skipped');
+    expect(result.reason).toMatch(/edited by hand .* pass --force/);
+    expect(readFileSync(target, 'utf8')).toContain('فقرة حررها المحرر.');
+  });
+
+  test('a slug taken by another article gets a suffix, never an overwrite', async () => {
+    await run(source('one.txt', article), { lang: 'ar' });
+    const other = await run(source('two.txt', article.replace('أعلنت', 'قالت')), { lang: 'ar' });
+    expect(other.status).toBe('imported');
+    expect(other.target).toBe('ar/adhrbyjan-twqf-alhjwm-2.mdx');
+    expect(other.warnings).toContain('slug "adhrbyjan-twqf-alhjwm" is taken in ar/ by another article; using a suffix');
+  });
+
+  test('--dry-run writes nothing', async () => {
+    const result = await run(source('a.txt', article), { lang: 'ar', dryRun: true });
+    expect(result).toMatchObject({ status: 'imported', reason: 'dry run: nothing written' });
+    expect(() => readdirSync(contentDir)).toThrow();
+  });
+
+  test('a translation shares the key of its original', async () => {
+    await run(source('a.txt', article), { lang: 'ar', slug: 'halt' });
+    const english = await run(source('en.txt', 'Azerbaijan halts\nAzerbaijan announced a halt.\n'), { lang: 'en', slug: 'halt', translationOf: 'ar/halt' });
+    expect(readFileSync(path.join(contentDir, english.target), 'utf8')).toContain('translationKey: ar/halt\n');
+    await expect(run(source('x.txt', 'T\nA paragraph.\n'), { lang: 'en', translationOf: 'ar/missing' })).rejects.toThrow(/is a translation of ar\/missing, which is not in the archive/);
+  });
+
+  test('slugs from the file name, and bad slugs and dates refused', async () => {
+    expect((await run(source('Old Report 1998.txt', article), { lang: 'ar', slugFrom: 'filename' })).target).toBe('ar/old-report-1998.mdx');
+    await expect(run(source('a.txt', article), { slug: 'Bad Slug' })).rejects.toThrow(/has the slug "Bad Slug", which is not lowercase ASCII/);
+    await expect(run(source('a.txt', article), { date: '2023-02-30' })).rejects.toThrow(/has an invalid date "2023-02-30" \(--date\)\. Write it as YYYY-MM-DD/);
+  });
+
+  test('files over the size limit are refused before reading', async () => {
+    await expect(run(source('big.txt', 'ا'.repeat(2048)), { maxFileBytes: 1024 })).rejects.toThrow(/big\.txt: is 4 KB, over the 1 KB limit\. Split it into articles, or raise the limit with --max-size/);
+  });
+
+  test('writes are atomic: no temporary file is left behind', async () => {
+    await run(source('a.txt', article), { lang: 'ar' });
+    expect(readdirSync(path.join(contentDir, 'ar'))).toEqual(['adhrbyjan-twqf-alhjwm.mdx']);
+  });
+});
