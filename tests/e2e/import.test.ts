@@ -1,0 +1,160 @@
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { encodeSingleByte, encodeUtf16 } from '../helpers/encodings.ts';
+import { buildSite, projectRoot, run, serveStatic, type StaticSite } from '../helpers/site.ts';
+
+/**
+ * The importer end to end: real files in every supported encoding, a hostile
+ * corpus, and bad inputs go through `npm run import`'s script; the result is
+ * built into a real site, `npm run verify` proves every page, and a browser
+ * confirms that nothing in the text ran.
+ */
+const fixtures = path.join(projectRoot, 'tests/fixtures/import');
+const work = path.join(projectRoot, 'tests/.tmp/import');
+const raw = path.join(work, 'raw');
+const bad = path.join(work, 'bad');
+const contentDir = path.join(work, 'content');
+const outDir = path.join(work, 'dist');
+const env = { ...process.env, ARSHIF_CONTENT_DIR: contentDir };
+
+const importScript = (...args: string[]) => run(process.execPath, ['scripts/import.ts', ...args], { cwd: projectRoot, env });
+
+const legacyText = 'الحكومة توقف الهجوم على المقاطعة\nقالت الحكومة انها وافقت على وقف اطلاق النار.\nمحادثات السلام\nستعقد المحادثات يوم الخميس في مدينة يفلاخ.\n';
+
+let site: StaticSite;
+let browser: Browser;
+let importOutput: string;
+let importCode: number;
+
+beforeAll(async () => {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(raw, { recursive: true });
+  mkdirSync(bad, { recursive: true });
+  for (const name of ['hostile.txt', 'presentation-forms.txt', 'bidi-controls.txt', 'line-endings.txt', 'diacritics.txt', 'front-block.txt']) {
+    cpSync(path.join(fixtures, name), path.join(raw, name));
+  }
+  cpSync(path.join(projectRoot, 'tests/fixtures/seed/000_2807e117feb6745e.txt'), path.join(raw, 'seed.txt'));
+  writeFileSync(path.join(raw, 'windows-1256.txt'), encodeSingleByte(legacyText.replace('الحكومة توقف', 'ويندوز توقف'), 'windows-1256'));
+  writeFileSync(path.join(raw, 'iso-8859-6.txt'), encodeSingleByte(legacyText.replace('الحكومة توقف', 'ايزو توقف'), 'iso-8859-6'));
+  writeFileSync(path.join(raw, 'utf-16le.txt'), encodeUtf16(legacyText.replace('الحكومة توقف', 'يوتف ال توقف'), 'le'));
+  writeFileSync(path.join(raw, 'utf-16be.txt'), encodeUtf16(legacyText.replace('الحكومة توقف', 'يوتف بي توقف'), 'be'));
+  writeFileSync(path.join(raw, 'utf-8-bom.txt'), `\uFEFF${legacyText.replace('الحكومة توقف', 'علامة الترتيب توقف')}`);
+
+  ({ code: importCode, output: importOutput } = await importScript(raw, '--lang', 'ar', '--date', '2023-09-20'));
+  await buildSite({ contentDir, outDir });
+  site = await serveStatic(outDir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('npm run import, end to end', () => {
+  test('every fixture imports, with notes for conversions and a warning for bidi controls', () => {
+    expect(importCode, importOutput).toBe(0);
+    expect(importOutput).toContain('12 file(s): 12 imported, 0 updated, 0 unchanged, 0 skipped, 0 failed.');
+    expect(importOutput).toContain('note: converted from Windows-1256 to UTF-8');
+    expect(importOutput).toContain('note: converted from ISO-8859-6 to UTF-8');
+    expect(importOutput).toContain('note: converted from UTF-16LE to UTF-8');
+    expect(importOutput).toContain('note: converted from UTF-16BE to UTF-8');
+    expect(importOutput).toContain('warning: removed 6 bidi embedding/override control(s)');
+    expect(readdirSync(path.join(contentDir, 'ar'))).toHaveLength(12);
+  });
+
+  test('importing again reports every file unchanged', async () => {
+    const again = await importScript(raw, '--lang', 'ar', '--date', '2023-09-20');
+    expect(again.code).toBe(0);
+    expect(again.output).toContain('12 file(s): 0 imported, 0 updated, 12 unchanged, 0 skipped, 0 failed.');
+  });
+
+  test('npm run verify proves every built page shows exactly its source text', async () => {
+    const verify = await run(process.execPath, ['scripts/verify.ts', '--content', contentDir, '--dist', outDir, '--sources', raw], { cwd: projectRoot, env });
+    expect(verify.output).toContain('12 imported article(s) checked');
+    expect(verify.output).toContain('12 ok, 0 failed');
+    expect(verify.code).toBe(0);
+  });
+
+  test('verify catches a page that lost a sentence and names the line', async () => {
+    const page = path.join(outDir, 'ar/articles/front-block-article/index.html');
+    const original = readFileSync(page, 'utf8');
+    writeFileSync(page, original.replace('<p>فقرة ثانية.</p>', ''));
+    try {
+      const verify = await run(process.execPath, ['scripts/verify.ts', '--content', contentDir, '--dist', outDir], { cwd: projectRoot, env });
+      expect(verify.code).toBe(1);
+      expect(verify.output).toMatch(/FAIL .*ar\/front-block-article\.mdx: line 3 differs:\n\s+source: فقرة ثانية\.\n\s+page:\s+\(nothing\)/);
+    } finally {
+      writeFileSync(page, original);
+    }
+  });
+
+  test('the hostile corpus renders as plain text and nothing runs', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    const errors: string[] = [];
+    page.on('dialog', async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    const slug = readdirSync(path.join(contentDir, 'ar')).find((name) => readFileSync(path.join(contentDir, 'ar', name), 'utf8').includes('file: hostile.txt'))!.replace(/\.mdx$/, '');
+    await page.goto(new URL(`ar/articles/${slug}/`, site.url).href);
+    await page.waitForTimeout(300);
+    const text = await page.textContent('[data-article-body]');
+    for (const literal of ['{process.exit(1)}', '{globalThis.x = 1}', '<script>alert(1)</script>', "import fs from 'node:fs'", '<img src=x onerror=alert(1)>', '# ليست عنوانا', '> ليست اقتباسا.', '*ليس عريضا*', '[ليس رابطا](https://example.com)', '&amp; و&lt; و&#123;', '{/* تعليق */}', '<!-- تعليق HTML -->', '<Component prop={1} />']) {
+      expect(text, literal).toContain(literal);
+    }
+    expect(await page.textContent('h1')).toBe('نص عدائي: {process.exit(1)} لا يجب أن ينفذ');
+    expect(await page.locator('[data-article-body] :is(script, img, a, strong, em, code, blockquote, ul, ol, hr, table, iframe)').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as { x?: unknown }).x)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('legacy encodings, presentation forms and bidi controls come out as clean Arabic', () => {
+    const titles = readdirSync(path.join(contentDir, 'ar')).map((name) => readFileSync(path.join(contentDir, 'ar', name), 'utf8').match(/^title: (.*)$/m)![1]);
+    expect(titles).toEqual(expect.arrayContaining(['ويندوز توقف الهجوم على المقاطعة', 'ايزو توقف الهجوم على المقاطعة', 'أذربيجان توقف الهجوم', 'عنوان فيه عكس للاتجاه']));
+    const all = readdirSync(path.join(contentDir, 'ar')).map((name) => readFileSync(path.join(contentDir, 'ar', name), 'utf8')).join('\n');
+    expect(all).not.toMatch(/[\uFB50-\uFDFF\uFE70-\uFEFE\u202A-\u202E\u2066-\u2069\r]/);
+    expect(all).toContain('الـــدرسَ');
+    expect(all).toContain('نصف‌فاصلة');
+  });
+});
+
+describe('bad input: a clear error, a non-zero exit, nothing written', () => {
+  test('binary, NUL bytes, undecodable bytes, too large, too long a line, unknown locale, bad front block', async () => {
+    const cases: [string, string | Uint8Array, RegExp][] = [
+      ['nul.txt', Uint8Array.from([0x61, 0x0a, 0x00, 0x62]), /nul\.txt: contains a NUL byte at offset 2/],
+      ['binary.txt', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x81, 0x8d, 0x8f]), /binary\.txt: is neither UTF-8/],
+      ['long-line.txt', `title\n${'ا'.repeat(100_001)}.\n`, /long-line\.txt:2: has a line of 100,002 characters \(the limit is 100,000\)/],
+      ['persian.txt', readFileSync(path.join(fixtures, 'persian.txt')), /persian\.txt: is in "fa", which is not a configured locale/],
+      ['unknown-field.txt', readFileSync(path.join(fixtures, 'unknown-field.txt')), /unknown-field\.txt:3: has an unknown front-block field "colour"/],
+      ['bad-date.txt', readFileSync(path.join(fixtures, 'bad-date.txt')), /bad-date\.txt: has an invalid date "2023-02-30" \(front block\)/],
+      ['title-only.txt', readFileSync(path.join(fixtures, 'title-only.txt')), /title-only\.txt:1: has a title but no paragraph/],
+    ];
+    for (const [name, bytes] of cases) writeFileSync(path.join(bad, name), bytes);
+    writeFileSync(path.join(bad, 'huge.txt'), `title\n${'فقرة طويلة. '.repeat(300_000)}\n`.replace(/(.{50000})/g, '$1\n'));
+    const badContent = path.join(work, 'bad-content');
+    const result = await run(process.execPath, ['scripts/import.ts', bad], { cwd: projectRoot, env: { ...env, ARSHIF_CONTENT_DIR: badContent } });
+    expect(result.code).toBe(1);
+    for (const [, , message] of cases) expect(result.output).toMatch(message);
+    expect(result.output).toMatch(/huge\.txt: is 6\.\d MB, over the 5\.0 MB limit/);
+    expect(result.output).toContain('8 file(s): 0 imported, 0 updated, 0 unchanged, 0 skipped, 8 failed.');
+    expect(() => readdirSync(badContent)).toThrow();
+  });
+
+  test('--dry-run shows what would happen and writes nothing', async () => {
+    const dryContent = path.join(work, 'dry-content');
+    const result = await run(process.execPath, ['scripts/import.ts', path.join(fixtures, 'diacritics.txt'), '--dry-run'], { cwd: projectRoot, env: { ...env, ARSHIF_CONTENT_DIR: dryContent } });
+    expect(result.code).toBe(0);
+    expect(result.output).toMatch(/would be imported .*diacritics\.txt → .*ar\/.*\.mdx/);
+    expect(result.output).toContain('Dry run — nothing written.');
+    expect(() => readdirSync(dryContent)).toThrow();
+  });
+});
