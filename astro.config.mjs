@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { LOCALE_CODES, DEFAULT_LOCALE } from './src/i18n/locales.ts';
 
@@ -25,10 +26,10 @@ export default defineConfig({
   markdown: {
     // Imported text must render exactly as written: no curly quotes, no
     // autolinked URLs or e-mail addresses, no tables or strikethrough.
-    smartypants: false,
-    gfm: false,
+    // MDX inherits this processor.
+    processor: satteri({ features: { gfm: false, smartPunctuation: false } }),
   },
-  integrations: [mdx({ gfm: false, smartypants: false }), pagefind()],
+  integrations: [mdx(), pagefind()],
   vite: {
     build: {
       // Scripts ship as files, never inlined: a strict Content-Security-Policy

@@ -29,12 +29,15 @@ export async function buildSite({ contentDir, outDir, base, root = projectRoot }
     ...process.env,
     // A separate cache per build: the content store must not leak between corpora.
     ARSHIF_CACHE_DIR: `${outDir}.cache`,
+    // Plain messages: tests match on them, and CI terminals would get colour codes.
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
   };
   if (contentDir) env.ARSHIF_CONTENT_DIR = contentDir;
   if (base) env.BASE_PATH = base;
   const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
   const { code, output } = await run(process.execPath, [astroBin, 'build', '--outDir', outDir], { cwd: root, env });
-  if (code !== 0) throw new Error(`astro build failed (exit ${code}):\n${output.slice(-4000)}`);
+  if (code !== 0) throw new Error(`astro build failed (exit ${code}):\n${output.replace(/\u001b\[[0-9;]*m/g, '').slice(-4000)}`);
 }
 
 /** Runs a command, collecting stdout and stderr together. */
