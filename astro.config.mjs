@@ -2,15 +2,36 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
+import sitemap from '@astrojs/sitemap';
+import { readTranslationGroups } from './src/lib/translation-groups.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { LOCALE_CODES, DEFAULT_LOCALE } from './src/i18n/locales.ts';
 
 /** Subfolder hosting: BASE_PATH=/archive/ npm run build. */
 const base = process.env.BASE_PATH ?? '/';
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+const basePrefix = new URL(base.endsWith('/') ? base : `${base}/`, site).href;
+
+// Articles are translations of each other by translationKey, not by path, so
+// the sitemap's hreflang alternates for them come from the content itself.
+const translationGroups = readTranslationGroups(process.env.ARSHIF_CONTENT_DIR ?? './content');
+
+/** Adds hreflang alternates to a sitemap entry: same-route pages in every locale, articles by translation. */
+function withAlternates(item) {
+  const path = item.url.startsWith(basePrefix) ? item.url.slice(basePrefix.length) : '';
+  const group = translationGroups.get(path);
+  if (group) {
+    item.links = group.map((member) => ({ lang: member.locale, url: basePrefix + member.path }));
+  } else if (!path.includes('/articles/') && LOCALE_CODES.some((code) => path.startsWith(`${code}/`))) {
+    const rest = path.slice(path.indexOf('/') + 1);
+    if (!/^(tags|archive)\/.+/.test(rest)) item.links = LOCALE_CODES.map((code) => ({ lang: code, url: `${basePrefix}${code}/${rest}` }));
+  }
+  return item;
+}
 
 export default defineConfig({
   // Absolute URLs (feeds, canonical links) need the public origin; SITE_URL sets it.
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  site,
   base,
   // Tests and the benchmark give each build its own cache so corpora never mix.
   ...(process.env.ARSHIF_CACHE_DIR ? { cacheDir: process.env.ARSHIF_CACHE_DIR } : {}),
@@ -29,7 +50,15 @@ export default defineConfig({
     // MDX inherits this processor.
     processor: satteri({ features: { gfm: false, smartPunctuation: false } }),
   },
-  integrations: [mdx(), pagefind()],
+  integrations: [
+    mdx(),
+    sitemap({
+      // The root redirect, the 404 and the search page are not content.
+      filter: (page) => page !== basePrefix && !page.endsWith('/404/') && !page.includes('/search/'),
+      serialize: withAlternates,
+    }),
+    pagefind(),
+  ],
   vite: {
     build: {
       // Scripts ship as files, never inlined: a strict Content-Security-Policy

@@ -25,3 +25,13 @@ export function findTranslations(article: Article, all: Article[]): Article[] {
   if (!key) return [];
   return all.filter((other) => other.data.translationKey === key && other.id !== article.id);
 }
+
+/** The tags of one locale with their articles, tags in the locale's alphabetical order. */
+export async function getTagsForLocale(locale: LocaleCode): Promise<{ tag: string; articles: Article[] }[]> {
+  const byTag = new Map<string, Article[]>();
+  for (const article of await getArticlesForLocale(locale)) {
+    for (const tag of article.data.tags) byTag.set(tag, [...(byTag.get(tag) ?? []), article]);
+  }
+  const collator = new Intl.Collator(locale);
+  return [...byTag].map(([tag, articles]) => ({ tag, articles })).sort((a, b) => collator.compare(a.tag, b.tag));
+}

@@ -21,3 +21,11 @@ export function articlePath(locale: string, slug: string): string {
 export function searchPath(locale: string): string {
   return `${locale}/search/`;
 }
+
+/**
+ * The same route in every other locale, e.g. for `archive/` on an Arabic page
+ * { en: 'en/archive/' }: listing pages exist in every locale.
+ */
+export function sameRouteInOtherLocales<Code extends string>(locales: readonly Code[], current: Code, suffix: string): Partial<Record<Code, string>> {
+  return Object.fromEntries(locales.filter((code) => code !== current).map((code) => [code, `${code}/${suffix}`])) as Partial<Record<Code, string>>;
+}
