@@ -16,7 +16,10 @@ const basePrefix = new URL(base.endsWith('/') ? base : `${base}/`, site).href;
 // the sitemap's hreflang alternates for them come from the content itself.
 const translationGroups = readTranslationGroups(process.env.ARSHIF_CONTENT_DIR ?? './content');
 
-/** Adds hreflang alternates to a sitemap entry: same-route pages in every locale, articles by translation. */
+/**
+ * Adds hreflang alternates to a sitemap entry: same-route pages in every locale, articles by translation.
+ * @param {import('@astrojs/sitemap').SitemapItem} item
+ */
 function withAlternates(item) {
   const path = item.url.startsWith(basePrefix) ? item.url.slice(basePrefix.length) : '';
   const group = translationGroups.get(path);
