@@ -1,4 +1,5 @@
-import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
@@ -69,20 +70,27 @@ export interface StaticSite {
  */
 export async function serveStatic(distDir: string, { base = '/', headers = {} as Record<string, string> } = {}): Promise<StaticSite> {
   const files = sirv(distDir, { dev: true, extensions: ['html'] });
+  // Like GitHub Pages, Netlify or Cloudflare Pages: a miss gets dist/404.html with status 404.
+  const notFound = (response: ServerResponse) => {
+    const page = path.join(distDir, '404.html');
+    response.statusCode = 404;
+    if (existsSync(page)) {
+      response.setHeader('Content-Type', 'text/html; charset=utf-8');
+      response.end(readFileSync(page));
+    } else {
+      response.end('Not found');
+    }
+  };
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const server: Server = createServer((request, response) => {
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     const url = request.url ?? '/';
     if (!url.startsWith(prefix)) {
-      response.statusCode = 404;
-      response.end('Not found');
+      notFound(response);
       return;
     }
     request.url = `/${url.slice(prefix.length)}`;
-    files(request, response, () => {
-      response.statusCode = 404;
-      response.end('Not found');
-    });
+    files(request, response, () => notFound(response));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

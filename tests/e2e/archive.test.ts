@@ -1,0 +1,240 @@
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { HtmlValidate } from 'html-validate';
+import { LinkChecker } from 'linkinator';
+import { XMLParser } from 'fast-xml-parser';
+import { launchBrowser } from '../helpers/browser.ts';
+import { closePage, openPage } from '../helpers/pages.ts';
+import { buildSite, projectRoot, serveStatic, type StaticSite } from '../helpers/site.ts';
+import { generateCorpus, splitSentences, type SeedText } from '../../src/lib/bench/corpus.ts';
+import { importArticle } from '../../src/lib/import/import-article.ts';
+
+/**
+ * The archive as readers and crawlers meet it, checked on a generated corpus
+ * large enough to paginate (45 articles over ten years, tags, an undated
+ * article, the bundled translated pair) by tools nobody here wrote:
+ * html-validate, linkinator and an XML parser.
+ */
+const work = path.join(projectRoot, 'tests/.tmp/archive');
+const contentDir = path.join(work, 'content');
+const outDir = path.join(work, 'dist');
+
+let site: StaticSite;
+let browser: Browser;
+let htmlFiles: string[];
+
+function seed(file: string, tags: string[]): SeedText {
+  const lines = readFileSync(path.join(projectRoot, file), 'utf8').split('\n').map((line) => line.trim()).filter(Boolean).slice(1);
+  return { sentences: splitSentences(lines.join('\n')), subheadings: lines.filter((line) => !/[.!?؟:،]$/.test(line)), tags };
+}
+
+beforeAll(async () => {
+  rmSync(work, { recursive: true, force: true });
+  const raw = path.join(work, 'raw');
+  const corpus = generateCorpus(
+    seed('tests/fixtures/seed/000_2807e117feb6745e.txt', ['سياسة', 'اقتصاد', 'قره باغ']),
+    seed('tests/fixtures/seed/000_2807e117feb6745e.en.txt', ['Politics', 'Economy']),
+    { articles: 45, englishShare: 0.25, seed: 7 },
+  );
+  for (const file of corpus) {
+    mkdirSync(path.dirname(path.join(raw, file.path)), { recursive: true });
+    writeFileSync(path.join(raw, file.path), file.text);
+    await importArticle(path.join(raw, file.path), { contentDir });
+  }
+  await importArticle(path.join(projectRoot, 'tests/fixtures/import/diacritics.txt'), { contentDir, lang: 'ar', slug: 'undated-article' });
+  cpSync(path.join(projectRoot, 'content'), contentDir, { recursive: true });
+  await buildSite({ contentDir, outDir });
+  site = await serveStatic(outDir);
+  browser = await launchBrowser();
+  htmlFiles = (readdirSync(outDir, { recursive: true }) as string[]).filter((file) => file.endsWith('.html')).map((file) => path.join(outDir, file));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const articlesOf = (locale: string) => readdirSync(path.join(contentDir, locale)).map((file) => `/${locale}/articles/${file.replace(/\.mdx$/, '')}/`).sort();
+
+describe('browsing', () => {
+  test('every article is reachable from its home page through the numbered pages', async () => {
+    for (const locale of ['ar', 'en']) {
+      const reached = new Set<string>();
+      const queue = [`/${locale}/`];
+      const seen = new Set(queue);
+      while (queue.length) {
+        const html = await (await fetch(new URL(queue.shift()!, site.url))).text();
+        for (const [, href] of html.matchAll(/href="([^"]+)"/g)) {
+          const pathname = new URL(href!, site.url).pathname;
+          if (pathname.startsWith(`/${locale}/articles/`)) reached.add(pathname);
+          if (pathname.startsWith(`/${locale}/page/`) && !seen.has(pathname)) {
+            seen.add(pathname);
+            queue.push(pathname);
+          }
+        }
+      }
+      expect([...reached].sort(), locale).toEqual(articlesOf(locale));
+    }
+  });
+
+  test('the home lists 20 articles, newest first, with numbered pages; undated ones come last', async () => {
+    const page = await openPage(browser, site.url, 'ar/');
+    const dates = await page.$$eval('.article-list time', (times) => times.map((time) => time.getAttribute('datetime')!));
+    expect(await page.locator('.article-list > li').count()).toBe(20);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    expect(await page.locator('.pagination a[aria-current="page"]').textContent()).toBe('١');
+    const pages = await page.$$eval('.pagination ol a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+    await closePage(page);
+    const last = await openPage(browser, site.url, pages[pages.length - 1]!.slice(1));
+    const cards = last.locator('.article-list > li');
+    expect(await cards.last().locator('.undated').textContent()).toBe('غير مؤرخ');
+    await closePage(last);
+  });
+
+  test('the archive page counts years and months, charts them in SVG, and links month pages', async () => {
+    const page = await openPage(browser, site.url, 'ar/archive/');
+    expect(await page.locator('.archive-chart svg rect').count()).toBeGreaterThan(12);
+    expect(await page.locator('.archive-chart svg title').first().textContent()).toBe('عدد المقالات في كل شهر');
+    const monthLink = page.locator('.archive-months a').first();
+    const [count] = (await monthLink.locator('xpath=..').textContent())!.match(/\(([٠-٩]+)\)/)!.slice(1);
+    await monthLink.click();
+    await page.waitForURL(/\/ar\/archive\/\d{4}\/\d{2}\/$/);
+    const listed = await page.locator('.article-list > li').count();
+    expect(new Intl.NumberFormat('ar-u-nu-arab').format(listed)).toBe(count);
+    await closePage(page);
+  });
+
+  test('tag index and tag pages', async () => {
+    const page = await openPage(browser, site.url, 'ar/tags/');
+    await page.click('.tag-index a:text-is("قره باغ")');
+    await page.waitForURL(/\/ar\/tags\/%D9%82%D8%B1%D9%87-%D8%A8%D8%A7%D8%BA\/$/);
+    expect(await page.textContent('h1')).toBe('مقالات الوسم: قره باغ');
+    expect(await page.locator('.article-list > li').count()).toBeGreaterThan(0);
+    await closePage(page);
+  });
+
+  test('an Arabic table of contents link scrolls to its heading', async () => {
+    const page = await openPage(browser, site.url, 'ar/articles/azerbaijan-halts-karabakh-offensive/', { viewport: { width: 800, height: 600 } });
+    await page.click('.toc li:nth-child(3) a');
+    const heading = page.locator('[data-article-body] h2').nth(2);
+    expect(await heading.textContent()).toBe('الهجوم الأذربيجاني يكشف ضعف نفوذ روسيا في المنطقة');
+    expect(decodeURIComponent(new URL(page.url()).hash)).toBe(`#${await heading.getAttribute('id')}`);
+    const top = await heading.evaluate((element) => element.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(-2);
+    expect(top).toBeLessThan(100);
+    await closePage(page);
+  });
+
+  test('reading time in words and digits of the locale; previous/next arrows follow the direction', async () => {
+    const ar = await openPage(browser, site.url, 'ar/articles/azerbaijan-halts-karabakh-offensive/');
+    expect(await ar.textContent('.reading-time')).toMatch(/^مدة القراءة: ([٠-٩]+ دقائق|دقيقتان|دقيقة)$/);
+    const arrow = ar.locator('.prev-next .directional-icon').first();
+    expect(await arrow.evaluate((svg) => getComputedStyle(svg).transform)).toBe('matrix(-1, 0, 0, 1, 0, 0)');
+    const prev = await ar.locator('.prev-next .prev').boundingBox();
+    const next = await ar.locator('.prev-next .next').boundingBox();
+    if (prev && next) expect(prev.x).toBeGreaterThan(next.x);
+    await closePage(ar);
+    const en = await openPage(browser, site.url, 'en/articles/azerbaijan-halts-karabakh-offensive/');
+    expect(await en.textContent('.reading-time')).toMatch(/^Reading time: \d+ minutes?$/);
+    expect(await en.locator('.prev-next .directional-icon').first().evaluate((svg) => getComputedStyle(svg).transform)).toBe('none');
+    await closePage(en);
+  });
+
+  test('an unknown address gets the 404 page in every language', async () => {
+    const response = await fetch(new URL('ar/no-such-page/', site.url));
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).toContain('<section lang="ar" dir="rtl">');
+    expect(html).toContain('الصفحة غير موجودة');
+    expect(html).toContain('<section lang="en" dir="ltr">');
+    expect(html).toContain('Page not found');
+  });
+});
+
+describe('checked by outside tools', () => {
+  test('html-validate: every page is valid HTML', async () => {
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended'],
+      // Article titles are content: their length is the author's, not a markup error.
+      rules: { 'long-title': 'off' },
+    });
+    const problems: string[] = [];
+    for (const file of htmlFiles) {
+      const report = await validator.validateFile(file);
+      for (const result of report.results) {
+        for (const message of result.messages) problems.push(`${path.relative(outDir, file)}:${message.line}: ${message.ruleId} ${message.message}`);
+      }
+    }
+    expect(htmlFiles.length).toBeGreaterThan(60);
+    expect(problems).toEqual([]);
+  });
+
+  test('linkinator: every internal link and asset resolves', async () => {
+    const checker = new LinkChecker();
+    // Absolute URLs to the configured SITE_URL (canonical, hreflang, feed links) name the
+    // production origin, not this test server; the sitemap and meta tests check those paths.
+    const result = await checker.check({ path: site.url, recurse: true, concurrency: 8, linksToSkip: ['^http://localhost:4321/'] });
+    const broken = result.links.filter((link) => link.state === 'BROKEN').map((link) => `${link.status} ${link.url} (from ${link.parent})`);
+    expect(broken).toEqual([]);
+    expect(result.links.length).toBeGreaterThan(100);
+  });
+
+  test('RSS feeds parse as XML with the required fields and absolute links', () => {
+    const parser = new XMLParser({ ignoreAttributes: false });
+    for (const locale of ['ar', 'en']) {
+      const feed = parser.parse(readFileSync(path.join(outDir, locale, 'rss.xml'), 'utf8'));
+      const channel = feed.rss.channel;
+      expect(channel.title).toBeTruthy();
+      expect(channel.link).toBe(new URL(`${locale}/`, 'http://localhost:4321/').href);
+      expect(channel.language).toBe(locale);
+      const items = [channel.item].flat();
+      expect(items.length).toBe(Math.min(50, articlesOf(locale).length));
+      for (const item of items) {
+        expect(item.title).toBeTruthy();
+        expect(item.link).toMatch(new RegExp(`^http://localhost:4321/${locale}/articles/[a-z0-9-]+/$`));
+        expect(item.description).toBeTruthy();
+      }
+      expect(items.filter((item) => item.pubDate).every((item) => !Number.isNaN(Date.parse(item.pubDate)))).toBe(true);
+    }
+  });
+
+  test('the sitemap lists every article, with hreflang alternates for translations', () => {
+    const parser = new XMLParser({ ignoreAttributes: false });
+    const urls = [parser.parse(readFileSync(path.join(outDir, 'sitemap-0.xml'), 'utf8')).urlset.url].flat() as { loc: string; 'xhtml:link'?: unknown }[];
+    const locs = urls.map((url) => new URL(url.loc).pathname);
+    for (const article of [...articlesOf('ar'), ...articlesOf('en')]) expect(locs).toContain(article);
+    const pair = urls.find((url) => url.loc.endsWith('/ar/articles/azerbaijan-halts-karabakh-offensive/'))!;
+    const links = [pair['xhtml:link']].flat() as { '@_hreflang': string; '@_href': string }[];
+    expect(links.map((link) => link['@_hreflang']).sort()).toEqual(['ar', 'en']);
+    expect(readFileSync(path.join(outDir, 'robots.txt'), 'utf8')).toContain('Sitemap: http://localhost:4321/sitemap-index.xml');
+  });
+
+  test('every article has one NewsArticle JSON-LD block with the required fields', () => {
+    const articlePages = htmlFiles.filter((file) => file.includes(`${path.sep}articles${path.sep}`));
+    expect(articlePages.length).toBe(articlesOf('ar').length + articlesOf('en').length);
+    for (const file of articlePages) {
+      const blocks = [...readFileSync(file, 'utf8').matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
+      expect(blocks, file).toHaveLength(1);
+      const data = JSON.parse(blocks[0]![1]!);
+      expect(data['@context']).toBe('https://schema.org');
+      expect(data['@type']).toBe('NewsArticle');
+      expect(data.headline).toBeTruthy();
+      expect(['ar', 'en']).toContain(data.inLanguage);
+      expect(data.url).toMatch(/^http:\/\/localhost:4321\/(ar|en)\/articles\//);
+      const dated = readFileSync(file, 'utf8').includes('<time datetime=');
+      expect(Boolean(data.datePublished), file).toBe(dated);
+    }
+  });
+
+  test('canonical, hreflang with x-default, Open Graph and Twitter meta on an article', () => {
+    const html = readFileSync(path.join(outDir, 'en/articles/azerbaijan-halts-karabakh-offensive/index.html'), 'utf8');
+    expect(html).toContain('<link rel="canonical" href="http://localhost:4321/en/articles/azerbaijan-halts-karabakh-offensive/">');
+    expect(html).toContain('<link rel="alternate" hreflang="ar" href="http://localhost:4321/ar/articles/azerbaijan-halts-karabakh-offensive/">');
+    expect(html).toContain('<link rel="alternate" hreflang="x-default" href="http://localhost:4321/ar/articles/azerbaijan-halts-karabakh-offensive/">');
+    expect(html).toContain('<meta property="og:type" content="article">');
+    expect(html).toContain('<meta property="article:published_time" content="2023-09-20">');
+    expect(html).toContain('<meta name="twitter:card" content="summary">');
+  });
+});

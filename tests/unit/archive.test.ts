@@ -1,0 +1,79 @@
+import { describe, expect, test } from 'vitest';
+import { countByMonth, monthPath } from '../../src/lib/archive.ts';
+import { monthlyChart } from '../../src/lib/chart.ts';
+import { newsArticleJsonLd, serializeJsonLd } from '../../src/lib/json-ld.ts';
+import { listingPagePath, pageLinks } from '../../src/lib/pagination.ts';
+import { formatMinutes, readingMinutes } from '../../src/lib/reading-time.ts';
+import { tagPath, tagSegment } from '../../src/lib/tags.ts';
+
+const d = (day: string) => new Date(`${day}T00:00:00Z`);
+
+describe('pagination', () => {
+  test('page 1 is the home; the others live under page/', () => {
+    expect(listingPagePath('ar', 1)).toBe('ar/');
+    expect(listingPagePath('ar', 3)).toBe('ar/page/3/');
+  });
+
+  test('first, last and the pages around the current one, with gaps', () => {
+    const shown = (current: number, total: number) => pageLinks(current, total).map((link) => (link.kind === 'gap' ? '…' : link.current ? `[${link.page}]` : String(link.page)));
+    expect(shown(1, 1)).toEqual(['[1]']);
+    expect(shown(1, 3)).toEqual(['[1]', '2', '3']);
+    expect(shown(5, 20)).toEqual(['1', '…', '4', '[5]', '6', '…', '20']);
+    expect(shown(20, 20)).toEqual(['1', '…', '19', '[20]']);
+  });
+});
+
+describe('archive by month', () => {
+  test('years and months newest first, with counts; undated counted apart', () => {
+    const { years, undated } = countByMonth([d('2023-09-20'), d('2023-09-01'), d('2021-01-05'), undefined, d('2023-02-10')]);
+    expect(undated).toBe(1);
+    expect(years).toEqual([
+      { year: 2023, count: 3, months: [{ month: 9, count: 2 }, { month: 2, count: 1 }] },
+      { year: 2021, count: 1, months: [{ month: 1, count: 1 }] },
+    ]);
+    expect(monthPath('ar', 2023, 9)).toBe('ar/archive/2023/09/');
+  });
+
+  test('the chart has one bar per month from the first to the last, empty months included', () => {
+    const chart = monthlyChart(countByMonth([d('2022-11-03'), d('2023-02-10'), d('2023-02-11')]).years);
+    expect(chart.months).toBe(4);
+    expect(chart.bars.map((bar) => bar.count)).toEqual([1, 0, 0, 2]);
+    expect(chart.bars.map((bar) => bar.share)).toEqual([0.5, 0, 0, 1]);
+    expect(chart.years).toEqual([{ year: 2022, index: 0 }, { year: 2023, index: 2 }]);
+    expect(monthlyChart([]).bars).toEqual([]);
+  });
+});
+
+describe('reading time', () => {
+  test('whole minutes, at least one, slower for Arabic script', () => {
+    expect(readingMinutes('كلمة '.repeat(360), 'ar')).toBe(2);
+    expect(readingMinutes('word '.repeat(360), 'en')).toBe(2);
+    expect(readingMinutes('word', 'en')).toBe(1);
+  });
+
+  test('Intl gives the plural and the digits', () => {
+    expect(formatMinutes(1, 'ar-u-nu-arab')).toBe('دقيقة');
+    expect(formatMinutes(2, 'ar-u-nu-arab')).toBe('دقيقتان');
+    expect(formatMinutes(3, 'ar-u-nu-arab')).toBe('٣ دقائق');
+    expect(formatMinutes(11, 'ar-u-nu-arab')).toBe('١١ دقيقة');
+    expect(formatMinutes(1, 'en')).toBe('1 minute');
+  });
+});
+
+describe('tags', () => {
+  test('a tag keeps its script in the URL, one segment', () => {
+    expect(tagSegment('قره باغ')).toBe('قره-باغ');
+    expect(tagSegment('a/b c')).toBe('a-b-c');
+    expect(tagPath('ar', 'سياسة')).toBe('ar/tags/سياسة/');
+  });
+});
+
+describe('JSON-LD', () => {
+  test('a NewsArticle with datePublished only when known, safe inside <script>', () => {
+    const data = newsArticleJsonLd({ headline: 'x </script><script>alert(1)', url: 'https://a/ar/articles/x/', inLanguage: 'ar', publisherName: 'أرشيف' });
+    expect(data).not.toHaveProperty('datePublished');
+    const json = serializeJsonLd(data);
+    expect(json).not.toContain('</script>');
+    expect(JSON.parse(json).headline).toBe('x </script><script>alert(1)');
+  });
+});
