@@ -5,6 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { readTranslationGroups } from './src/lib/translation-groups.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
 import { LOCALE_CODES, DEFAULT_LOCALE } from './src/i18n/locales.ts';
 
 /** Subfolder hosting: BASE_PATH=/archive/ npm run build. */
@@ -40,7 +41,8 @@ export default defineConfig({
   ...(process.env.ARSHIF_CACHE_DIR ? { cacheDir: process.env.ARSHIF_CACHE_DIR } : {}),
   // Directory URLs with a trailing slash work on every static host without rewrites.
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets as files, never inlined: the Content-Security-Policy needs no 'unsafe-inline'.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   i18n: {
     defaultLocale: DEFAULT_LOCALE,
     locales: LOCALE_CODES,
@@ -61,6 +63,8 @@ export default defineConfig({
       serialize: withAlternates,
     }),
     pagefind(),
+    // After pagefind(): the service worker precaches Pagefind's runtime.
+    serviceWorker(),
   ],
   vite: {
     build: {

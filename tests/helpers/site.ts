@@ -34,6 +34,9 @@ export async function buildSite({ contentDir, outDir, base, root = projectRoot }
     NO_COLOR: '1',
     FORCE_COLOR: '0',
   };
+  // Vitest exports its own import.meta.env (BASE_URL, MODE, PROD…) and NODE_ENV=test as environment
+  // variables; Astro would take them for the site's. A user's shell has none of them.
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']) delete env[name];
   if (contentDir) env.ARSHIF_CONTENT_DIR = contentDir;
   if (base) env.BASE_PATH = base;
   const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
@@ -68,7 +71,10 @@ export interface StaticSite {
  * host would: files only, no rewrites. With `base`, the site lives under that
  * subfolder and everything outside it is a 404.
  */
-export async function serveStatic(distDir: string, { base = '/', headers = {} as Record<string, string> } = {}): Promise<StaticSite> {
+export async function serveStatic(
+  distDir: string,
+  { base = '/', headers = {} }: { base?: string; headers?: Record<string, string> | ((pathname: string) => Record<string, string>) } = {},
+): Promise<StaticSite> {
   const files = sirv(distDir, { dev: true, extensions: ['html'] });
   // Like GitHub Pages, Netlify or Cloudflare Pages: a miss gets dist/404.html with status 404.
   const notFound = (response: ServerResponse) => {
@@ -83,8 +89,10 @@ export async function serveStatic(distDir: string, { base = '/', headers = {} as
   };
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const server: Server = createServer((request, response) => {
-    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     const url = request.url ?? '/';
+    const pathname = new URL(url, 'http://localhost').pathname;
+    const headersHere = typeof headers === 'function' ? headers(pathname.startsWith(prefix) ? `/${pathname.slice(prefix.length)}` : pathname) : headers;
+    for (const [name, value] of Object.entries(headersHere)) response.setHeader(name, value);
     if (!url.startsWith(prefix)) {
       notFound(response);
       return;

@@ -64,6 +64,10 @@ export const ar = {
   'notFound.title': 'الصفحة غير موجودة',
   'notFound.message': 'لم نجد هذه الصفحة في الأرشيف. ربما نُقلت أو كُتب عنوانها خطأ.',
   'notFound.home': 'العودة إلى الصفحة الرئيسية',
+  'offline.ready': 'الأرشيف جاهز للقراءة دون اتصال: ما قرأته يبقى متاحًا ويمكن البحث فيه.',
+  'offline.update': 'نسخة أحدث من الأرشيف متاحة.',
+  'offline.reload': 'حدّث الصفحة',
+  'offline.close': 'إخفاء الرسالة',
   'redirect.message': 'انتقل إلى الأرشيف',
 } as const;
 

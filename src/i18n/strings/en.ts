@@ -66,5 +66,9 @@ export const en = {
   'notFound.title': 'Page not found',
   'notFound.message': 'This page is not in the archive. It may have moved, or the address may be mistyped.',
   'notFound.home': 'Back to the home page',
+  'offline.ready': 'The archive now works offline: what you have read stays available and searchable.',
+  'offline.update': 'A newer version of the archive is available.',
+  'offline.reload': 'Reload',
+  'offline.close': 'Dismiss',
   'redirect.message': 'Go to the archive',
 } as const satisfies UiStrings;

@@ -1,0 +1,82 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { generateSW } from 'workbox-build';
+
+/**
+ * Writes dist/sw.js with Workbox after the site and its Pagefind index are
+ * built (this integration must come after pagefind() in the config). The
+ * service worker precaches the shell — locale homes, search pages, styles,
+ * scripts, the fonts pages use, Pagefind's runtime and wasm — and caches
+ * articles and index chunks as they are read, so what a reader has seen
+ * stays readable and searchable offline.
+ */
+export function serviceWorker(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'arshif:service-worker',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const { count, size, warnings } = await generateSW({
+          globDirectory: outDir,
+          swDest: path.join(outDir, 'sw.js'),
+          globPatterns: [
+            'index.html',
+            '404.html',
+            '*/index.html',
+            '*/search/index.html',
+            'favicon.svg',
+            'theme.js',
+            '_astro/*.{css,js}',
+            // The subsets pages actually use; other scripts' subsets are cached when read.
+            '_astro/noto-naskh-arabic-{arabic,latin}-400-normal.*.woff2',
+            '_astro/noto-serif-latin-{400,700}-normal.*.woff2',
+            'pagefind/pagefind.js',
+            'pagefind/pagefind-worker.js',
+            'pagefind/pagefind-entry.json',
+            'pagefind/wasm.*.pagefind',
+            'pagefind/*.pf_meta',
+            'pagefind/filter/*.pf_filter',
+            'search-vocab/*/shards.json',
+          ],
+          modifyURLPrefix: { '': base },
+          // Vite already puts a content hash in every _astro/ file name.
+          dontCacheBustURLsMatching: /\/_astro\//,
+          directoryIndex: 'index.html',
+          // Pagefind asks for pagefind-entry.json?ts=<now> to dodge HTTP caches; the
+          // precached entry belongs with the precached index, so serve it for any ts.
+          ignoreURLParametersMatching: [/^ts$/, /^utm_/, /^fbclid$/],
+          cleanupOutdatedCaches: true,
+          inlineWorkboxRuntime: true,
+          // A new version waits until the reader chooses to reload (the page offers it).
+          skipWaiting: false,
+          clientsClaim: true,
+          sourcemap: false,
+          runtimeCaching: [
+            {
+              urlPattern: ({ request, sameOrigin }) => sameOrigin && request.mode === 'navigate',
+              handler: 'NetworkFirst',
+              options: { cacheName: 'arshif-pages', networkTimeoutSeconds: 4, expiration: { maxEntries: 1000 } },
+            },
+            {
+              urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/(pagefind\/(fragment|index|filter)|_astro)\//.test(url.pathname),
+              handler: 'CacheFirst',
+              options: { cacheName: 'arshif-immutable', expiration: { maxEntries: 5000 } },
+            },
+            {
+              urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.includes('/search-vocab/'),
+              handler: 'StaleWhileRevalidate',
+              options: { cacheName: 'arshif-search-vocab', expiration: { maxEntries: 2000 } },
+            },
+          ],
+        });
+        for (const warning of warnings) logger.warn(warning);
+        logger.info(`service worker: ${count} files precached (${(size / 1024).toFixed(0)} KB)`);
+      },
+    },
+  };
+}

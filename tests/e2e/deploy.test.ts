@@ -1,0 +1,182 @@
+import { appendFileSync, cpSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { buildSite, projectRoot, serveStatic, type StaticSite } from '../helpers/site.ts';
+import { headersForPath, parseHeadersFile } from '../../src/lib/headers-file.ts';
+
+/**
+ * The archive as deployed: built for a subfolder (BASE_PATH=/archive/),
+ * served from that subfolder by a plain static server with the headers of
+ * public/_headers, then used online and offline in Chromium.
+ */
+const BASE = '/archive/';
+const work = path.join(projectRoot, 'tests/.tmp/deploy');
+const contentDir = path.join(work, 'content');
+const outDir = path.join(work, 'dist');
+const rules = parseHeadersFile(readFileSync(path.join(projectRoot, 'public/_headers'), 'utf8'));
+const SLUG = 'azerbaijan-halts-karabakh-offensive';
+
+let site: StaticSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  rmSync(work, { recursive: true, force: true });
+  cpSync(path.join(projectRoot, 'content'), contentDir, { recursive: true });
+  cpSync(path.join(projectRoot, 'tests/fixtures/search-quality/content'), contentDir, { recursive: true });
+  await buildSite({ contentDir, outDir, base: BASE });
+  site = await serveStatic(outDir, { base: BASE, headers: (pathname) => headersForPath(rules, pathname) });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+interface Watch {
+  foreign: string[];
+  failed: string[];
+  violations: string[];
+}
+
+/** A context that records requests to other origins, failed responses and CSP violations. */
+async function watchedContext(): Promise<{ context: BrowserContext; watch: Watch }> {
+  const context = await browser.newContext();
+  const watch: Watch = { foreign: [], failed: [], violations: [] };
+  const origin = new URL(site.url).origin;
+  context.on('request', (request) => {
+    if (!request.url().startsWith(origin) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) watch.foreign.push(request.url());
+  });
+  context.on('response', (response) => {
+    if (response.status() >= 400) watch.failed.push(`${response.status()} ${response.url()}`);
+  });
+  await context.exposeBinding('__reportViolation', (_source, text: string) => watch.violations.push(text));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { __reportViolation(text: string): void }).__reportViolation(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+    });
+  });
+  context.on('console', (message) => {
+    if (/Content[- ]Security[- ]Policy/i.test(message.text())) watch.violations.push(message.text());
+  });
+  return { context, watch };
+}
+
+async function searchOn(page: Page, locale: string, query: string): Promise<string[]> {
+  await page.goto(`${site.url}${locale}/search/?q=${encodeURIComponent(query)}`);
+  await page.waitForFunction((q) => document.querySelector<HTMLElement>('main [data-search-results]')?.dataset.query === q, query);
+  return page.$$eval('main [data-search-results] .search-result-title a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+}
+
+describe('built for a subfolder, served from it with the shipped headers', () => {
+  test('the root redirect, every link and asset, translations and search stay under /archive/', async () => {
+    const { context, watch } = await watchedContext();
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await page.waitForURL(`${site.url}ar/`);
+    const hrefs = new Set<string>();
+    for (const pathname of ['ar/', 'en/', 'ar/archive/', 'ar/tags/', `ar/articles/${SLUG}/`, 'en/search/', 'ar/page/2/'].filter((p) => p !== 'ar/page/2/')) {
+      await page.goto(site.url + pathname);
+      for (const href of await page.$$eval('a[href], link[href]', (elements) => elements.map((element) => element.getAttribute('href')!))) hrefs.add(href);
+    }
+    const outside = [...hrefs].filter((href) => !href.startsWith('#') && !href.startsWith(BASE) && !href.startsWith(`http://localhost:4321${BASE}`));
+    expect(outside).toEqual([]);
+
+    await page.goto(`${site.url}ar/articles/${SLUG}/`);
+    await page.click('.language-switcher a[hreflang="en"]');
+    await page.waitForURL(`${site.url}en/articles/${SLUG}/`);
+
+    expect((await searchOn(page, 'ar', 'لروسيا'))[0]).toBe(`${BASE}ar/articles/russia-grain/`);
+    expect((await searchOn(page, 'en', 'Azerbaijan'))[0]).toBe(`${BASE}en/articles/${SLUG}/`);
+
+    expect(watch.failed).toEqual([]);
+    expect(watch.foreign).toEqual([]);
+    await context.close();
+  });
+
+  test('feeds and the sitemap carry the base path', () => {
+    expect(readFileSync(path.join(outDir, 'ar/rss.xml'), 'utf8')).toContain(`<link>http://localhost:4321${BASE}ar/articles/`);
+    const sitemap = readFileSync(path.join(outDir, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain(`<loc>http://localhost:4321${BASE}ar/articles/${SLUG}/</loc>`);
+    expect(sitemap).not.toMatch(/<loc>http:\/\/localhost:4321\/(ar|en)\//);
+    expect(readFileSync(path.join(outDir, 'robots.txt'), 'utf8')).toContain(`Sitemap: http://localhost:4321${BASE}sitemap-index.xml`);
+  });
+
+  test('no server rules needed: trailing-slash directories, a static root redirect, 404.html at the root', async () => {
+    const root = await fetch(site.url);
+    expect(await root.text()).toContain(`<meta http-equiv="refresh" content="0; url=${BASE}ar/">`);
+    const missing = await fetch(`${site.url}ar/nothing-here/`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('الصفحة غير موجودة');
+    expect(readFileSync(path.join(outDir, `ar/articles/${SLUG}/index.html`), 'utf8')).toContain(`href="${BASE}ar/"`);
+  });
+
+  test('under the strict Content-Security-Policy: zero violations, zero requests elsewhere, search and theme work', async () => {
+    const response = await fetch(`${site.url}ar/`);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    const asset = readFileSync(path.join(outDir, 'ar/index.html'), 'utf8').match(/\/archive\/_astro\/[^"]+\.css/)![0];
+    expect((await fetch(new URL(asset, site.url))).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+
+    const { context, watch } = await watchedContext();
+    const page = await context.newPage();
+    for (const pathname of ['ar/', `ar/articles/${SLUG}/`, 'en/archive/', 'ar/tags/']) await page.goto(site.url + pathname);
+    expect((await searchOn(page, 'ar', 'بغداد')).length).toBeGreaterThan(0);
+    await page.goto(`${site.url}en/`);
+    await page.click('[data-search-open]');
+    await page.fill('#search-dialog-input', 'Libya');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('dialog [data-search-results]')?.dataset.query === 'Libya');
+    await page.keyboard.press('Escape');
+    await page.click('[data-theme-toggle]');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(watch.violations).toEqual([]);
+    expect(watch.foreign).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('offline', () => {
+  test('after one visit, articles already read and search over them work with the network off', async () => {
+    const { context, watch } = await watchedContext();
+    const page = await context.newPage();
+    await page.goto(`${site.url}ar/`);
+    await page.waitForFunction(() => document.documentElement.dataset.serviceWorker === 'active', undefined, { timeout: 30_000 });
+    expect(await page.locator('[data-offline-ready]').isVisible()).toBe(true);
+    expect(await page.textContent('[data-offline-ready]')).toContain('دون اتصال');
+    // Read an article and search once while online.
+    await page.goto(`${site.url}ar/articles/russia-grain/`);
+    expect((await searchOn(page, 'ar', 'لروسيا'))[0]).toBe(`${BASE}ar/articles/russia-grain/`);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.goto(`${site.url}ar/articles/russia-grain/`);
+    expect(await page.textContent('h1')).toBe('تصدير الحبوب عبر البحر الأسود');
+    expect((await searchOn(page, 'ar', 'لروسيا'))[0]).toBe(`${BASE}ar/articles/russia-grain/`);
+    expect(watch.violations).toEqual([]);
+    await context.close();
+  });
+
+  test('a newer version is announced and a reload brings it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site.url}en/`);
+    await page.waitForFunction(() => document.documentElement.dataset.serviceWorker === 'active', undefined, { timeout: 30_000 });
+    const swFile = path.join(outDir, 'sw.js');
+    const original = readFileSync(swFile, 'utf8');
+    appendFileSync(swFile, '\n// a new deployment\n');
+    try {
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+      await page.waitForSelector('[data-offline-update]:not([hidden])', { timeout: 30_000 });
+      expect(await page.textContent('[data-offline-update]')).toContain('A newer version of the archive is available.');
+      await Promise.all([page.waitForEvent('load'), page.click('[data-offline-reload]')]);
+      expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${site.url}sw.js`);
+    } finally {
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(swFile, original);
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { headersForPath, parseHeadersFile } from '../../src/lib/headers-file.ts';
+
+const rules = parseHeadersFile(readFileSync(new URL('../../public/_headers', import.meta.url), 'utf8'));
+
+describe('public/_headers', () => {
+  test('every path gets the strict CSP and the other security headers', () => {
+    for (const pathname of ['/', '/ar/articles/x/', '/_astro/a.css', '/sw.js']) {
+      const headers = headersForPath(rules, pathname);
+      expect(headers['Content-Security-Policy']).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval';/);
+      expect(headers['Content-Security-Policy']).not.toContain('unsafe-inline');
+      expect(headers['X-Content-Type-Options']).toBe('nosniff');
+      expect(headers['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
+    }
+  });
+
+  test('hashed assets are cached for a year; HTML and the service worker are not', () => {
+    expect(headersForPath(rules, '/_astro/Base.abc123.css')['Cache-Control']).toBe('public, max-age=31536000, immutable');
+    expect(headersForPath(rules, '/pagefind/fragment/ar_1234.pf_fragment')['Cache-Control']).toBe('public, max-age=31536000, immutable');
+    expect(headersForPath(rules, '/ar/')['Cache-Control']).toBeUndefined();
+    expect(headersForPath(rules, '/sw.js')['Cache-Control']).toBe('no-cache');
+  });
+
+  test('no two rules set the same header for one path (hosts would join the values)', () => {
+    for (const pathname of ['/', '/_astro/a.js', '/pagefind/index/x', '/pagefind/fragment/x', '/sw.js']) {
+      const names = rules.filter((rule) => (rule.pattern.endsWith('*') ? pathname.startsWith(rule.pattern.slice(0, -1)) : pathname === rule.pattern)).flatMap((rule) => rule.headers.map(([name]) => name));
+      expect(new Set(names).size, pathname).toBe(names.length);
+    }
+  });
+});
