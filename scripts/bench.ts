@@ -131,9 +131,15 @@ try {
     [`first search «${firstSearch.query}»: transferred`]: `${kb(firstSearch.searchBytes)} in ${firstSearch.searchRequests} requests`,
     'first search: time to results': `${firstSearch.millisecondsToResults} ms (${firstSearch.results} shown)`,
     ...(lighthouse
-      ? Object.fromEntries(Object.entries(lighthouse).map(([name, scores]) => [`Lighthouse ${name}`, Object.values(scores).join(' / ')]))
+      ? Object.fromEntries(
+          Object.entries(lighthouse).map(([name, scores]) => [`Lighthouse ${name} (perf/a11y/bp/seo)`, [scores.performance, scores.accessibility, scores['best-practices'], scores.seo].join(' / ')]),
+        )
       : {}),
   });
+  for (const [name, scores] of Object.entries(lighthouse ?? {})) {
+    if (scores.failing.length) log(`Lighthouse ${name}: not passing: ${scores.failing.join('; ')}`);
+    log(`Lighthouse ${name}: ${Object.entries(scores.metrics).map(([id, value]) => `${id} ${value}`).join(', ')}`);
+  }
   log('wrote bench/results/latest.json');
 
   if (options.check) {

@@ -28,22 +28,27 @@ function distFile(distDir: string, siteUrl: string, url: string): string | null 
 export async function measurePageWeight(browser: Browser, siteUrl: string, distDir: string, pagePath: string): Promise<PageWeight> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const requests: { url: string; type: string }[] = [];
-  page.on('request', (request) => requests.push({ url: request.url(), type: request.resourceType() }));
+  // "Before interacting": what the page asks for until its load event. Code a
+  // page fetches later, on idle or on use (search, the service worker), is not.
+  const requests: { url: string; type: string; beforeLoad: boolean }[] = [];
+  let loaded = false;
+  page.on('load', () => (loaded = true));
+  page.on('request', (request) => requests.push({ url: request.url(), type: request.resourceType(), beforeLoad: !loaded }));
   await page.goto(new URL(pagePath, siteUrl).href, { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(300);
   await context.close();
 
   const weight = { htmlBytes: 0, cssBytes: 0, jsBytes: 0, fontBytes: 0 };
-  for (const { url, type } of requests) {
+  for (const { url, type, beforeLoad } of requests) {
     const file = distFile(distDir, siteUrl, url);
     if (!file) continue;
     const bytes = wireBytes(file);
+    if (type === 'font') weight.fontBytes += bytes;
+    if (!beforeLoad) continue;
     if (type === 'document') weight.htmlBytes += bytes;
     else if (type === 'stylesheet') weight.cssBytes += bytes;
     else if (type === 'script') weight.jsBytes += bytes;
-    else if (type === 'font') weight.fontBytes += bytes;
   }
 
   const noScript = await browser.newContext({ javaScriptEnabled: false });

@@ -73,3 +73,12 @@ export function localeDirection(code: string): 'rtl' | 'ltr' {
   }
   return RTL_LANGUAGES.has(code.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
 }
+
+/** True for locales written in Arabic script (ar, fa, ur…), which use the Naskh face. */
+export function isArabicScriptLocale(code: string): boolean {
+  try {
+    return new Intl.Locale(code).maximize().script === 'Arab';
+  } catch {
+    return false;
+  }
+}

@@ -30,7 +30,6 @@ export function serviceWorker(): AstroIntegration {
             '*/index.html',
             '*/search/index.html',
             'favicon.svg',
-            'theme.js',
             '_astro/*.{css,js}',
             // The subsets pages actually use; other scripts' subsets are cached when read.
             '_astro/noto-naskh-arabic-{arabic,latin}-400-normal.*.woff2',

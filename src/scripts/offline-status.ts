@@ -1,14 +1,21 @@
-import { Workbox } from 'workbox-window';
-
 const READY_SHOWN_KEY = 'arshif-offline-ready-shown';
 
 /**
- * Registers dist/sw.js (production builds only) and tells the reader, once,
- * that the archive now works offline, and — whenever a new version has been
- * installed and is waiting — that reloading will bring it.
+ * Registers dist/sw.js (production builds only) once the page has loaded and
+ * the browser is idle — the reader's first paint never waits for it — and
+ * tells the reader, once, that the archive now works offline, and whenever a
+ * new version has been installed and is waiting, that reloading will bring it.
  */
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  const start = () => void setUp();
+  const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(start, { timeout: 3000 }) : setTimeout(start, 200));
+  if (document.readyState === 'complete') whenIdle();
+  else addEventListener('load', whenIdle, { once: true });
+}
+
+async function setUp(): Promise<void> {
+  const { Workbox } = await import('workbox-window');
   const status = document.querySelector<HTMLElement>('[data-offline-status]');
   if (!status) return;
   const ready = status.querySelector<HTMLElement>('[data-offline-ready]')!;

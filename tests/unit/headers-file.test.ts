@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { headersForPath, parseHeadersFile } from '../../src/lib/headers-file.ts';
+import { themeInitHash } from '../../src/lib/theme-init.ts';
 
 const rules = parseHeadersFile(readFileSync(new URL('../../public/_headers', import.meta.url), 'utf8'));
 
@@ -8,11 +9,16 @@ describe('public/_headers', () => {
   test('every path gets the strict CSP and the other security headers', () => {
     for (const pathname of ['/', '/ar/articles/x/', '/_astro/a.css', '/sw.js']) {
       const headers = headersForPath(rules, pathname);
-      expect(headers['Content-Security-Policy']).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval';/);
+      expect(headers['Content-Security-Policy']).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+\/=]+';/);
       expect(headers['Content-Security-Policy']).not.toContain('unsafe-inline');
       expect(headers['X-Content-Type-Options']).toBe('nosniff');
       expect(headers['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
     }
+  });
+
+  test('the one inline script, the theme initializer, is allowed by its hash and nothing else inline', () => {
+    const csp = headersForPath(rules, '/')['Content-Security-Policy']!;
+    expect(csp).toContain(`script-src 'self' 'wasm-unsafe-eval' ${themeInitHash()};`);
   });
 
   test('hashed assets are cached for a year; HTML and the service worker are not', () => {

@@ -1,5 +1,5 @@
 import { readMessages } from './messages.ts';
-import { ResultsView } from './results-view.ts';
+import type { ResultsView } from './results-view.ts';
 
 /** Fewer results fit the dialog; the full page has the rest. */
 const DIALOG_RESULTS = 6;
@@ -12,24 +12,31 @@ function isTypingInField(target: EventTarget | null): boolean {
  * The header's search: a native <dialog> opened by its link (which, without
  * JavaScript, simply leads to the search page), by "/" or by Ctrl/⌘+K. The
  * dialog searches as the reader types; Enter opens the full search page.
+ * The search code itself loads on first use, so reading a page costs none of it.
  */
 export function setUpSearchDialog(): void {
   const dialog = document.querySelector<HTMLDialogElement>('[data-search-dialog]');
   const triggers = document.querySelectorAll<HTMLAnchorElement>('[data-search-open]');
   if (!dialog || triggers.length === 0) return;
   const input = dialog.querySelector<HTMLInputElement>('input[name="q"]')!;
-  const view = new ResultsView(
-    dialog.querySelector<HTMLElement>('[data-search-status]')!,
-    dialog.querySelector<HTMLOListElement>('[data-search-results]')!,
-    readMessages(dialog),
-    3,
-  );
+  let view: Promise<ResultsView> | undefined;
+  const loadView = () =>
+    (view ??= import('./results-view.ts').then(
+      ({ ResultsView }) =>
+        new ResultsView(
+          dialog.querySelector<HTMLElement>('[data-search-status]')!,
+          dialog.querySelector<HTMLOListElement>('[data-search-results]')!,
+          readMessages(dialog),
+          3,
+        ),
+    ));
 
   const open = () => {
     if (dialog.open) return;
     dialog.showModal();
     input.focus();
     input.select();
+    void loadView();
   };
   for (const trigger of triggers) {
     trigger.addEventListener('click', (event) => {
@@ -60,6 +67,6 @@ export function setUpSearchDialog(): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void view.show(input.value, {}, DIALOG_RESULTS), 150);
+    timer = setTimeout(() => void loadView().then((results) => results.show(input.value, {}, DIALOG_RESULTS)), 150);
   });
 }
