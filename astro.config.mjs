@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
-import { readTranslationGroups } from './src/lib/translation-groups.ts';
+import { listArticlePaths, readTranslationGroups } from './src/lib/translation-groups.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { LOCALE_CODES, DEFAULT_LOCALE } from './src/i18n/locales.ts';
@@ -15,7 +15,18 @@ const basePrefix = new URL(base.endsWith('/') ? base : `${base}/`, site).href;
 
 // Articles are translations of each other by translationKey, not by path, so
 // the sitemap's hreflang alternates for them come from the content itself.
-const translationGroups = readTranslationGroups(process.env.ARSHIF_CONTENT_DIR ?? './content');
+const contentDir = process.env.ARSHIF_CONTENT_DIR ?? './content';
+const translationGroups = readTranslationGroups(contentDir);
+// Article pages that exist in their own locale; the others are untranslated
+// articles shown under another locale's interface, which stay out of the sitemap.
+const articlePaths = listArticlePaths(contentDir);
+
+/** @param {string} page absolute URL of a built page */
+function belongsInSitemap(page) {
+  const path = page.startsWith(basePrefix) ? page.slice(basePrefix.length) : '';
+  if (path === '' || path === '404/' || /^[^/]+\/search\/$/.test(path)) return false;
+  return !/^[^/]+\/articles\//.test(path) || articlePaths.has(path);
+}
 
 /**
  * Adds hreflang alternates to a sitemap entry: same-route pages in every locale, articles by translation.
@@ -58,8 +69,8 @@ export default defineConfig({
   integrations: [
     mdx(),
     sitemap({
-      // The root redirect, the 404 and the search page are not content.
-      filter: (page) => page !== basePrefix && !page.endsWith('/404/') && !page.includes('/search/'),
+      // The root redirect, the 404, search pages and untranslated fallbacks are not content.
+      filter: belongsInSitemap,
       serialize: withAlternates,
     }),
     pagefind(),

@@ -19,11 +19,20 @@ export async function getArticlesForLocale(locale: LocaleCode): Promise<Article[
     .sort((a, b) => compareNewestFirst(a.data.date, b.data.date) || a.slug.localeCompare(b.slug));
 }
 
+/** Articles grouped by translationKey, so finding translations is a lookup, not a scan. */
+export function indexTranslations(all: Article[]): Map<string, Article[]> {
+  const groups = new Map<string, Article[]>();
+  for (const article of all) {
+    const key = article.data.translationKey;
+    if (key) groups.set(key, [...(groups.get(key) ?? []), article]);
+  }
+  return groups;
+}
+
 /** The other-language versions of an article (same translationKey). */
-export function findTranslations(article: Article, all: Article[]): Article[] {
+export function findTranslations(article: Article, groups: Map<string, Article[]>): Article[] {
   const key = article.data.translationKey;
-  if (!key) return [];
-  return all.filter((other) => other.data.translationKey === key && other.id !== article.id);
+  return key ? (groups.get(key) ?? []).filter((other) => other.id !== article.id) : [];
 }
 
 /** The tags of one locale with their articles, tags in the locale's alphabetical order. */

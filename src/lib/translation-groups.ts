@@ -40,3 +40,20 @@ export function readTranslationGroups(contentDir: string): Map<string, { locale:
   }
   return byPage;
 }
+
+/** Paths of every article page written in its own locale, e.g. `ar/articles/<slug>/`. */
+export function listArticlePaths(contentDir: string): Set<string> {
+  const paths = new Set<string>();
+  let locales: string[];
+  try {
+    locales = readdirSync(contentDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  } catch {
+    return paths;
+  }
+  for (const locale of locales) {
+    for (const file of readdirSync(path.join(contentDir, locale)).filter((name) => name.endsWith('.mdx'))) {
+      paths.add(`${locale}/articles/${file.replace(/\.mdx$/, '')}/`);
+    }
+  }
+  return paths;
+}

@@ -142,6 +142,24 @@ describe('browsing', () => {
     await closePage(en);
   });
 
+  test('an article shown in a locale it was not written in: a notice in the reader’s language, its own lang and dir', async () => {
+    const slug = articlesOf('ar')[0]!.split('/')[3]!;
+    const page = await openPage(browser, site.url, `en/articles/${slug}/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.textContent('[data-untranslated-notice]')).toContain('This article is not available in English; it is shown in its original language.');
+    expect(await page.getAttribute('article', 'lang')).toBe('ar');
+    expect(await page.getAttribute('article', 'dir')).toBe('rtl');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('article p')!).direction)).toBe('rtl');
+    expect(await page.getAttribute('link[rel="canonical"]', 'href')).toBe(`http://localhost:4321/ar/articles/${slug}/`);
+    expect(await page.getAttribute('meta[name="robots"]', 'content')).toBe('noindex');
+    expect(await page.locator('[data-pagefind-body]').count()).toBe(0);
+    expect(await page.textContent('.site-nav')).toContain('Archive');
+    await page.click('[data-untranslated-notice] a');
+    await page.waitForURL(new RegExp(`/ar/articles/${slug}/$`));
+    await closePage(page);
+    expect(readFileSync(path.join(outDir, 'sitemap-0.xml'), 'utf8')).not.toContain(`/en/articles/${slug}/`);
+  });
+
   test('an unknown address gets the 404 page in every language', async () => {
     const response = await fetch(new URL('ar/no-such-page/', site.url));
     expect(response.status).toBe(404);
@@ -212,8 +230,7 @@ describe('checked by outside tools', () => {
   });
 
   test('every article has one NewsArticle JSON-LD block with the required fields', () => {
-    const articlePages = htmlFiles.filter((file) => file.includes(`${path.sep}articles${path.sep}`));
-    expect(articlePages.length).toBe(articlesOf('ar').length + articlesOf('en').length);
+    const articlePages = [...articlesOf('ar'), ...articlesOf('en')].map((pathname) => path.join(outDir, pathname, 'index.html'));
     for (const file of articlePages) {
       const blocks = [...readFileSync(file, 'utf8').matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
       expect(blocks, file).toHaveLength(1);
