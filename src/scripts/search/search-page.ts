@@ -58,24 +58,35 @@ export async function runSearchPage(): Promise<void> {
   order.addEventListener('change', () => void run());
   for (const name of FILTER_NAMES) selects[name].addEventListener('change', () => void run());
 
-  // Filter choices come from the index itself, with their counts in the locale's digits.
+  // A filter named in the URL applies at once; the full lists, with counts, load
+  // after the first results, so a first search downloads only what it needs.
+  for (const name of FILTER_NAMES) {
+    const value = params.get(name);
+    if (value) {
+      selects[name].append(new Option(value, value));
+      selects[name].value = value;
+    }
+  }
+  if (input.value.trim() || Object.keys(currentFilters()).length) await run();
+
   try {
     const available = await view.search.filters();
     const numbers = new Intl.NumberFormat(messages.numberLocale);
     for (const name of FILTER_NAMES) {
+      const chosen = selects[name].value;
       const values = Object.entries(available[name] ?? {}).sort(([a], [b]) =>
         name === 'year' ? b.localeCompare(a) : a.localeCompare(b, document.documentElement.lang),
       );
+      selects[name].replaceChildren(selects[name].options[0]!);
       for (const [value, count] of values) {
         const label = name === 'year' ? numbers.format(Number(value)).replace(/[٬,.]/g, '') : value;
         selects[name].append(new Option(`${label} (${numbers.format(count)})`, value));
       }
-      selects[name].value = params.get(name) ?? '';
+      selects[name].value = chosen;
     }
   } catch (error) {
     console.error('Arshif: could not read the search filters', error);
   }
 
-  if (input.value.trim() || Object.keys(currentFilters()).length) await run();
   form.dataset.ready = 'true';
 }
