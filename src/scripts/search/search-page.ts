@@ -58,8 +58,9 @@ export async function runSearchPage(): Promise<void> {
   order.addEventListener('change', () => void run());
   for (const name of FILTER_NAMES) selects[name].addEventListener('change', () => void run());
 
-  // A filter named in the URL applies at once; the full lists, with counts, load
-  // after the first results, so a first search downloads only what it needs.
+  // A filter named in the URL applies at once. The full lists, with counts, are
+  // Pagefind's filter index: they load when the reader reaches for a filter, or
+  // when the browser is idle after the first results, never before a search.
   for (const name of FILTER_NAMES) {
     const value = params.get(name);
     if (value) {
@@ -67,11 +68,31 @@ export async function runSearchPage(): Promise<void> {
       selects[name].value = value;
     }
   }
-  if (input.value.trim() || Object.keys(currentFilters()).length) await run();
 
+  let filtersLoading: Promise<void> | undefined;
+  const loadFilters = () => (filtersLoading ??= fillFilterLists(view, selects, messages.numberLocale).then(() => {
+    form.dataset.filtersReady = 'true';
+  }));
+  for (const name of FILTER_NAMES) {
+    for (const event of ['pointerdown', 'focus', 'keydown'] as const) selects[name].addEventListener(event, () => void loadFilters(), { once: true });
+  }
+  form.dataset.ready = 'true';
+
+  if (input.value.trim() || Object.keys(currentFilters()).length) await run();
+  const whenIdle = (task: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(task, { timeout: 5000 }) : setTimeout(task, 1000));
+  form.addEventListener('submit', () => whenIdle(() => void loadFilters()), { once: true });
+  if (input.value.trim()) whenIdle(() => void loadFilters());
+}
+
+/** Fills the tag and year lists from Pagefind's filter index, keeping the current choice. */
+async function fillFilterLists(
+  view: ResultsView,
+  selects: Record<(typeof FILTER_NAMES)[number], HTMLSelectElement>,
+  numberLocale: string,
+): Promise<void> {
   try {
     const available = await view.search.filters();
-    const numbers = new Intl.NumberFormat(messages.numberLocale);
+    const numbers = new Intl.NumberFormat(numberLocale);
     for (const name of FILTER_NAMES) {
       const chosen = selects[name].value;
       const values = Object.entries(available[name] ?? {}).sort(([a], [b]) =>
@@ -87,6 +108,4 @@ export async function runSearchPage(): Promise<void> {
   } catch (error) {
     console.error('Arshif: could not read the search filters', error);
   }
-
-  form.dataset.ready = 'true';
 }
