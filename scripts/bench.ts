@@ -136,6 +136,7 @@ try {
         )
       : {}),
   });
+  log(`first search files: ${firstSearch.files.map(({ file, bytes }) => `${file} ${kb(bytes)}`).join(', ')}`);
   for (const [name, scores] of Object.entries(lighthouse ?? {})) {
     if (scores.failing.length) log(`Lighthouse ${name}: not passing: ${scores.failing.join('; ')}`);
     log(`Lighthouse ${name}: ${Object.entries(scores.metrics).map(([id, value]) => `${id} ${value}`).join(', ')}`);

@@ -75,6 +75,8 @@ export interface FirstSearch {
   searchRequests: number;
   /** From typing the query to the results on screen, on a page already loaded. */
   millisecondsToResults: number;
+  /** Each file of the first search with its bytes on the wire, largest first. */
+  files: { file: string; bytes: number }[];
 }
 
 /** A first search on a fresh page: what it downloads and how long until results show. */
@@ -102,6 +104,9 @@ export async function measureFirstSearch(browser: Browser, siteUrl: string, dist
   return {
     query,
     results,
+    files: firstSearchFiles
+      .map((file) => ({ file: path.relative(distDir, file), bytes: wireBytes(file) }))
+      .sort((a, b) => b.bytes - a.bytes),
     searchBytes: firstSearchFiles.reduce((sum, file) => sum + wireBytes(file), 0),
     searchRequests: firstSearchFiles.length,
     millisecondsToResults,

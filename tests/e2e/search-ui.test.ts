@@ -93,6 +93,18 @@ describe('the search page', () => {
     await closePage(page);
   });
 
+  test('shows a screenful of results first, and more on request', async () => {
+    const page = await openPage(browser, site.url, `ar/search/?q=${encodeURIComponent('في')}`);
+    await waitForAnswer(page, 'في');
+    const total = Number((await page.textContent('main [data-search-status]'))!.replace(/[^٠-٩]/g, '').replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)));
+    expect(total).toBeGreaterThan(8);
+    expect(await page.locator('main .search-result').count()).toBe(8);
+    await page.click('main [data-search-more]');
+    await page.waitForFunction((n) => document.querySelectorAll('main .search-result').length === n, total);
+    expect(await page.locator('main [data-search-more]').isHidden()).toBe(true);
+    await closePage(page);
+  });
+
   test('orders newest first on request', async () => {
     const page = await openPage(browser, site.url, `ar/search/?q=${encodeURIComponent('بغداد')}&order=date`);
     await waitForAnswer(page, 'بغداد');

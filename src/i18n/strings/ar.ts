@@ -68,6 +68,7 @@ export const ar = {
   'offline.update': 'نسخة أحدث من الأرشيف متاحة.',
   'offline.reload': 'حدّث الصفحة',
   'offline.close': 'إخفاء الرسالة',
+  'search.more': 'مزيد من النتائج',
   'redirect.message': 'انتقل إلى الأرشيف',
 } as const;
 

@@ -70,5 +70,6 @@ export const en = {
   'offline.update': 'A newer version of the archive is available.',
   'offline.reload': 'Reload',
   'offline.close': 'Dismiss',
+  'search.more': 'More results',
   'redirect.message': 'Go to the archive',
 } as const satisfies UiStrings;

@@ -1,9 +1,12 @@
-import { ArchiveSearch, type ArchiveSearchOptions } from './engine.ts';
+import { ArchiveSearch, type ArchiveSearchOptions, type ArchiveSearchResult } from './engine.ts';
 import { fill, renderResult, type SearchMessages } from './render.ts';
 import { preferExactMatches } from '../../lib/search/expand-query.ts';
 
-/** Results shown per page of the list; more load on request. */
-const PAGE_SIZE = 10;
+/**
+ * Results shown at first, and added by each "more results": every result
+ * shown costs a fragment download, so a first search loads only a screenful.
+ */
+const PAGE_SIZE = 8;
 
 /**
  * Runs queries and shows their results in a status line and a list, dropping
@@ -15,11 +18,18 @@ export class ResultsView {
   readonly #list: HTMLOListElement;
   readonly #messages: SearchMessages;
   readonly #headingLevel: 2 | 3;
+  readonly #more: HTMLButtonElement | undefined;
   #latest = 0;
+  #current: { result: ArchiveSearchResult; shown: number; ticket: number } | undefined;
 
-  /** `headingLevel`: results are h2 under the search page's h1, h3 under the dialog's h2. */
-  constructor(status: HTMLElement, list: HTMLOListElement, messages: SearchMessages, headingLevel: 2 | 3) {
+  /**
+   * `headingLevel`: results are h2 under the search page's h1, h3 under the
+   * dialog's h2. `more`: a button that adds the next results, when there is one.
+   */
+  constructor(status: HTMLElement, list: HTMLOListElement, messages: SearchMessages, headingLevel: 2 | 3, more?: HTMLButtonElement) {
     this.#headingLevel = headingLevel;
+    this.#more = more;
+    more?.addEventListener('click', () => void this.#showMore());
     this.#search = new ArchiveSearch(document.documentElement.lang);
     this.#status = status;
     this.#list = list;
@@ -32,8 +42,24 @@ export class ResultsView {
 
   clear(): void {
     this.#latest++;
+    this.#current = undefined;
     this.#status.textContent = '';
     this.#list.replaceChildren();
+    if (this.#more) this.#more.hidden = true;
+  }
+
+  async #showMore(): Promise<void> {
+    const current = this.#current;
+    if (!current || current.ticket !== this.#latest) return;
+    const next = current.result.pages.slice(current.shown, current.shown + PAGE_SIZE);
+    const data = await Promise.all(next.map((page) => page.ref.data()));
+    if (current.ticket !== this.#latest) return;
+    current.shown += next.length;
+    const items = data.map((result) => renderResult(result, current.result.forms, this.#messages, this.#headingLevel));
+    this.#list.append(...items);
+    if (this.#more) this.#more.hidden = current.shown >= current.result.pages.length;
+    // Keyboard and screen-reader users continue where the new results begin.
+    items[0]?.querySelector('a')?.focus();
   }
 
   async show(query: string, options: ArchiveSearchOptions = {}, limit = PAGE_SIZE): Promise<number> {
@@ -46,7 +72,8 @@ export class ResultsView {
     }
     this.#status.textContent = this.#messages.searching;
     try {
-      const { pages, forms } = await this.#search.search(trimmed, options);
+      const result = await this.#search.search(trimmed, options);
+      const { pages, forms } = result;
       const loaded = await Promise.all(pages.slice(0, limit).map((page) => page.ref.data()));
       const data = options.order === 'date' ? loaded : preferExactMatches(loaded, (result) => result.content, trimmed);
       if (ticket !== this.#latest) return pages.length;
@@ -55,6 +82,8 @@ export class ResultsView {
         ? fill(this.#messages.resultCount, { count })
         : `${fill(this.#messages.noResults, { query: trimmed })} ${this.#messages.noResultsHint}`;
       this.#list.replaceChildren(...data.map((result) => renderResult(result, forms, this.#messages, this.#headingLevel)));
+      this.#current = { result, shown: loaded.length, ticket };
+      if (this.#more) this.#more.hidden = loaded.length >= pages.length;
       // Which query the list now answers: lets tests (and styles) tell stale lists from fresh ones.
       this.#list.dataset.query = trimmed;
       return pages.length;

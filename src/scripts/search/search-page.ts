@@ -23,6 +23,7 @@ export async function runSearchPage(): Promise<void> {
     document.querySelector<HTMLOListElement>('main [data-search-results]')!,
     messages,
     2,
+    document.querySelector<HTMLButtonElement>('main [data-search-more]') ?? undefined,
   );
 
   const params = new URLSearchParams(location.search);
