@@ -3,7 +3,7 @@ import { chromium, type Browser } from 'playwright-core';
 
 // Flags for a closed network: without the background-networking ones Chromium
 // keeps trying to reach Google's hosts and those connections are refused.
-const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

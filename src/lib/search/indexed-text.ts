@@ -1,26 +1,9 @@
 import { ELEMENT_NODE, TEXT_NODE, parse } from 'ultrahtml';
-
-interface HtmlNode {
-  type: number;
-  name?: string;
-  value?: string;
-  attributes?: Record<string, string>;
-  children?: HtmlNode[];
-}
+import { decodeEntities, type HtmlNode } from '../html-text.ts';
 
 export interface IndexedPage {
   language: string;
   text: string;
-}
-
-/** Decodes the few entities HTML text nodes carry after Astro's escaping. */
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi, (entity, body: string) => {
-    const lower = body.toLowerCase();
-    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
-    if (lower.startsWith('#')) return String.fromCodePoint(parseInt(lower.slice(1), 10));
-    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }[lower] ?? entity;
-  });
 }
 
 /**
