@@ -100,20 +100,35 @@ export class ArchiveSearch {
       forms = words;
     } else {
       const expansions = await Promise.all(words.map((word) => this.#formsOf(word)));
-      forms = [...new Set(expansions.flat().map((candidate) => candidate.form))];
+      const searchForms = async (candidates: { form: string; tier: 0 | 1 | 2 }[]) => {
+        const perForm = await Promise.all(
+          candidates.map(async ({ form, tier }) => {
+            const found = await pagefind.search(form, { filters });
+            return (found?.results ?? []).map(
+              (result): WordMatch<PagefindResult> => ({ pageId: result.id, score: result.score, tier, ref: result }),
+            );
+          }),
+        );
+        return perForm.flat();
+      };
+      const used = new Set<string>();
       const matchesPerWord = await Promise.all(
         expansions.map(async (candidates) => {
-          const perForm = await Promise.all(
-            candidates.map(async ({ form, tier }) => {
-              const found = await pagefind.search(form, { filters });
-              return (found?.results ?? []).map(
-                (result): WordMatch<PagefindResult> => ({ pageId: result.id, score: result.score, tier, ref: result }),
-              );
-            }),
-          );
-          return perForm.flat();
+          // Relatives through a shorter stem (tier 2) are asked for only when the
+          // word itself and its proclitic forms match nothing: each form can cost
+          // an index chunk of its own.
+          const close = candidates.filter((candidate) => candidate.tier < 2);
+          let matches = await searchForms(close);
+          let asked = close;
+          if (matches.length === 0) {
+            asked = candidates.filter((candidate) => candidate.tier === 2);
+            matches = await searchForms(asked);
+          }
+          for (const { form } of asked) used.add(form);
+          return matches;
         }),
       );
+      forms = [...used];
       pages = rankPages(matchesPerWord);
     }
 
