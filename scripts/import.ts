@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ImportError } from '../src/lib/import/errors.ts';
 import { importArticle, type ImportOptions, type ImportResult } from '../src/lib/import/import-article.ts';
+import { isLocaleCode, LOCALE_CODES } from '../src/i18n/locales.ts';
 
 const USAGE = 'Usage: npm run import -- <file|dir>… [--lang xx] [--date YYYY-MM-DD] [--tags a,b] [--slug s] [--slug-from title|filename] [--translation-of <locale>/<slug>] [--force] [--dry-run] [--max-size MB]';
 
@@ -86,16 +87,23 @@ async function collectFiles(inputs: string[]): Promise<string[]> {
   return files;
 }
 
+if (values.lang !== undefined && !isLocaleCode(values.lang)) {
+  console.error(`--lang "${values.lang}" is not a configured locale (${LOCALE_CODES.join(', ')}). Use one of those, or add the locale to src/i18n/locales.ts first.`);
+  process.exit(2);
+}
+
 const options: ImportOptions = {
   contentDir: path.resolve(process.env.ARSHIF_CONTENT_DIR ?? 'content'),
   lang: values.lang,
   date: values.date,
-  tags: values.tags?.split(',').map((tag) => tag.trim()).filter(Boolean),
+  // Arabic keyboards type the Arabic comma; both separate tags.
+  tags: values.tags?.split(/[,،]/).map((tag) => tag.trim()).filter(Boolean),
   slug: values.slug,
   slugFrom,
   translationOf: values['translation-of'],
   force: values.force,
   dryRun: values['dry-run'],
+  claimedTargets: new Map(),
   ...(maxSizeMb ? { maxFileBytes: maxSizeMb * 1024 * 1024 } : {}),
 };
 

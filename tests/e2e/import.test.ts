@@ -1,6 +1,6 @@
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { encodeSingleByte, encodeUtf16 } from '../helpers/encodings.ts';
@@ -79,6 +79,12 @@ describe('npm run import, end to end', () => {
     expect(verify.code).toBe(0);
   });
 
+  test('npm run verify proves the bundled seed articles in the bundled site, against the seed files', async () => {
+    const verify = await run(process.execPath, ['scripts/verify.ts', '--content', path.join(projectRoot, 'content'), '--dist', inject('bundledDist'), '--sources', path.join(projectRoot, 'tests/fixtures/seed')], { cwd: projectRoot, env: process.env });
+    expect(verify.output).toMatch(/verify: 2 imported article\(s\) checked against .* — 2 ok, 0 failed/);
+    expect(verify.code).toBe(0);
+  });
+
   test('verify catches a page that lost a sentence and names the line', async () => {
     const page = path.join(outDir, 'ar/articles/front-block-article/index.html');
     const original = readFileSync(page, 'utf8');
@@ -86,7 +92,21 @@ describe('npm run import, end to end', () => {
     try {
       const verify = await run(process.execPath, ['scripts/verify.ts', '--content', contentDir, '--dist', outDir], { cwd: projectRoot, env });
       expect(verify.code).toBe(1);
-      expect(verify.output).toMatch(/FAIL .*ar\/front-block-article\.mdx: line 3 differs:\n\s+source: فقرة ثانية\.\n\s+page:\s+\(nothing\)/);
+      expect(verify.output).toMatch(/FAIL .*ar\/front-block-article\.mdx: line 3 differs \(expected text from the MDX file[^\n]*\):\n\s+source: فقرة ثانية\.\n\s+page:\s+\(nothing\)/);
+      expect(verify.output).toContain('11 ok, 1 failed');
+    } finally {
+      writeFileSync(page, original);
+    }
+  });
+
+  test('verify catches text that became markup, though every word is still there', async () => {
+    const page = path.join(outDir, 'ar/articles/front-block-article/index.html');
+    const original = readFileSync(page, 'utf8');
+    writeFileSync(page, original.replace('<p>فقرة ثانية.</p>', '<p><a href="https://example.com">فقرة</a> ثانية.</p>'));
+    try {
+      const verify = await run(process.execPath, ['scripts/verify.ts', '--content', contentDir, '--dist', outDir, '--sources', raw], { cwd: projectRoot, env });
+      expect(verify.code).toBe(1);
+      expect(verify.output).toMatch(/FAIL .*ar\/front-block-article\.mdx: the article body contains <a>, which the importer never writes/);
     } finally {
       writeFileSync(page, original);
     }
@@ -112,6 +132,9 @@ describe('npm run import, end to end', () => {
     expect(await page.textContent('h1')).toBe('نص عدائي: {process.exit(1)} لا يجب أن ينفذ');
     expect(await page.locator('[data-article-body] :is(script, img, a, strong, em, code, blockquote, ul, ol, hr, table, iframe)').count()).toBe(0);
     expect(await page.evaluate(() => (globalThis as { x?: unknown }).x)).toBeUndefined();
+    // The build ran to the end ({process.exit(1)} did not stop it) and wrote no file for the text either.
+    expect(existsSync(path.join(work, 'executed-at-build.txt'))).toBe(false);
+    expect(text).toContain("{process.getBuiltinModule('node:fs').writeFileSync(");
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
@@ -133,7 +156,7 @@ describe('bad input: a clear error, a non-zero exit, nothing written', () => {
       ['nul.txt', Uint8Array.from([0x61, 0x0a, 0x00, 0x62]), /nul\.txt: contains a NUL byte at offset 2/],
       ['binary.txt', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x81, 0x8d, 0x8f]), /binary\.txt: is neither UTF-8/],
       ['long-line.txt', `title\n${'ا'.repeat(100_001)}.\n`, /long-line\.txt:2: has a line of 100,002 characters \(the limit is 100,000\)/],
-      ['persian.txt', readFileSync(path.join(fixtures, 'persian.txt')), /persian\.txt: is in "fa", which is not a configured locale/],
+      ['persian.txt', readFileSync(path.join(fixtures, 'persian.txt')), /persian\.txt: is in "fa" \(guessed from its script\), which is not a configured locale/],
       ['unknown-field.txt', readFileSync(path.join(fixtures, 'unknown-field.txt')), /unknown-field\.txt:3: has an unknown front-block field "colour"/],
       ['bad-date.txt', readFileSync(path.join(fixtures, 'bad-date.txt')), /bad-date\.txt: has an invalid date "2023-02-30" \(front block\)/],
       ['title-only.txt', readFileSync(path.join(fixtures, 'title-only.txt')), /title-only\.txt:1: has a title but no paragraph/],

@@ -59,7 +59,8 @@ export function decodeArticleBytes(bytes: Uint8Array, file: string): DecodedText
   // Not UTF-8: one of the Arabic code pages of the 1990s and 2000s.
   const candidates = (['windows-1256', 'iso-8859-6'] as const)
     .map((encoding) => ({ encoding, text: tryDecode(bytes, encoding) }))
-    .filter((candidate): candidate is { encoding: 'windows-1256' | 'iso-8859-6'; text: string } => candidate.text !== null)
+    // ISO-8859-6 reads 0x80–0x9F as C1 control codes, which no text contains; Windows-1256 has letters there.
+    .filter((candidate): candidate is { encoding: 'windows-1256' | 'iso-8859-6'; text: string } => candidate.text !== null && !/[\u0080-\u009F]/.test(candidate.text))
     .map((candidate) => ({ ...candidate, share: arabicShare(candidate.text) }))
     .sort((a, b) => b.share - a.share);
   const best = candidates[0];

@@ -3,6 +3,12 @@
  * character references, which MDX decodes back to the same characters as
  * plain text. Expressions ({ }), JSX and HTML (< >), entities (&), emphasis,
  * code, links, headings, tables and escapes all become inert.
+ *
+ * Bare URLs and e-mail addresses are not escaped here because no escape can
+ * stop them: GFM autolinking (like smart punctuation) works on the decoded
+ * text, so a reference in `https&#58;//` is still linked. The site turns both
+ * off (astro.config.mjs), and `npm run verify` fails on any element in an
+ * article body the importer did not write, such as an `<a>`.
  */
 const ALWAYS_ESCAPED = /[&<>{}[\]*_`\\|#~^$]/g;
 

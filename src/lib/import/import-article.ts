@@ -25,6 +25,12 @@ export interface ImportOptions {
   dryRun?: boolean;
   maxFileBytes?: number;
   maxLineLength?: number;
+  /**
+   * Targets already written in this run, with the sourceHash written there.
+   * Two files of one batch can share a name (2001/report.txt, 2002/report.txt)
+   * and a slug: the second must take a suffix, not replace the first.
+   */
+  claimedTargets?: Map<string, string>;
 }
 
 export type ImportStatus = 'imported' | 'updated' | 'unchanged' | 'skipped';
@@ -113,6 +119,7 @@ export async function importArticle(sourceFile: string, options: ImportOptions):
 
   // Language: the flag, the front block, or a guess from the script (with a warning).
   let lang = options.lang ?? article.front.lang;
+  const langFrom = options.lang ? 'from --lang' : article.front.lang ? 'from the front block\'s "lang" field' : 'guessed from its script';
   if (!lang) {
     const detected = detectLanguage(`${article.title}\n${article.blocks.map((block) => block.text).join('\n')}`);
     if (!detected.code) throw new ImportError(file, `has no language to detect: ${detected.reason}.`, 'Pass --lang <code>.');
@@ -120,7 +127,7 @@ export async function importArticle(sourceFile: string, options: ImportOptions):
     warnings.push(`language guessed as "${lang}" from ${detected.reason}; pass --lang to set it`);
   }
   if (!isLocaleCode(lang)) {
-    throw new ImportError(file, `is in "${lang}", which is not a configured locale (${LOCALE_CODES.join(', ')}).`, 'Pass --lang with one of those, or add the locale to src/i18n/locales.ts first.');
+    throw new ImportError(file, `is in "${lang}" (${langFrom}), which is not a configured locale (${LOCALE_CODES.join(', ')}).`, 'Pass --lang with one of those, or add the locale to src/i18n/locales.ts first.');
   }
 
   const dateText = options.date ?? article.front.date;
@@ -158,10 +165,9 @@ export async function importArticle(sourceFile: string, options: ImportOptions):
   const outputHash = contentHash(body);
   const lead = article.blocks.find((block) => block.kind === 'paragraph')!.text;
 
-  for (const slug of slugCandidates(baseSlug)) {
-    const target = path.join(lang, `${slug}.mdx`);
-    const targetFile = path.join(options.contentDir, target);
-    const mdx = renderMdxFile(
+  const candidates = slugCandidates(baseSlug).map((slug) => ({ slug, target: path.join(lang, `${slug}.mdx`) }));
+  const renderFor = (slug: string) =>
+    renderMdxFile(
       {
         title: article.title,
         description: lead,
@@ -173,27 +179,51 @@ export async function importArticle(sourceFile: string, options: ImportOptions):
       },
       body,
     );
-    const existing = await readExisting(targetFile);
+
+  /** Imports into one target: write, report unchanged, or refuse without --force. Claims the target for the batch. */
+  const settle = async (target: string, slug: string, existing: ExistingArticle | null): Promise<ImportResult> => {
+    const mdx = renderFor(slug);
+    options.claimedTargets?.set(target, sourceHash);
     const result = (status: ImportStatus, reason?: string): ImportResult => ({ file, status, target, reason, warnings, notes });
     const write = async (status: ImportStatus) => {
-      if (!options.dryRun) await writeFileAtomic(targetFile, mdx);
+      if (!options.dryRun) await writeFileAtomic(path.join(options.contentDir, target), mdx);
       return result(status, options.dryRun ? 'dry run: nothing written' : undefined);
     };
-
     if (!existing) return write('imported');
     if (existing.whole === mdx) return result('unchanged');
-    const handEdited = existing.outputHash === undefined || contentHash(existing.body) !== existing.outputHash;
-    const sameSource = existing.sourceHash === sourceHash || (existing.file !== undefined && existing.file === path.basename(file));
-    if (!sameSource) {
-      // Another article holds this slug: take the next one, never overwrite.
-      if (slug === baseSlug) warnings.push(`slug "${baseSlug}" is taken in ${lang}/ by another article; using a suffix`);
-      continue;
-    }
     if (options.force) return write('updated');
-    if (handEdited) return result('skipped', `${target} was edited by hand since it was imported; pass --force to replace it`);
+    if (existing.outputHash === undefined || contentHash(existing.body) !== existing.outputHash) {
+      return result('skipped', `${target} was edited by hand since it was imported; pass --force to replace it`);
+    }
     return result('skipped', existing.sourceHash === sourceHash
-      ? `${target} was imported from this text with other options (date, tags, slug or translation); pass --force to update it`
+      ? `${target} was imported from this text, but its front matter differs (other --date/--tags/--translation-of, another file name, or edited by hand); pass --force to rewrite it`
       : `the source text changed since ${target} was imported; pass --force to replace it`);
+  };
+  const claimedByOther = (target: string) => {
+    const claim = options.claimedTargets?.get(target);
+    return claim !== undefined && claim !== sourceHash;
+  };
+
+  // First, this very text may already be here, under the slug or a suffixed one
+  // (when a file of the same name took the slug first): that is its article.
+  const sameNamed: string[] = [];
+  for (const { slug, target } of candidates) {
+    const existing = await readExisting(path.join(options.contentDir, target));
+    if (!existing && !claimedByOther(target)) break;
+    if (existing?.sourceHash === sourceHash && !claimedByOther(target)) return settle(target, slug, existing);
+    if (existing?.file === path.basename(file)) sameNamed.push(target);
+  }
+  // A changed text is matched to its earlier import by file name; with two candidates, guessing could replace the wrong one.
+  if (sameNamed.length > 1) {
+    return { file, status: 'skipped', target: sameNamed[0]!, reason: `${sameNamed.join(' and ')} were both imported from files named ${path.basename(file)}, and this text matches neither; pass --slug with the one to update (and --force), or rename the file to import it as a new article`, warnings, notes };
+  }
+  // Else the first slug that is free, or holds an earlier import of the same file (a changed source).
+  for (const { slug, target } of candidates) {
+    const existing = claimedByOther(target) ? undefined : await readExisting(path.join(options.contentDir, target));
+    const sameFile = existing?.file !== undefined && existing.file === path.basename(file);
+    if (existing === null || sameFile) return settle(target, slug, existing);
+    // Another article holds this slug: take the next one, never overwrite.
+    if (slug === baseSlug) warnings.push(`slug "${baseSlug}" is taken in ${lang}/ by another ${existing ? 'article' : 'file of this batch'}; using a suffix`);
   }
   throw new ImportError(file, `could not find a free slug after ${baseSlug}-999.`, 'Pass --slug with a new slug.');
 }

@@ -75,7 +75,7 @@ function parseFrontBlock(lines: string[], file: string): { front: FrontBlock; bo
       throw frontError(file, line, `has an unknown front-block field "${field}".`, `Use only ${FRONT_FIELDS.join(', ')}.`);
     }
     if (field === 'tags') {
-      const tags = typeof value === 'string' ? value.split(',') : value;
+      const tags = typeof value === 'string' ? value.split(/[,،]/) : value;
       if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string' || typeof tag === 'number')) {
         throw frontError(file, line, 'has a "tags" field that is not a list of words.', 'Write `tags: [a, b]` or `tags: a, b`.');
       }

@@ -1,7 +1,19 @@
 import { ELEMENT_NODE, TEXT_NODE, parse } from 'ultrahtml';
 import { decodeEntities, type HtmlNode } from '../html-text.ts';
 
-const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre']);
+/** The only elements the importer's MDX becomes: paragraphs and `##` subheadings. */
+const IMPORTED_ELEMENTS = new Set(['p', 'h2']);
+
+/** Elements whose text a reader sees as a block of its own, whoever wrote them. */
+const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'table', 'ul', 'ol', 'hr']);
+
+export interface ArticlePageText {
+  title: string;
+  /** The text of each block of the body, in order. */
+  blocks: string[];
+  /** Elements in the body that the importer never writes (`a`, `img`, `script`, `strong`…): text read as markup. */
+  unexpectedElements: string[];
+}
 
 function textOf(node: HtmlNode): string {
   if (node.type === TEXT_NODE) return decodeEntities(node.value ?? '');
@@ -9,13 +21,18 @@ function textOf(node: HtmlNode): string {
   return (node.children ?? []).map(textOf).join('');
 }
 
+function elementNames(node: HtmlNode): string[] {
+  return (node.children ?? []).flatMap((child) => (child.type === ELEMENT_NODE ? [child.name ?? '?', ...elementNames(child)] : []));
+}
+
 /**
  * What a reader sees of an article on a built page: the title
  * (`[data-article-title]`) and the text of each block of the body
- * (`[data-article-body]`), one line per block, in order. Null when the page
- * has no article.
+ * (`[data-article-body]`), one line per block, in order; plus any element
+ * there that the importer's plain paragraphs and subheadings cannot explain.
+ * Null when the page has no article.
  */
-export function articleLinesFromHtml(html: string): { title: string; blocks: string[]; scripts: number } | null {
+export function articleTextFromHtml(html: string): ArticlePageText | null {
   const root = parse(html) as HtmlNode;
   let title: string | undefined;
   let body: HtmlNode | undefined;
@@ -31,16 +48,23 @@ export function articleLinesFromHtml(html: string): { title: string; blocks: str
   if (title === undefined || !body) return null;
 
   const blocks: string[] = [];
-  let scripts = 0;
+  const unexpected = new Set<string>();
   const collect = (node: HtmlNode): void => {
+    if (node.type === TEXT_NODE) {
+      // Text outside any block is still on the page, so it takes part in the comparison.
+      if (textOf(node).trim()) blocks.push(textOf(node));
+      return;
+    }
     if (node.type !== ELEMENT_NODE) return;
-    if (node.name === 'script' || node.name === 'iframe' || node.name === 'object' || node.name === 'embed') scripts++;
-    if (BLOCKS.has(node.name ?? '')) {
-      blocks.push(textOf(node));
+    const name = node.name ?? '?';
+    if (!IMPORTED_ELEMENTS.has(name)) unexpected.add(name);
+    if (BLOCKS.has(name) || name === 'script' || name === 'style') {
+      for (const inner of elementNames(node)) unexpected.add(inner);
+      if (BLOCKS.has(name)) blocks.push(textOf(node));
       return;
     }
     for (const child of node.children ?? []) collect(child);
   };
-  collect(body);
-  return { title, blocks, scripts };
+  for (const child of body.children ?? []) collect(child);
+  return { title, blocks, unexpectedElements: [...unexpected] };
 }

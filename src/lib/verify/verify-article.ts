@@ -1,16 +1,20 @@
 import { firstDifference, normalizeLine, textFingerprint } from '../import/fidelity.ts';
 import { unescapeMdxText } from '../import/escape-mdx.ts';
-import { articleLinesFromHtml } from './page-text.ts';
+import { articleTextFromHtml } from './page-text.ts';
 
 export interface VerifyInput {
   /** content/<locale>/<slug>.mdx, for the report. */
   article: string;
-  /** The importer's fingerprint of the source text. */
+  /** The importer's fingerprint of the source text (`imported.sourceHash`). */
   sourceHash: string;
   /** The built page's HTML, or null when the page is missing. */
   html: string | null;
-  /** The source's lines when the original file is at hand, else the text recovered from the MDX. */
+  /** The source's lines when the original file is at hand, else the text recovered from the MDX; only used to explain a failure. */
   expectedLines: string[];
+  /** Where expectedLines came from, for the report. */
+  expectedFrom?: string;
+  /** True when the MDX body no longer has the hash the importer wrote (`imported.outputHash`). */
+  editedSinceImport?: boolean;
 }
 
 export interface VerifyOutcome {
@@ -21,27 +25,42 @@ export interface VerifyOutcome {
 
 /**
  * Proves one article: the normalized text of its built page (title and every
- * block of the body) has the fingerprint the importer recorded for the
- * source. On a mismatch, names the first line that differs.
+ * block of the body) has the fingerprint the importer recorded for the source
+ * text, and the body holds only the paragraphs and subheadings the importer
+ * writes — so no sentence was lost, added or altered and no text became
+ * markup. On a failure, names the first line that differs.
  */
-export function verifyArticle({ article, sourceHash, html, expectedLines }: VerifyInput): VerifyOutcome {
-  if (html === null) return { article, ok: false, problem: 'the built page is missing; run `npm run build` first' };
-  const page = articleLinesFromHtml(html);
-  if (!page) return { article, ok: false, problem: 'the built page has no [data-article-title] and [data-article-body]' };
-  if (page.scripts > 0) return { article, ok: false, problem: `the article body contains ${page.scripts} script, iframe, object or embed element(s)` };
-  const actual = [page.title, ...page.blocks].map(normalizeLine).filter(Boolean);
-  if (textFingerprint(actual) === sourceHash) return { article, ok: true };
-  const difference = firstDifference(expectedLines.map(normalizeLine).filter(Boolean), actual);
-  return {
+export function verifyArticle({ article, sourceHash, html, expectedLines, expectedFrom, editedSinceImport }: VerifyInput): VerifyOutcome {
+  const fail = (problem: string): VerifyOutcome => ({
     article,
     ok: false,
-    problem: difference
-      ? `line ${difference.line} differs:\n    source: ${difference.expected}\n    page:   ${difference.actual}`
-      : 'the page text does not match the fingerprint recorded at import (the source changed after import?)',
-  };
+    problem: editedSinceImport ? `${problem}\n    (its MDX body was edited by hand after the import, which may explain it)` : problem,
+  });
+  if (html === null) return fail('the built page is missing; run `npm run build` first (or pass --dist).');
+  const page = articleTextFromHtml(html);
+  if (!page) return fail('the built page has no [data-article-title] and [data-article-body] elements.');
+
+  const actual = [page.title, ...page.blocks].map(normalizeLine).filter(Boolean);
+  if (textFingerprint(actual) !== sourceHash) {
+    const difference = firstDifference(expectedLines.map(normalizeLine).filter(Boolean), actual);
+    const from = expectedFrom ? ` (expected text from ${expectedFrom})` : '';
+    if (difference) return fail(`line ${difference.line} differs${from}:\n    source: ${difference.expected}\n    page:   ${difference.actual}`);
+    if (editedSinceImport) {
+      return {
+        article,
+        ok: false,
+        problem: 'the page shows its MDX body, but that body was edited by hand after the import and no longer holds the source text. Pass --sources <dir> to see the first difference, or re-import the source with --force.',
+      };
+    }
+    return fail(`the page text does not match the fingerprint recorded at import, though it matches ${expectedFrom ?? 'the expected text'}: the source changed after the import, or imported.sourceHash was edited. Re-import the source with --force.`);
+  }
+  if (page.unexpectedElements.length > 0) {
+    return fail(`the article body contains ${page.unexpectedElements.map((name) => `<${name}>`).join(', ')}, which the importer never writes: some text was read as markup.`);
+  }
+  return { article, ok: true };
 }
 
-/** The text the MDX body stands for: headings without `## `, references decoded. */
+/** The text an imported MDX body stands for: the title, then each block with `## ` dropped and references decoded. */
 export function linesFromMdx(title: string, body: string): string[] {
   return [
     title,
@@ -49,6 +68,6 @@ export function linesFromMdx(title: string, body: string): string[] {
       .split(/\n{2,}/)
       .map((block) => block.trim())
       .filter(Boolean)
-      .map((block) => unescapeMdxText(block.replace(/^#{1,6} /, ''))),
+      .map((block) => unescapeMdxText(block.replace(/^## /, ''))),
   ];
 }

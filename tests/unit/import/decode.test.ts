@@ -31,6 +31,11 @@ describe('decoding article files', () => {
     expect(iso).toEqual({ text: plain, encoding: 'iso-8859-6', notes: ['converted from ISO-8859-6 to UTF-8'] });
   });
 
+  test('Windows-1256 text with bytes ISO-8859-6 reads as control codes (پ, گ) is Windows-1256', () => {
+    const persianLetters = 'پدر بابا گرد\n';
+    expect(decodeArticleBytes(encodeSingleByte(persianLetters, 'windows-1256'), 'old.txt')).toMatchObject({ text: persianLetters, encoding: 'windows-1256' });
+  });
+
   test('a NUL byte is an error naming the file and what to do', () => {
     expect(() => decodeArticleBytes(Uint8Array.from([0x61, 0x00, 0x62]), 'x.bin')).toThrow(
       'x.bin: contains a NUL byte at offset 1: it is binary, or UTF-16 without a byte-order mark. Save it as UTF-8 text and import it again.',

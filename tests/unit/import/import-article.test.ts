@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
@@ -40,7 +40,7 @@ describe('importing one article', () => {
 
   test('an unknown locale is an error, not a new folder', async () => {
     await expect(run(source('fa.txt', 'عنوان فارسی\nاین یک متن فارسی است که با حروف پارسی نوشته شده و گ و چ و پ و ژ دارد.\n'))).rejects.toThrow(
-      /fa\.txt: is in "fa", which is not a configured locale \(ar, en\)\. Pass --lang with one of those, or add the locale to src\/i18n\/locales\.ts first\./,
+      /fa\.txt: is in "fa" \(guessed from its script\), which is not a configured locale \(ar, en\)\. Pass --lang with one of those, or add the locale to src\/i18n\/locales\.ts first\./,
     );
     expect(() => readdirSync(contentDir)).toThrow();
   });
@@ -83,6 +83,36 @@ describe('importing one article', () => {
     expect(other.warnings).toContain('slug "adhrbyjan-twqf-alhjwm" is taken in ar/ by another article; using a suffix');
   });
 
+  test('two files of one batch with the same name and title never replace each other, even with --force', async () => {
+    mkdirSync(path.join(work, '2001'));
+    mkdirSync(path.join(work, '2002'));
+    const claimedTargets = new Map<string, string>();
+    const first = await run(source('2001/report.txt', article), { lang: 'ar', claimedTargets, force: true });
+    const second = await run(source('2002/report.txt', article.replace('فقرة ثانية.', 'فقرة من 2002.')), { lang: 'ar', claimedTargets, force: true });
+    expect([first.target, second.target]).toEqual(['ar/adhrbyjan-twqf-alhjwm.mdx', 'ar/adhrbyjan-twqf-alhjwm-2.mdx']);
+    expect(second.warnings).toContain('slug "adhrbyjan-twqf-alhjwm" is taken in ar/ by another file of this batch; using a suffix');
+    expect(readFileSync(path.join(contentDir, first.target), 'utf8')).toContain('فقرة ثانية.');
+    // Again, in either order and with --force: each finds its own article, nothing is replaced.
+    for (const order of [['2001', '2002'], ['2002', '2001']]) {
+      const again = new Map<string, string>();
+      const statuses = [];
+      for (const year of order) statuses.push((await run(path.join(work, year, 'report.txt'), { lang: 'ar', claimedTargets: again, force: true })).status);
+      expect(statuses).toEqual(['unchanged', 'unchanged']);
+    }
+    expect(readFileSync(path.join(contentDir, second.target), 'utf8')).toContain('فقرة من 2002.');
+    // A changed text that could belong to either is not guessed.
+    writeFileSync(path.join(work, '2002/report.txt'), article.replace('فقرة ثانية.', 'فقرة من 2002 معدلة.'));
+    const ambiguous = await run(path.join(work, '2002/report.txt'), { lang: 'ar', force: true });
+    expect(ambiguous.status).toBe('skipped');
+    expect(ambiguous.reason).toMatch(/were both imported from files named report\.txt, and this text matches neither; pass --slug/);
+    expect(readFileSync(path.join(contentDir, first.target), 'utf8')).toContain('فقرة ثانية.');
+  });
+
+  test('tags in a front block may be separated by Arabic commas', async () => {
+    const result = await run(source('f.txt', `---\ntags: أذربيجان، أرمينيا\n---\n${article}`), { lang: 'ar' });
+    expect(readFileSync(path.join(contentDir, result.target), 'utf8')).toContain('tags:\n  - أذربيجان\n  - أرمينيا\n');
+  });
+
   test('--dry-run writes nothing', async () => {
     const result = await run(source('a.txt', article), { lang: 'ar', dryRun: true });
     expect(result).toMatchObject({ status: 'imported', reason: 'dry run: nothing written' });
@@ -110,4 +140,22 @@ describe('importing one article', () => {
     await run(source('a.txt', article), { lang: 'ar' });
     expect(readdirSync(path.join(contentDir, 'ar'))).toEqual(['adhrbyjan-twqf-alhjwm.mdx']);
   });
+});
+
+describe('every bad input is a clear error naming the file and what to do, and writes nothing', () => {
+  const cases: [name: string, bytes: string | Uint8Array, options: Partial<ImportOptions>, message: RegExp][] = [
+    ['empty.txt', '', {}, /empty\.txt: is empty\. Check that this is the right file\./],
+    ['odd.txt', Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x42]), {}, /odd\.txt: has a UTF-16 byte-order mark but an odd number of bytes\. .*save it again as UTF-8/],
+    ['digits.txt', '2023\n42.\n', {}, /digits\.txt: has no language to detect: the text has no Arabic, Hebrew or Latin letters\. Pass --lang <code>\./],
+    ['translation.txt', article, { lang: 'ar', translationOf: 'arabic' }, /translation\.txt: has translationOf "arabic", which is not <locale>\/<slug>\. Write it like ar\/some-slug/],
+    ['tags.txt', `---\ntitle: t\ntags: {a: 1}\n---\n${article}`, {}, /tags\.txt:3: has a "tags" field that is not a list of words\. Write `tags: \[a, b\]`/],
+    ['title.txt', `---\ntitle: [a, b]\n---\n${article}`, {}, /title\.txt:2: has a "title" field that is not text\. Write `title: <text>`/],
+    ['lang.txt', `---\nlang: xx\n---\n${article}`, {}, /lang\.txt: is in "xx" \(from the front block's "lang" field\), which is not a configured locale/],
+  ];
+  for (const [name, bytes, options, message] of cases) {
+    test(name, async () => {
+      await expect(run(source(name, bytes), options)).rejects.toThrow(message);
+      expect(() => readdirSync(contentDir)).toThrow();
+    });
+  }
 });

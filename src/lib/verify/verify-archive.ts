@@ -1,0 +1,108 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { decodeArticleBytes } from '../import/decode.ts';
+import { contentHash, normalizedLines } from '../import/fidelity.ts';
+import { normalizeArticleText } from '../import/normalize.ts';
+import { parseArticleText } from '../import/parse.ts';
+import { splitMdxFile } from '../import/to-mdx.ts';
+import { linesFromMdx, verifyArticle, type VerifyOutcome } from './verify-article.ts';
+
+export interface VerifyArchiveOptions {
+  /** Folder of <locale>/<slug>.mdx. */
+  contentDir: string;
+  /** The built site. */
+  distDir: string;
+  /** Subfolder of distDir the site was published under, if any (e.g. `archive`). */
+  base?: string;
+  /** Folder holding the original text files (searched recursively by file name), to explain failures. */
+  sourcesDir?: string;
+}
+
+export interface VerifyArchiveReport {
+  outcomes: VerifyOutcome[];
+  /** Articles without an `imported` block (written by hand): nothing to prove them against. */
+  notImported: string[];
+}
+
+interface ImportedFrontMatter {
+  title?: unknown;
+  imported?: { sourceHash?: unknown; outputHash?: unknown; file?: unknown };
+}
+
+/** Original files by base name; a name found twice is ambiguous and left out. */
+function indexSources(dir: string | undefined): Map<string, string | null> {
+  const index = new Map<string, string | null>();
+  if (!dir) return index;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    index.set(entry.name, index.has(entry.name) ? null : path.join(entry.parentPath, entry.name));
+  }
+  return index;
+}
+
+/** The normalized lines of an original file, parsed exactly as the importer does; null when it no longer imports. */
+function tryReadSourceLines(file: string): { lines: string[]; from: string } | null {
+  try {
+    const decoded = decodeArticleBytes(new Uint8Array(readFileSync(file)), file);
+    const article = parseArticleText(normalizeArticleText(decoded.text).text, file, { maxLineLength: Number.POSITIVE_INFINITY });
+    return { lines: normalizedLines(article.title, article.blocks), from: file };
+  } catch {
+    return null;
+  }
+}
+
+/** The built page of `<locale>/<slug>`, directly in distDir or under the base folder. */
+function findPage(options: VerifyArchiveOptions, locale: string, slug: string): string | null {
+  const base = (options.base ?? '').replace(/^\/+|\/+$/g, '');
+  const candidates = [path.join(options.distDir, locale, 'articles', slug, 'index.html')];
+  if (base) candidates.unshift(path.join(options.distDir, base, locale, 'articles', slug, 'index.html'));
+  return candidates.find((candidate) => existsSync(candidate)) ?? null;
+}
+
+/**
+ * Verifies every imported article of a content folder against its built
+ * page. Articles written by hand (no `imported` block) are listed, not checked.
+ */
+export function verifyArchive(options: VerifyArchiveOptions): VerifyArchiveReport {
+  const sources = indexSources(options.sourcesDir);
+  const outcomes: VerifyOutcome[] = [];
+  const notImported: string[] = [];
+  const locales = readdirSync(options.contentDir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'));
+  for (const locale of locales.map((entry) => entry.name).sort()) {
+    for (const name of readdirSync(path.join(options.contentDir, locale)).filter((file) => file.endsWith('.mdx')).sort()) {
+      const article = `${locale}/${name}`;
+      const mdxFile = path.join(options.contentDir, article);
+      const parts = splitMdxFile(readFileSync(mdxFile, 'utf8'));
+      let data: ImportedFrontMatter = {};
+      try {
+        data = (parts ? parseYaml(parts.frontMatter) : {}) ?? {};
+      } catch (error) {
+        outcomes.push({ article: mdxFile, ok: false, problem: `its front matter is not valid YAML (${(error as Error).message.split('\n')[0]}).` });
+        continue;
+      }
+      const imported = data.imported;
+      if (!parts || typeof imported?.sourceHash !== 'string') {
+        notImported.push(mdxFile);
+        continue;
+      }
+      const original = typeof imported.file === 'string' ? sources.get(imported.file) : undefined;
+      const expected = (original && tryReadSourceLines(original)) || {
+        lines: linesFromMdx(String(data.title ?? ''), parts.body),
+        from: `the MDX file (original ${original ? 'unreadable' : 'not found'}; pass --sources <dir>)`,
+      };
+      const page = findPage(options, locale, name.replace(/\.mdx$/, ''));
+      outcomes.push(
+        verifyArticle({
+          article: mdxFile,
+          sourceHash: imported.sourceHash,
+          html: page ? readFileSync(page, 'utf8') : null,
+          expectedLines: expected.lines,
+          expectedFrom: expected.from,
+          editedSinceImport: typeof imported.outputHash === 'string' && contentHash(parts.body) !== imported.outputHash,
+        }),
+      );
+    }
+  }
+  return { outcomes, notImported };
+}
