@@ -158,7 +158,7 @@ describe('bad input: a clear error, a non-zero exit, nothing written', () => {
       ['long-line.txt', `title\n${'ا'.repeat(100_001)}.\n`, /long-line\.txt:2: has a line of 100,002 characters \(the limit is 100,000\)/],
       ['persian.txt', readFileSync(path.join(fixtures, 'persian.txt')), /persian\.txt: is in "fa" \(guessed from its script\), which is not a configured locale/],
       ['unknown-field.txt', readFileSync(path.join(fixtures, 'unknown-field.txt')), /unknown-field\.txt:3: has an unknown front-block field "colour"/],
-      ['bad-date.txt', readFileSync(path.join(fixtures, 'bad-date.txt')), /bad-date\.txt: has an invalid date "2023-02-30" \(front block\)/],
+      ['bad-date.txt', readFileSync(path.join(fixtures, 'bad-date.txt')), /bad-date\.txt:2: has an invalid date "2023-02-30" \(the front block's "date" field\): it does not exist/],
       ['title-only.txt', readFileSync(path.join(fixtures, 'title-only.txt')), /title-only\.txt:1: has a title but no paragraph/],
     ];
     for (const [name, bytes] of cases) writeFileSync(path.join(bad, name), bytes);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { isLocaleCode, LOCALE_CODES } from '../../i18n/locales.ts';
 import { isValidSlug, slugCandidates, slugFromText } from '../slug.ts';
+import { checkDate } from './dates.ts';
 import { decodeArticleBytes } from './decode.ts';
 import { ImportError } from './errors.ts';
 import { contentHash, normalizedLines, textFingerprint } from './fidelity.ts';
@@ -82,15 +83,6 @@ async function readExisting(file: string): Promise<ExistingArticle | null> {
   };
 }
 
-function checkDate(date: string, file: string, where: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const parsed = match ? new Date(`${date}T00:00:00Z`) : null;
-  if (!match || !parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) {
-    throw new ImportError(file, `has an invalid date "${date}" (${where}).`, 'Write it as YYYY-MM-DD, e.g. 2023-09-20.');
-  }
-  return date;
-}
-
 /**
  * Imports one raw article file into content/<locale>/<slug>.mdx. Never loses
  * data: an unchanged re-import reports "unchanged"; a changed source or a
@@ -131,7 +123,7 @@ export async function importArticle(sourceFile: string, options: ImportOptions):
   }
 
   const dateText = options.date ?? article.front.date;
-  const date = dateText ? checkDate(dateText, file, options.date ? '--date' : 'front block') : undefined;
+  const date = dateText ? checkDate(dateText, file, options.date ? '--date' : 'the front block\'s "date" field', options.date ? undefined : article.frontLines.date) : undefined;
   const tags = options.tags ?? article.front.tags ?? [];
   const source = article.front.source ?? path.basename(file);
 

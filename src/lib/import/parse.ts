@@ -21,6 +21,8 @@ export interface FrontBlock {
 
 export interface ParsedArticle {
   front: FrontBlock;
+  /** 1-based line of each front-block field, for error messages. */
+  frontLines: Partial<Record<keyof FrontBlock, number>>;
   title: string;
   titleLine: number;
   blocks: ArticleBlock[];
@@ -51,8 +53,8 @@ function frontError(file: string, line: number, problem: string, fix: string): I
 }
 
 /** Reads and checks the optional `---` YAML block at the very top. */
-function parseFrontBlock(lines: string[], file: string): { front: FrontBlock; bodyStart: number } {
-  if (lines[0]?.trim() !== '---') return { front: {}, bodyStart: 0 };
+function parseFrontBlock(lines: string[], file: string): { front: FrontBlock; frontLines: ParsedArticle['frontLines']; bodyStart: number } {
+  if (lines[0]?.trim() !== '---') return { front: {}, frontLines: {}, bodyStart: 0 };
   const end = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
   if (end === -1) {
     throw frontError(file, 1, 'opens a front block with `---` but never closes it.', 'Add a `---` line after the fields, or remove the first line.');
@@ -69,8 +71,10 @@ function parseFrontBlock(lines: string[], file: string): { front: FrontBlock; bo
   }
   const lineOf = (field: string) => 1 + lines.slice(0, end).findIndex((line) => line.trimStart().startsWith(`${field}:`));
   const front: FrontBlock = {};
+  const frontLines: ParsedArticle['frontLines'] = {};
   for (const [field, value] of Object.entries(data as Record<string, unknown>)) {
     const line = lineOf(field);
+    frontLines[field as keyof FrontBlock] = line;
     if (!(FRONT_FIELDS as readonly string[]).includes(field)) {
       throw frontError(file, line, `has an unknown front-block field "${field}".`, `Use only ${FRONT_FIELDS.join(', ')}.`);
     }
@@ -90,7 +94,7 @@ function parseFrontBlock(lines: string[], file: string): { front: FrontBlock; bo
       front[field as Exclude<(typeof FRONT_FIELDS)[number], 'tags' | 'date'>] = String(value).trim();
     }
   }
-  return { front, bodyStart: end + 1 };
+  return { front, frontLines, bodyStart: end + 1 };
 }
 
 /**
@@ -110,7 +114,7 @@ export function parseArticleText(text: string, file: string, limits: ParseLimits
       );
     }
   });
-  const { front, bodyStart } = parseFrontBlock(lines, file);
+  const { front, frontLines, bodyStart } = parseFrontBlock(lines, file);
 
   let title: string | undefined;
   let titleLine = 0;
@@ -133,5 +137,5 @@ export function parseArticleText(text: string, file: string, limits: ParseLimits
     throw new ImportError(file, 'has a title but no paragraph (every line after it is short and unpunctuated, so it reads as a subheading).', 'End the paragraphs with punctuation, or check the file.', titleLine);
   }
   if (front.title !== undefined) titleLine = lines.slice(0, bodyStart).findIndex((line) => line.trimStart().startsWith('title:')) + 1;
-  return { front, title, titleLine, blocks };
+  return { front, frontLines, title, titleLine, blocks };
 }

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { Scalar, stringify } from 'yaml';
 import { escapeMdxText } from './escape-mdx.ts';
 import type { ArticleBlock } from './parse.ts';
 
@@ -17,12 +17,19 @@ export function renderMdxBody(blocks: readonly ArticleBlock[]): string {
   return `${blocks.map((block) => (block.kind === 'heading' ? `## ${escapeMdxText(block.text)}` : escapeMdxText(block.text))).join('\n\n')}\n`;
 }
 
+function quoted(text: string): Scalar {
+  const scalar = new Scalar(text);
+  scalar.type = Scalar.QUOTE_DOUBLE;
+  return scalar;
+}
+
 /** A whole MDX file: YAML front matter (quoted by the yaml library, so any title is safe) and the body. */
 export function renderMdxFile(front: ArticleFrontMatter, body: string): string {
   const data: Record<string, unknown> = {
     title: front.title,
     description: front.description,
-    ...(front.date ? { date: front.date } : {}),
+    // Quoted, so no YAML reader turns it into a timestamp (or 0050 into 1950).
+    ...(front.date ? { date: quoted(front.date) } : {}),
     tags: front.tags,
     translationKey: front.translationKey,
     ...(front.source ? { source: front.source } : {}),

@@ -28,7 +28,7 @@ describe('importing one article', () => {
     const mdx = readFileSync(path.join(contentDir, result.target), 'utf8');
     expect(mdx).toContain('title: أذربيجان توقف الهجوم\n');
     expect(mdx).toContain('description: أعلنت أذربيجان أنها ستوقف الهجوم.\n');
-    expect(mdx).toContain('date: 2023-09-20\n');
+    expect(mdx).toContain('date: "2023-09-20"\n');
     expect(mdx).toContain('translationKey: ar/adhrbyjan-twqf-alhjwm\n');
     expect(mdx).toContain('\n## عنوان فرعي\n');
   });
@@ -129,7 +129,7 @@ describe('importing one article', () => {
   test('slugs from the file name, and bad slugs and dates refused', async () => {
     expect((await run(source('Old Report 1998.txt', article), { lang: 'ar', slugFrom: 'filename' })).target).toBe('ar/old-report-1998.mdx');
     await expect(run(source('a.txt', article), { slug: 'Bad Slug' })).rejects.toThrow(/has the slug "Bad Slug", which is not lowercase ASCII/);
-    await expect(run(source('a.txt', article), { date: '2023-02-30' })).rejects.toThrow(/has an invalid date "2023-02-30" \(--date\)\. Write it as YYYY-MM-DD/);
+    await expect(run(source('a.txt', article), { date: '2023-02-30' })).rejects.toThrow(/has an invalid date "2023-02-30" \(--date\): it does not exist \(2023-02 has 28 days\)\. Write a real date as YYYY-MM-DD/);
   });
 
   test('files over the size limit are refused before reading', async () => {
