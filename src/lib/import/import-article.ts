@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { isLocaleCode, LOCALE_CODES } from '../../i18n/locales.ts';
 import { isValidSlug, slugCandidates, slugFromText } from '../slug.ts';
+import { MAX_TAGS, normalizeTag, tagSegment, validateTag } from '../tags.ts';
 import { checkDate } from './dates.ts';
 import { decodeArticleBytes } from './decode.ts';
 import { ImportError } from './errors.ts';
@@ -84,6 +85,32 @@ async function readExisting(file: string): Promise<ExistingArticle | null> {
 }
 
 /**
+ * Checks an article's tags: at most MAX_TAGS, each valid (validateTag), and no
+ * two sharing a URL segment (tagSegment), which would merge their pages.
+ * Returns them normalized, as stored.
+ */
+export function checkTags(tags: readonly string[], file: string, where: string, line?: number): string[] {
+  if (tags.length > MAX_TAGS) {
+    throw new ImportError(file, `has ${tags.length} tags (${where}); the limit is ${MAX_TAGS}.`, `Keep the ${MAX_TAGS} that say most about the article.`, line);
+  }
+  const bySegment = new Map<string, string>();
+  return tags.map((tag, index) => {
+    const problem = validateTag(tag);
+    if (problem) {
+      throw new ImportError(file, `has a tag that ${problem}: tag ${index + 1} "${tag}" (${where}).`, 'Tags are 1–60 characters of words, without / \\ ? # % or control characters; fix or remove it.', line);
+    }
+    const normalized = normalizeTag(tag);
+    const segment = tagSegment(normalized);
+    const earlier = bySegment.get(segment);
+    if (earlier !== undefined) {
+      throw new ImportError(file, `has the tags "${earlier}" and "${normalized}" (${where}), which share the URL segment "${segment}" and would be one tag page.`, 'Keep one of them.', line);
+    }
+    bySegment.set(segment, normalized);
+    return normalized;
+  });
+}
+
+/**
  * Imports one raw article file into content/<locale>/<slug>.mdx. Never loses
  * data: an unchanged re-import reports "unchanged"; a changed source or a
  * hand-edited article is skipped unless `force`; a slug taken by another
@@ -124,7 +151,7 @@ export async function importArticle(sourceFile: string, options: ImportOptions):
 
   const dateText = options.date ?? article.front.date;
   const date = dateText ? checkDate(dateText, file, options.date ? '--date' : 'the front block\'s "date" field', options.date ? undefined : article.frontLines.date) : undefined;
-  const tags = options.tags ?? article.front.tags ?? [];
+  const tags = checkTags(options.tags ?? article.front.tags ?? [], file, options.tags ? '--tags' : 'the front block\'s "tags" field', options.tags ? undefined : article.frontLines.tags);
   const source = article.front.source ?? path.basename(file);
 
   let baseSlug = options.slug ?? article.front.slug;
