@@ -1,5 +1,6 @@
 /**
  * npm run bench -- [--articles N] [--check] [--no-lighthouse] [--keep]
+ * node scripts/bench.ts --articles N --write-corpus DIR
  *
  * Builds a deterministic synthetic archive of N articles (default 1000) in a
  * temporary folder — through the importer, then astro build with Pagefind —
@@ -7,13 +8,17 @@
  * first search cost a reader, and Lighthouse scores. Writes bench/results/latest.json;
  * with --check, exits non-zero when a budget in bench/budgets.json is exceeded.
  * Never touches the repository's content/.
+ *
+ * The corpus (src/lib/bench/corpus.ts) draws real Arabic and English word
+ * forms by Zipf's law; with --write-corpus DIR, the script only writes it under
+ * DIR/<lang>/, prints a summary line and exits, without importing or building.
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkBudgets, type Budget } from '../src/lib/bench/budgets.ts';
-import { generateCorpus, splitSentences, type SeedText } from '../src/lib/bench/corpus.ts';
+import { createCorpusStats, generateCorpus, summarizeCorpus, type CorpusSummary } from '../src/lib/bench/corpus.ts';
 import { findChromium, launchBrowser } from '../tests/helpers/browser.ts';
 import { projectRoot, serveStatic } from '../tests/helpers/site.ts';
 import { measureFirstSearch, measurePageWeight } from './bench/browser-metrics.ts';
@@ -27,6 +32,8 @@ const { values: options } = parseArgs({
     check: { type: 'boolean', default: false },
     'no-lighthouse': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'write-corpus': { type: 'string' },
+    seed: { type: 'string', default: '2023' },
   },
 });
 const articleCount = Number(options.articles);
@@ -34,19 +41,39 @@ if (!Number.isInteger(articleCount) || articleCount < 10) {
   console.error(`--articles must be a whole number of at least 10 (got "${options.articles}").`);
   process.exit(2);
 }
-
-function seedText(file: string, tags: string[]): SeedText {
-  const lines = readFileSync(path.join(projectRoot, file), 'utf8').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
-  const body = lines.slice(1);
-  return {
-    sentences: splitSentences(body.join('\n')),
-    subheadings: body.filter((line) => !/[.!?؟…:،]$/.test(line) && line.length < 80),
-    tags,
-  };
+const corpusSeed = Number(options.seed);
+if (!Number.isInteger(corpusSeed)) {
+  console.error(`--seed must be a whole number (got "${options.seed}").`);
+  process.exit(2);
 }
 
-const arabicSeed = seedText('tests/fixtures/seed/000_2807e117feb6745e.txt', ['سياسة', 'اقتصاد', 'أذربيجان', 'أرمينيا', 'روسيا', 'تركيا', 'نزاعات', 'دبلوماسية']);
-const englishSeed = seedText('tests/fixtures/seed/000_2807e117feb6745e.en.txt', ['Politics', 'Economy', 'Azerbaijan', 'Armenia', 'Russia', 'Conflict']);
+/** Writes the corpus under `dir`, each file as it is generated; returns its figures. */
+function writeCorpus(dir: string): { summary: CorpusSummary; seconds: number } {
+  const started = performance.now();
+  const stats = createCorpusStats();
+  const made = new Set<string>();
+  for (const file of generateCorpus({ articles: articleCount, seed: corpusSeed, stats })) {
+    const target = path.join(dir, file.path);
+    const folder = path.dirname(target);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    writeFileSync(target, file.text);
+  }
+  return { summary: summarizeCorpus(stats), seconds: (performance.now() - started) / 1000 };
+}
+
+const describeCorpus = ({ articles, translations, distinctForms, medianWords }: CorpusSummary, seconds: number) =>
+  `${articles.ar + articles.en} articles (ar ${articles.ar}, en ${articles.en}, of which ${translations} translations); ` +
+  `distinct word forms ar ${distinctForms.ar}, en ${distinctForms.en}; median ${medianWords} words an article; ${seconds.toFixed(1)} s`;
+
+if (options['write-corpus'] !== undefined) {
+  const dir = path.resolve(options['write-corpus']);
+  const { summary, seconds } = writeCorpus(dir);
+  console.log(`[bench] corpus in ${dir}: ${describeCorpus(summary, seconds)}`);
+  process.exit(0);
+}
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'arshif-bench-'));
 const rawDir = path.join(work, 'raw');
@@ -61,10 +88,8 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 try {
   log(`corpus: ${articleCount} articles in ${work}`);
-  for (const file of generateCorpus(arabicSeed, englishSeed, { articles: articleCount })) {
-    mkdirSync(path.dirname(path.join(rawDir, file.path)), { recursive: true });
-    writeFileSync(path.join(rawDir, file.path), file.text);
-  }
+  const corpus = writeCorpus(rawDir);
+  log(`corpus: ${describeCorpus(corpus.summary, corpus.seconds)}`);
 
   const imported = await runMeasured(node, ['scripts/import.ts', rawDir], { cwd: projectRoot, env });
   if (imported.code !== 0) throw new Error(`import failed:\n${imported.output.slice(-3000)}`);
@@ -95,6 +120,13 @@ try {
 
   const report = {
     articles: articleCount,
+    corpus: {
+      seed: corpusSeed,
+      articles: corpus.summary.articles,
+      translations: corpus.summary.translations,
+      distinctWordForms: corpus.summary.distinctForms,
+      medianWords: corpus.summary.medianWords,
+    },
     machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     date: new Date().toISOString(),
     import: { seconds: Number(imported.seconds.toFixed(2)) },
@@ -119,6 +151,7 @@ try {
   writeFileSync(path.join(resultsDir, `latest.json`), `${JSON.stringify(report, null, 2)}\n`);
 
   console.table({
+    'corpus: distinct word forms (ar / en)': `${corpus.summary.distinctForms.ar} / ${corpus.summary.distinctForms.en}`,
     'build wall time': `${report.build.seconds} s`,
     'pages per second': report.build.pagesPerSecond,
     'peak memory (process tree)': mb(report.build.peakResidentBytes),
