@@ -1,4 +1,5 @@
 import { ImportError } from './errors.ts';
+import { checkTextCharacters } from './normalize.ts';
 
 export type SourceEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256' | 'iso-8859-6';
 
@@ -15,11 +16,6 @@ const ARABIC_LETTER = /[\u0621-\u064A]/g;
 function arabicShare(text: string): number {
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   return letters === 0 ? 0 : (text.match(ARABIC_LETTER)?.length ?? 0) / letters;
-}
-
-/** Control characters other than tab, line feed, form feed and carriage return. */
-function controlCharacterCount(text: string): number {
-  return text.match(/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g)?.length ?? 0;
 }
 
 function tryDecode(bytes: Uint8Array, encoding: string): string | null {
@@ -88,15 +84,7 @@ function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', file: strin
   return { text, encoding, notes: [`converted from ${encoding.toUpperCase()} to UTF-8`] };
 }
 
+/** Control characters (and anything else XML 1.0 cannot carry) are refused with the first one's line and column. */
 function rejectControlCharacters(text: string, file: string): void {
-  const count = controlCharacterCount(text);
-  if (count === 0) return;
-  const index = text.search(/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/);
-  const line = text.slice(0, index).split('\n').length;
-  throw new ImportError(
-    file,
-    `contains ${count} control character(s) (first on this line), so it looks binary rather than text.`,
-    'Check that this is the article text; remove the control characters or save it as plain UTF-8.',
-    line,
-  );
+  checkTextCharacters(text, file);
 }

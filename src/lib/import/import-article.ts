@@ -12,6 +12,7 @@ import { detectLanguage } from './language.ts';
 import { normalizeArticleText } from './normalize.ts';
 import { DEFAULT_MAX_LINE_LENGTH, parseArticleText } from './parse.ts';
 import { renderMdxBody, renderMdxFile, splitMdxFile } from './to-mdx.ts';
+import { printable } from './printable.ts';
 import { writeFileAtomic } from './write.ts';
 
 export interface ImportOptions {
@@ -131,10 +132,12 @@ export async function importArticle(sourceFile: string, options: ImportOptions):
 
   const decoded = decodeArticleBytes(new Uint8Array(await readFile(file)), file);
   notes.push(...decoded.notes);
-  const normalized = normalizeArticleText(decoded.text);
+  const normalized = normalizeArticleText(decoded.text, file);
   warnings.push(...normalized.warnings);
   notes.push(...normalized.notes);
   const article = parseArticleText(normalized.text, file, { maxLineLength: options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH });
+  warnings.push(...article.warnings);
+  notes.push(...article.notes);
 
   // Language: the flag, the front block, or a guess from the script (with a warning).
   let lang = options.lang ?? article.front.lang;
@@ -152,7 +155,10 @@ export async function importArticle(sourceFile: string, options: ImportOptions):
   const dateText = options.date ?? article.front.date;
   const date = dateText ? checkDate(dateText, file, options.date ? '--date' : 'the front block\'s "date" field', options.date ? undefined : article.frontLines.date) : undefined;
   const tags = checkTags(options.tags ?? article.front.tags ?? [], file, options.tags ? '--tags' : 'the front block\'s "tags" field', options.tags ? undefined : article.frontLines.tags);
-  const source = article.front.source ?? path.basename(file);
+  // The file name is recorded (imported.file, and source by default): control and bidi characters in it are written as escapes.
+  const fileName = printable(path.basename(file));
+  if (fileName !== path.basename(file)) warnings.push(`the file name has control or bidi characters; recorded as "${fileName}"`);
+  const source = article.front.source ?? fileName;
 
   let baseSlug = options.slug ?? article.front.slug;
   if (baseSlug !== undefined && !isValidSlug(baseSlug)) {
@@ -194,7 +200,7 @@ export async function importArticle(sourceFile: string, options: ImportOptions):
         tags,
         translationKey: translationKey ?? `${lang}/${slug}`,
         source,
-        imported: { file: path.basename(file), encoding: decoded.encoding, sourceHash, outputHash },
+        imported: { file: fileName, encoding: decoded.encoding, sourceHash, outputHash },
       },
       body,
     );
@@ -230,16 +236,16 @@ export async function importArticle(sourceFile: string, options: ImportOptions):
     const existing = await readExisting(path.join(options.contentDir, target));
     if (!existing && !claimedByOther(target)) break;
     if (existing?.sourceHash === sourceHash && !claimedByOther(target)) return settle(target, slug, existing);
-    if (existing?.file === path.basename(file)) sameNamed.push(target);
+    if (existing?.file === fileName) sameNamed.push(target);
   }
   // A changed text is matched to its earlier import by file name; with two candidates, guessing could replace the wrong one.
   if (sameNamed.length > 1) {
-    return { file, status: 'skipped', target: sameNamed[0]!, reason: `${sameNamed.join(' and ')} were both imported from files named ${path.basename(file)}, and this text matches neither; pass --slug with the one to update (and --force), or rename the file to import it as a new article`, warnings, notes };
+    return { file, status: 'skipped', target: sameNamed[0]!, reason: `${sameNamed.join(' and ')} were both imported from files named ${fileName}, and this text matches neither; pass --slug with the one to update (and --force), or rename the file to import it as a new article`, warnings, notes };
   }
   // Else the first slug that is free, or holds an earlier import of the same file (a changed source).
   for (const { slug, target } of candidates) {
     const existing = claimedByOther(target) ? undefined : await readExisting(path.join(options.contentDir, target));
-    const sameFile = existing?.file !== undefined && existing.file === path.basename(file);
+    const sameFile = existing?.file !== undefined && existing.file === fileName;
     if (existing === null || sameFile) return settle(target, slug, existing);
     // Another article holds this slug: take the next one, never overwrite.
     if (slug === baseSlug) warnings.push(`slug "${baseSlug}" is taken in ${lang}/ by another ${existing ? 'article' : 'file of this batch'}; using a suffix`);

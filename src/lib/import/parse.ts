@@ -1,5 +1,6 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ImportError } from './errors.ts';
+import { normalizeField } from './normalize.ts';
 
 export interface ArticleBlock {
   kind: 'paragraph' | 'heading';
@@ -23,6 +24,9 @@ export interface ParsedArticle {
   front: FrontBlock;
   /** 1-based line of each front-block field, for error messages. */
   frontLines: Partial<Record<keyof FrontBlock, number>>;
+  /** From normalizing the front block's values (bidi controls removed, NFC…). */
+  warnings: string[];
+  notes: string[];
   title: string;
   titleLine: number;
   blocks: ArticleBlock[];
@@ -53,8 +57,10 @@ function frontError(file: string, line: number, problem: string, fix: string): I
 }
 
 /** Reads and checks the optional `---` YAML block at the very top. */
-function parseFrontBlock(lines: string[], file: string): { front: FrontBlock; frontLines: ParsedArticle['frontLines']; bodyStart: number } {
-  if (lines[0]?.trim() !== '---') return { front: {}, frontLines: {}, bodyStart: 0 };
+function parseFrontBlock(lines: string[], file: string): { front: FrontBlock; frontLines: ParsedArticle['frontLines']; bodyStart: number; warnings: string[]; notes: string[] } {
+  const warnings: string[] = [];
+  const notes: string[] = [];
+  if (lines[0]?.trim() !== '---') return { front: {}, frontLines: {}, bodyStart: 0, warnings, notes };
   const end = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
   if (end === -1) {
     throw frontError(file, 1, 'opens a front block with `---` but never closes it.', 'Add a `---` line after the fields, or remove the first line.');
@@ -75,6 +81,13 @@ function parseFrontBlock(lines: string[], file: string): { front: FrontBlock; fr
   for (const [field, value] of Object.entries(data as Record<string, unknown>)) {
     const line = lineOf(field);
     frontLines[field as keyof FrontBlock] = line;
+    // Every value goes through the body's normalization and checks: YAML escapes can write any character.
+    const clean = (text: string) => {
+      const result = normalizeField(text, { file, field: `the front block's "${field}" field`, line });
+      warnings.push(...result.warnings);
+      notes.push(...result.notes);
+      return result.text;
+    };
     if (!(FRONT_FIELDS as readonly string[]).includes(field)) {
       throw frontError(file, line, `has an unknown front-block field "${field}".`, `Use only ${FRONT_FIELDS.join(', ')}.`);
     }
@@ -83,18 +96,18 @@ function parseFrontBlock(lines: string[], file: string): { front: FrontBlock; fr
       if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string' || typeof tag === 'number')) {
         throw frontError(file, line, 'has a "tags" field that is not a list of words.', 'Write `tags: [a, b]` or `tags: a, b`.');
       }
-      front.tags = tags.map((tag) => String(tag).trim()).filter(Boolean);
+      front.tags = tags.map((tag) => clean(String(tag))).filter(Boolean);
     } else if (field === 'date') {
       const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-      front.date = text;
+      front.date = clean(text);
     } else {
       if (typeof value !== 'string' && typeof value !== 'number') {
         throw frontError(file, line, `has a "${field}" field that is not text.`, `Write \`${field}: <text>\`.`);
       }
-      front[field as Exclude<(typeof FRONT_FIELDS)[number], 'tags' | 'date'>] = String(value).trim();
+      front[field as Exclude<(typeof FRONT_FIELDS)[number], 'tags' | 'date'>] = clean(String(value));
     }
   }
-  return { front, frontLines, bodyStart: end + 1 };
+  return { front, frontLines, bodyStart: end + 1, warnings, notes };
 }
 
 /**
@@ -114,7 +127,7 @@ export function parseArticleText(text: string, file: string, limits: ParseLimits
       );
     }
   });
-  const { front, frontLines, bodyStart } = parseFrontBlock(lines, file);
+  const { front, frontLines, bodyStart, warnings, notes } = parseFrontBlock(lines, file);
 
   let title: string | undefined;
   let titleLine = 0;
@@ -137,5 +150,5 @@ export function parseArticleText(text: string, file: string, limits: ParseLimits
     throw new ImportError(file, 'has a title but no paragraph (every line after it is short and unpunctuated, so it reads as a subheading).', 'End the paragraphs with punctuation, or check the file.', titleLine);
   }
   if (front.title !== undefined) titleLine = lines.slice(0, bodyStart).findIndex((line) => line.trimStart().startsWith('title:')) + 1;
-  return { front, frontLines, title, titleLine, blocks };
+  return { front, frontLines, warnings, notes, title, titleLine, blocks };
 }

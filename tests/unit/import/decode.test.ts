@@ -50,6 +50,7 @@ describe('decoding article files', () => {
   });
 
   test('control characters (a binary file that happens to be valid UTF-8) name the line', () => {
-    expect(() => decodeArticleBytes(utf8('title\nfirst\u0007 paragraph.\n'), 'b.txt')).toThrow(/^b\.txt:2: contains 1 control character/);
+    expect(() => decodeArticleBytes(utf8('title\nfirst\u0007 paragraph.\n'), 'b.txt')).toThrow(/^b\.txt:2: contains U\+0007 \(a control character\) at column 6\. XML 1\.0/);
+    expect(() => decodeArticleBytes(utf8('title\r\nfirst\r\n\u0001\u0002\u0003'), 'c.txt')).toThrow(/^c\.txt:3: contains U\+0001 \(a control character\) at column 1 \(and 2 more such character\(s\) further on/);
   });
 });
