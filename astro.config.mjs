@@ -3,7 +3,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
-import { listArticlePaths, readTranslationGroups } from './src/lib/translation-groups.ts';
+import { readTranslationGroups } from './src/lib/translation-groups.ts';
+import { MARKDOWN_FEATURES } from './src/lib/render/article-body.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { LOCALE_CODES, DEFAULT_LOCALE } from './src/i18n/locales.ts';
@@ -17,15 +18,11 @@ const basePrefix = new URL(base.endsWith('/') ? base : `${base}/`, site).href;
 // the sitemap's hreflang alternates for them come from the content itself.
 const contentDir = process.env.ARSHIF_CONTENT_DIR ?? './content';
 const translationGroups = readTranslationGroups(contentDir);
-// Article pages that exist in their own locale; the others are untranslated
-// articles shown under another locale's interface, which stay out of the sitemap.
-const articlePaths = listArticlePaths(contentDir);
 
 /** @param {string} page absolute URL of a built page */
 function belongsInSitemap(page) {
   const path = page.startsWith(basePrefix) ? page.slice(basePrefix.length) : '';
-  if (path === '' || path === '404/' || /^[^/]+\/search\/$/.test(path)) return false;
-  return !/^[^/]+\/articles\//.test(path) || articlePaths.has(path);
+  return !(path === '' || path === '404/' || /^[^/]+\/search\/$/.test(path));
 }
 
 /**
@@ -64,12 +61,13 @@ export default defineConfig({
     // Imported text must render exactly as written: no curly quotes, no
     // autolinked URLs or e-mail addresses, no tables or strikethrough.
     // MDX inherits this processor.
-    processor: satteri({ features: { gfm: false, smartPunctuation: false } }),
+    // Article bodies are rendered by src/lib/render/article-body.ts with the same features.
+    processor: satteri({ features: { ...MARKDOWN_FEATURES } }),
   },
   integrations: [
     mdx(),
     sitemap({
-      // The root redirect, the 404, search pages and untranslated fallbacks are not content.
+      // The root redirect, the 404 and search pages are not content.
       filter: belongsInSitemap,
       serialize: withAlternates,
     }),

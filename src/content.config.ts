@@ -1,7 +1,35 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { articleIdFromPath } from './lib/article-id.ts';
+import { articleLoader } from './loaders/articles.ts';
+import { articleDateProblem, parseArticleDate } from './lib/content/article-date.ts';
+
+/** At most this many tags an article, each at most this long: a tag is a topic, not a sentence. */
+export const MAX_TAGS = 20;
+export const MAX_TAG_LENGTH = 60;
+// Characters no tag may hold: controls (XML 1.0 forbids most), and what would break its URL.
+const FORBIDDEN_IN_TAG = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff/\\?#%]/u;
+
+const tag = z
+  .string()
+  .trim()
+  .min(1, 'a tag must not be empty')
+  .max(MAX_TAG_LENGTH, `a tag may be at most ${MAX_TAG_LENGTH} characters`)
+  .refine((value) => !FORBIDDEN_IN_TAG.test(value), 'a tag may not contain control characters or / \\ ? # %')
+  .refine((value) => /[\p{L}\p{N}]/u.test(value), 'a tag needs at least one letter or digit');
+
+// Every text field ends up in feeds and meta tags: characters XML 1.0 forbids would break them.
+const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const text = () => z.string().refine((value) => !XML_FORBIDDEN.test(value), 'contains a control character that feeds and pages cannot carry; remove it');
+
+// Front matter is read as YAML 1.2 core (src/lib/content/front-matter.ts), so a
+// date is the string written in the file and is checked against the calendar.
+const articleDate = z
+  .string()
+  .superRefine((value, ctx) => {
+    const problem = articleDateProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: `${problem}; write a real date as "YYYY-MM-DD" or remove the field` });
+  })
+  .transform(parseArticleDate);
 
 /**
  * Front matter of an article. Violations fail the build; Astro's message names
@@ -9,15 +37,15 @@ import { articleIdFromPath } from './lib/article-id.ts';
  */
 export const articleSchema = z
   .object({
-    title: z.string().trim().min(1, 'title must not be empty'),
-    description: z.string().default(''),
+    title: text().pipe(z.string().trim().min(1, 'title must not be empty')),
+    description: text().default(''),
     // Undated articles are allowed and are never given a made-up date.
-    date: z.coerce.date().optional(),
-    tags: z.array(z.string().trim().min(1)).default([]),
+    date: articleDate.optional(),
+    tags: z.array(tag).max(MAX_TAGS, `an article may have at most ${MAX_TAGS} tags`).default([]),
     /** Translations of one article share this key. */
-    translationKey: z.string().min(1).optional(),
+    translationKey: z.string().regex(/^[a-z]{2,3}\/[^/\s]+$/, 'translationKey is the original article as <locale>/<slug>').optional(),
     /** Where the text came from: a URL or a description. */
-    source: z.string().optional(),
+    source: text().optional(),
     /** Written by `npm run import`; lets re-imports detect unchanged and hand-edited files. */
     imported: z
       .object({
@@ -40,11 +68,7 @@ export type ArticleData = z.infer<typeof articleSchema>;
 const contentDir = process.env.ARSHIF_CONTENT_DIR ?? './content';
 
 const articles = defineCollection({
-  loader: glob({
-    pattern: '**/*.mdx',
-    base: contentDir,
-    generateId: ({ entry }) => articleIdFromPath(entry, contentDir),
-  }),
+  loader: articleLoader({ contentDir }),
   schema: articleSchema,
 });
 

@@ -1,22 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { splitArticleFile } from '../lib/content/front-matter.ts';
+import { renderArticleBody, type RenderedBody } from '../lib/render/article-body.ts';
 import type { LocaleCode } from '../i18n/locales.ts';
 import { splitArticleId } from '../lib/article-id.ts';
 import { compareNewestFirst } from '../lib/dates.ts';
 
 export type Article = CollectionEntry<'articles'> & { locale: LocaleCode; slug: string };
 
-/** Every article, with its locale and slug split out of the id. */
-export async function getAllArticles(): Promise<Article[]> {
-  const entries = await getCollection('articles');
-  return entries.map((entry) => ({ ...entry, ...splitArticleId(entry.id) }));
+// A build reads the collection once and sorts each locale once, however many
+// routes ask: with 100,000 articles every copy and sort costs. The dev server
+// reads afresh each time, so edits show up.
+const memo = new Map<string, Promise<unknown>>();
+function once<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  if (import.meta.env.DEV) return compute();
+  if (!memo.has(key)) memo.set(key, compute());
+  return memo.get(key) as Promise<T>;
 }
 
-/** One locale's articles, newest first, undated last. */
-export async function getArticlesForLocale(locale: LocaleCode): Promise<Article[]> {
-  const all = await getAllArticles();
-  return all
-    .filter((article) => article.locale === locale)
-    .sort((a, b) => compareNewestFirst(a.data.date, b.data.date) || a.slug.localeCompare(b.slug));
+/** Every article, with its locale and slug split out of the id. */
+export function getAllArticles(): Promise<Article[]> {
+  return once('all', async () => {
+    const entries = await getCollection('articles');
+    return entries.map((entry) => ({ ...entry, ...splitArticleId(entry.id) }));
+  });
+}
+
+/** One locale's articles, newest first, undated last. Callers must not change the list. */
+export function getArticlesForLocale(locale: LocaleCode): Promise<Article[]> {
+  return once(`locale:${locale}`, async () =>
+    (await getAllArticles())
+      .filter((article) => article.locale === locale)
+      .sort((a, b) => compareNewestFirst(a.data.date, b.data.date) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)),
+  );
 }
 
 /** Articles grouped by translationKey, so finding translations is a lookup, not a scan. */
@@ -24,7 +41,10 @@ export function indexTranslations(all: Article[]): Map<string, Article[]> {
   const groups = new Map<string, Article[]>();
   for (const article of all) {
     const key = article.data.translationKey;
-    if (key) groups.set(key, [...(groups.get(key) ?? []), article]);
+    if (!key) continue;
+    const group = groups.get(key);
+    if (group) group.push(article);
+    else groups.set(key, [article]);
   }
   return groups;
 }
@@ -36,11 +56,31 @@ export function findTranslations(article: Article, groups: Map<string, Article[]
 }
 
 /** The tags of one locale with their articles, tags in the locale's alphabetical order. */
-export async function getTagsForLocale(locale: LocaleCode): Promise<{ tag: string; articles: Article[] }[]> {
-  const byTag = new Map<string, Article[]>();
-  for (const article of await getArticlesForLocale(locale)) {
-    for (const tag of article.data.tags) byTag.set(tag, [...(byTag.get(tag) ?? []), article]);
-  }
-  const collator = new Intl.Collator(locale);
-  return [...byTag].map(([tag, articles]) => ({ tag, articles })).sort((a, b) => collator.compare(a.tag, b.tag));
+export function getTagsForLocale(locale: LocaleCode): Promise<{ tag: string; articles: Article[] }[]> {
+  return once(`tags:${locale}`, async () => {
+    const byTag = new Map<string, Article[]>();
+    for (const article of await getArticlesForLocale(locale)) {
+      for (const tag of article.data.tags) {
+        const list = byTag.get(tag);
+        if (list) list.push(article);
+        else byTag.set(tag, [article]);
+      }
+    }
+    const collator = new Intl.Collator(locale);
+    return [...byTag].map(([tag, articles]) => ({ tag, articles })).sort((a, b) => collator.compare(a.tag, b.tag));
+  });
+}
+
+/**
+ * The article's body as HTML, with its headings and its Markdown source (for
+ * reading time). Read from the file when the page is built, one article at a
+ * time, so the archive's text never sits in memory all at once (see
+ * src/loaders/articles.ts, which validated the file).
+ */
+export async function renderArticle(article: Article): Promise<RenderedBody & { body: string }> {
+  if (!article.filePath) throw new Error(`${article.id}: the content loader recorded no file for this article.`);
+  const text = await readFile(path.resolve(article.filePath), 'utf8');
+  const split = splitArticleFile(text);
+  if (!split) throw new Error(`${article.filePath}: front matter disappeared while building; build again.`);
+  return { ...renderArticleBody(split.body), body: split.body };
 }

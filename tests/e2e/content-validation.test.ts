@@ -1,9 +1,28 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import path from 'node:path';
+import { LOCALE_CODES, DEFAULT_LOCALE } from '../../src/i18n/locales.ts';
 import { buildSite, projectRoot } from '../helpers/site.ts';
 
 const fixtures = path.join(projectRoot, 'tests/fixtures/invalid-content');
 const outRoot = path.join(projectRoot, 'tests/.tmp/invalid-content');
+const other = LOCALE_CODES.find((code) => code !== DEFAULT_LOCALE);
+
+/** Builds a one-off archive of the given files ({ 'ar/x.mdx': text }) and returns the build's error message. */
+async function failureOf(name: string, files: Record<string, string>): Promise<string> {
+  const contentDir = path.join(outRoot, name, 'content');
+  rmSync(path.join(outRoot, name), { recursive: true, force: true });
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(contentDir, file)), { recursive: true });
+    writeFileSync(path.join(contentDir, file), text);
+  }
+  const failure = await buildSite({ contentDir, outDir: path.join(outRoot, name, 'dist') }).then(() => null, (error: Error) => error.message);
+  expect(failure, `${name} should not build`).not.toBeNull();
+  return failure!;
+}
+
+const article = (front: string, body = 'Text.\n') => `---\ntitle: A title\n${front}---\n\n${body}`;
+const at = (locale: string, slug: string) => `${locale}/${slug}.mdx`;
 
 describe('bad content fails the build with the file and the field named', () => {
   test('schema violations name the file and each field', async () => {
@@ -22,6 +41,63 @@ describe('bad content fails the build with the file and the field named', () => 
       contentDir: path.join(fixtures, 'unknown-locale'),
       outDir: path.join(outRoot, 'unknown-locale'),
     }).then(() => null, (error: Error) => error.message);
-    expect(failure).toContain('unknown-locale/xx/misfiled.mdx: folder "xx" is not a configured locale (ar, en)');
+    expect(failure).toContain(`unknown-locale/xx/misfiled.mdx: folder "xx" is not a configured locale (${LOCALE_CODES.join(', ')})`);
+  });
+
+  test('code in an article body is refused with its line: import, export, expressions, tags', async () => {
+    const cases: [string, string, number, RegExp][] = [
+      ['esm-import', 'Text.\n\nimport fs from "node:fs"\n', 7, /import or export/],
+      ['esm-export', 'Text.\n\nMore text.\n\nexport const x = fs.writeFileSync("/tmp/pwned", "x")\n', 9, /import or export/],
+      ['expression', 'Text {process.exit(1)} here.\n', 5, /expression/],
+      ['jsx', 'Text.\n\n<script>alert(1)</script>\n', 7, /component or HTML tag/],
+      ['unclosed', 'Text { never closed.\n', 5, /cannot read as plain text/],
+    ];
+    for (const [name, body, line, what] of cases) {
+      const failure = await failureOf(`code-${name}`, { [at(DEFAULT_LOCALE, 'hand-edited')]: article('', body) });
+      expect(failure).toContain(`code-${name}/content/${DEFAULT_LOCALE}/hand-edited.mdx:${line}:`);
+      expect(failure).toMatch(what);
+      expect(failure).toContain('The archive is data, not code');
+    }
+  });
+
+  test('dates that do not exist, are out of range or could change meaning are refused', async () => {
+    for (const [name, date, message] of [
+      ['feb-30', '2023-02-30', 'is not a day of the calendar'],
+      ['year-9999', '9999-12-31', 'after the end of next year'],
+      ['year-50', '0050-06-01', 'before the year 1000'],
+      ['not-a-date', 'yesterday', 'not a date written YYYY-MM-DD'],
+    ]) {
+      const failure = await failureOf(`date-${name}`, { [at(DEFAULT_LOCALE, 'dated')]: article(`date: ${date}\n`) });
+      expect(failure).toContain(`date-${name}/content/${DEFAULT_LOCALE}/dated.mdx`);
+      expect(failure).toContain(message);
+    }
+  });
+
+  test('tags: too many, empty of letters, with URL characters, or two spellings sharing one URL', async () => {
+    const many = Array.from({ length: 21 }, (_, index) => `t${index}`).join(', ');
+    expect(await failureOf('tags-many', { [at(DEFAULT_LOCALE, 'a')]: article(`tags: [${many}]\n`) })).toContain('at most 20 tags');
+    expect(await failureOf('tags-dots', { [at(DEFAULT_LOCALE, 'a')]: article('tags: [".."]\n') })).toContain('at least one letter or digit');
+    expect(await failureOf('tags-slash', { [at(DEFAULT_LOCALE, 'a')]: article('tags: ["a/b"]\n') })).toContain('may not contain control characters or /');
+    expect(await failureOf('tags-nul', { [at(DEFAULT_LOCALE, 'a')]: article('tags: ["a\\0b"]\n') })).toContain('may not contain control characters');
+    const collision = await failureOf('tags-collide', {
+      [at(DEFAULT_LOCALE, 'first')]: article('tags: [قره باغ]\n'),
+      [at(DEFAULT_LOCALE, 'second')]: article('tags: [قره-باغ]\n'),
+    });
+    expect(collision).toMatch(/second\.mdx: tag «قره-باغ» has the same URL .* as «قره باغ» in .*first\.mdx/);
+  });
+
+  test('a second translation of one article into the same locale is refused, naming both files', async () => {
+    const failure = await failureOf('translation-twice', {
+      [at(DEFAULT_LOCALE, 'original')]: article(`translationKey: ${DEFAULT_LOCALE}/original\n`),
+      [at(other!, 'first')]: article(`translationKey: ${DEFAULT_LOCALE}/original\n`),
+      [at(other!, 'second')]: article(`translationKey: ${DEFAULT_LOCALE}/original\n`),
+    });
+    expect(failure).toMatch(new RegExp(`${other}/second\\.mdx: claims to be the ${other} version of ${DEFAULT_LOCALE}/original, which .*${other}/first\\.mdx already is`));
+  });
+
+  test('characters XML forbids are refused in any text field', async () => {
+    const failure = await failureOf('xml-forbidden', { [at(DEFAULT_LOCALE, 'a')]: article('description: "lead \\f with a form feed"\n') });
+    expect(failure).toContain('xml-forbidden/content');
+    expect(failure).toContain('control character');
   });
 });

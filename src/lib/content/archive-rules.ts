@@ -1,0 +1,41 @@
+import { tagSegment } from '../tags.ts';
+
+/** What the archive-wide rules need of an entry. */
+export interface ArchiveEntry {
+  id: string;
+  filePath?: string;
+  data: { tags?: string[]; translationKey?: string };
+}
+
+/**
+ * Rules no single file can check: two spellings of a tag that would share one
+ * URL (one page would silently hide the other), and two articles of one
+ * locale claiming the same translation (the second would take over the
+ * first's hreflang and language switcher). Returns one message per problem,
+ * naming the files.
+ */
+export function checkArchiveRules(entries: Iterable<ArchiveEntry>): string[] {
+  const problems: string[] = [];
+  const tagOwners = new Map<string, { tag: string; file: string }>();
+  const translationOwners = new Map<string, string>();
+  for (const entry of entries) {
+    const file = entry.filePath ?? entry.id;
+    const locale = entry.id.slice(0, entry.id.indexOf('/'));
+    for (const tag of entry.data.tags ?? []) {
+      const key = `${locale}/${tagSegment(tag)}`;
+      const owner = tagOwners.get(key);
+      if (!owner) tagOwners.set(key, { tag, file });
+      else if (owner.tag !== tag) {
+        problems.push(`${file}: tag «${tag}» has the same URL (${key}/) as «${owner.tag}» in ${owner.file}. Use one spelling for both.`);
+      }
+    }
+    const translationKey = entry.data.translationKey;
+    if (translationKey) {
+      const key = `${locale} ${translationKey}`;
+      const owner = translationOwners.get(key);
+      if (owner) problems.push(`${file}: claims to be the ${locale} version of ${translationKey}, which ${owner} already is. Keep one; remove or change translationKey in the other.`);
+      else translationOwners.set(key, file);
+    }
+  }
+  return problems;
+}
