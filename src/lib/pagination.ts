@@ -1,9 +1,35 @@
 /** Articles per listing page. */
 export const PAGE_SIZE = 20;
 
-/** Path of a listing page: page 1 is the locale's home, the rest /<locale>/page/<n>/. */
-export function listingPagePath(locale: string, page: number): string {
-  return page <= 1 ? `${locale}/` : `${locale}/page/${page}/`;
+/**
+ * Path of a page of a listing: page 1 is the listing itself, the rest
+ * `<listing>page/<n>/`. The home is the listing `<locale>/`; a tag's is
+ * `<locale>/tags/<tag>/`, a month's `<locale>/archive/<yyyy>/<mm>/`.
+ */
+export function listingPagePath(listing: string, page: number): string {
+  return page <= 1 ? listing : `${listing}page/${page}/`;
+}
+
+/** The rest parameter of a paginated route ([...page].astro): undefined for page 1, else `page/<n>`. */
+export function pageParam(page: number): string | undefined {
+  return page <= 1 ? undefined : `page/${page}`;
+}
+
+/** Reads a page number back from `pageParam`; null when the segment is not one. */
+export function pageFromParam(param: string | undefined): number | null {
+  if (param === undefined || param === '') return 1;
+  const match = /^page\/([1-9]\d*)$/.exec(param);
+  return match && Number(match[1]) > 1 ? Number(match[1]) : null;
+}
+
+/**
+ * Splits a list into pages of `size`: long listings (a tag on 20,000 articles)
+ * become pages a reader can open, built in time and memory that grow with the
+ * list, not with its square.
+ */
+export function paginateList<T>(items: readonly T[], size = PAGE_SIZE): { page: number; total: number; items: T[] }[] {
+  const total = Math.max(1, Math.ceil(items.length / size));
+  return Array.from({ length: total }, (_, index) => ({ page: index + 1, total, items: items.slice(index * size, (index + 1) * size) }));
 }
 
 export type PageLink = { kind: 'page'; page: number; current: boolean } | { kind: 'gap' };

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { countByMonth, monthPath } from '../../src/lib/archive.ts';
 import { monthlyChart } from '../../src/lib/chart.ts';
 import { newsArticleJsonLd, serializeJsonLd } from '../../src/lib/json-ld.ts';
-import { listingPagePath, pageLinks } from '../../src/lib/pagination.ts';
+import { listingPagePath, pageFromParam, pageLinks, pageParam, paginateList } from '../../src/lib/pagination.ts';
 import { formatMinutes, readingMinutes } from '../../src/lib/reading-time.ts';
 import { tagPath, tagSegment } from '../../src/lib/tags.ts';
 
@@ -10,8 +10,17 @@ const d = (day: string) => new Date(`${day}T00:00:00Z`);
 
 describe('pagination', () => {
   test('page 1 is the home; the others live under page/', () => {
-    expect(listingPagePath('ar', 1)).toBe('ar/');
-    expect(listingPagePath('ar', 3)).toBe('ar/page/3/');
+    expect(listingPagePath('ar/', 1)).toBe('ar/');
+    expect(listingPagePath('ar/', 3)).toBe('ar/page/3/');
+    expect(listingPagePath('ar/tags/قره-باغ/', 2)).toBe('ar/tags/قره-باغ/page/2/');
+  });
+
+  test('a long listing splits into pages; the rest parameter round-trips', () => {
+    const pages = paginateList(Array.from({ length: 45 }, (_, index) => index), 20);
+    expect(pages.map((page) => [page.page, page.total, page.items.length])).toEqual([[1, 3, 20], [2, 3, 20], [3, 3, 5]]);
+    expect(paginateList([], 20)).toEqual([{ page: 1, total: 1, items: [] }]);
+    expect([1, 2, 17].map((page) => pageFromParam(pageParam(page)))).toEqual([1, 2, 17]);
+    expect(['page/1', 'page/0', '2', 'page/x', 'page/2/3'].map(pageFromParam)).toEqual([null, null, null, null, null]);
   });
 
   test('first, last and the pages around the current one, with gaps', () => {
