@@ -1,7 +1,7 @@
 /**
  * npm run import -- <file|dir>… [--lang xx] [--date YYYY-MM-DD] [--tags a,b] [--slug s]
  *                   [--slug-from title|filename] [--translation-of <locale>/<slug>]
- *                   [--force] [--dry-run] [--max-size MB]
+ *                   [--source text] [--force] [--dry-run] [--max-size MB]
  *
  * Turns raw article text into content/<locale>/<slug>.mdx (or into
  * $ARSHIF_CONTENT_DIR). A folder imports every .txt below it. Exits non-zero
@@ -20,8 +20,10 @@ import cliProgress from 'cli-progress';
 import { ImportError } from '../src/lib/import/errors.ts';
 import { importArticle, type ImportOptions, type ImportResult } from '../src/lib/import/import-article.ts';
 import { isLocaleCode, LOCALE_CODES } from '../src/i18n/locales.ts';
+import { normalizeField } from '../src/lib/import/normalize.ts';
+import { printable } from '../src/lib/import/printable.ts';
 
-const USAGE = 'Usage: npm run import -- <file|dir>… [--lang xx] [--date YYYY-MM-DD] [--tags a,b] [--slug s] [--slug-from title|filename] [--translation-of <locale>/<slug>] [--force] [--dry-run] [--max-size MB]';
+const USAGE = 'Usage: npm run import -- <file|dir>… [--lang xx] [--date YYYY-MM-DD] [--tags a,b] [--slug s] [--slug-from title|filename] [--translation-of <locale>/<slug>] [--source text] [--force] [--dry-run] [--max-size MB]';
 
 /** Batches at least this large get a progress bar instead of a line per file. */
 const PROGRESS_BAR_FROM = 20;
@@ -37,6 +39,7 @@ try {
       slug: { type: 'string' },
       'slug-from': { type: 'string' },
       'translation-of': { type: 'string' },
+      source: { type: 'string' },
       force: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       'max-size': { type: 'string' },
@@ -87,9 +90,19 @@ async function collectFiles(inputs: string[]): Promise<string[]> {
   return files;
 }
 
-if (values.lang !== undefined && !isLocaleCode(values.lang)) {
-  console.error(`--lang "${values.lang}" is not a configured locale (${LOCALE_CODES.join(', ')}). Use one of those, or add the locale to src/i18n/locales.ts first.`);
-  process.exit(2);
+if (values.lang !== undefined) {
+  // The same normalization as every other value (bidi controls removed, control characters refused).
+  let lang: string;
+  try {
+    lang = normalizeField(values.lang, { file: 'the command line', field: '--lang' }).text;
+  } catch (error) {
+    console.error(printable((error as Error).message));
+    process.exit(2);
+  }
+  if (!isLocaleCode(lang)) {
+    console.error(printable(`--lang "${values.lang}" is not a configured locale (${LOCALE_CODES.join(', ')}). Use one of those, or add the locale to src/i18n/locales.ts first.`));
+    process.exit(2);
+  }
 }
 
 const options: ImportOptions = {
@@ -101,6 +114,7 @@ const options: ImportOptions = {
   slug: values.slug,
   slugFrom,
   translationOf: values['translation-of'],
+  source: values.source,
   force: values.force,
   dryRun: values['dry-run'],
   claimedTargets: new Map(),

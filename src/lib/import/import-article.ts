@@ -9,7 +9,7 @@ import { decodeArticleBytes } from './decode.ts';
 import { ImportError } from './errors.ts';
 import { contentHash, normalizedLines, textFingerprint } from './fidelity.ts';
 import { detectLanguage } from './language.ts';
-import { normalizeArticleText } from './normalize.ts';
+import { normalizeArticleText, normalizeField } from './normalize.ts';
 import { DEFAULT_MAX_LINE_LENGTH, parseArticleText } from './parse.ts';
 import { renderMdxBody, renderMdxFile, splitMdxFile } from './to-mdx.ts';
 import { printable } from './printable.ts';
@@ -24,6 +24,8 @@ export interface ImportOptions {
   slug?: string;
   slugFrom?: 'title' | 'filename';
   translationOf?: string;
+  /** Where the text came from (a URL, a book); the file name by default. */
+  source?: string;
   force?: boolean;
   dryRun?: boolean;
   maxFileBytes?: number;
@@ -117,10 +119,26 @@ export function checkTags(tags: readonly string[], file: string, where: string, 
  * hand-edited article is skipped unless `force`; a slug taken by another
  * article gets a suffix; writes are atomic; `dryRun` writes nothing.
  */
-export async function importArticle(sourceFile: string, options: ImportOptions): Promise<ImportResult> {
+export async function importArticle(sourceFile: string, givenOptions: ImportOptions): Promise<ImportResult> {
   const file = sourceFile;
   const warnings: string[] = [];
   const notes: string[] = [];
+  // Command-line values go through the same normalization and checks as the text and the front block.
+  const flag = (value: string, name: string) => {
+    const result = normalizeField(value, { file, field: name });
+    warnings.push(...result.warnings);
+    notes.push(...result.notes);
+    return result.text;
+  };
+  const options: ImportOptions = {
+    ...givenOptions,
+    ...(givenOptions.lang !== undefined ? { lang: flag(givenOptions.lang, '--lang') } : {}),
+    ...(givenOptions.date !== undefined ? { date: flag(givenOptions.date, '--date') } : {}),
+    ...(givenOptions.tags !== undefined ? { tags: givenOptions.tags.map((tag) => flag(tag, '--tags')) } : {}),
+    ...(givenOptions.slug !== undefined ? { slug: flag(givenOptions.slug, '--slug') } : {}),
+    ...(givenOptions.translationOf !== undefined ? { translationOf: flag(givenOptions.translationOf, '--translation-of') } : {}),
+    ...(givenOptions.source !== undefined ? { source: flag(givenOptions.source, '--source') } : {}),
+  };
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
 
   const size = (await stat(file)).size;
@@ -158,7 +176,7 @@ export async function importArticle(sourceFile: string, options: ImportOptions):
   // The file name is recorded (imported.file, and source by default): control and bidi characters in it are written as escapes.
   const fileName = printable(path.basename(file));
   if (fileName !== path.basename(file)) warnings.push(`the file name has control or bidi characters; recorded as "${fileName}"`);
-  const source = article.front.source ?? fileName;
+  const source = options.source ?? article.front.source ?? fileName;
 
   let baseSlug = options.slug ?? article.front.slug;
   if (baseSlug !== undefined && !isValidSlug(baseSlug)) {
