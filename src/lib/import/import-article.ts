@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { isLocaleCode, LOCALE_CODES } from '../../i18n/locales.ts';
@@ -85,6 +85,17 @@ async function readExisting(file: string): Promise<ExistingArticle | null> {
     file: typeof imported.file === 'string' ? imported.file : undefined,
     translationKey: typeof data.translationKey === 'string' ? data.translationKey : undefined,
   };
+}
+
+/** The articles of one language (as <locale>/<slug>.mdx) whose translationKey is `key`. */
+async function articlesWithKey(contentDir: string, locale: string, key: string): Promise<string[]> {
+  const names = await readdir(path.join(contentDir, locale)).catch(() => [] as string[]);
+  const found: string[] = [];
+  for (const name of names.filter((entry) => entry.endsWith('.mdx')).sort()) {
+    const article = await readExisting(path.join(contentDir, locale, name));
+    if (article?.translationKey === key) found.push(path.join(locale, name));
+  }
+  return found;
 }
 
 /**
@@ -187,20 +198,41 @@ export async function importArticle(sourceFile: string, givenOptions: ImportOpti
     baseSlug = slugFromText(fromFile ? path.basename(file).replace(/\.[^.]+$/, '') : article.title) || slugFromText(path.basename(file).replace(/\.[^.]+$/, '')) || 'article';
   }
 
-  // A translation shares the key of its original, which must already be in the archive.
+  // A translation shares the key of its original, which must already be in the archive, in another language.
   const translationOf = options.translationOf ?? article.front.translationOf;
+  const translationFrom = options.translationOf ? '--translation-of' : 'the front block\'s "translationOf" field';
+  const translationLine = options.translationOf ? undefined : article.frontLines.translationOf;
   let translationKey: string | undefined;
+  /** Articles of this language that already carry the key: at most this very article may. */
+  let translationHolders: string[] = [];
   if (translationOf) {
-    const [originalLocale, originalSlug] = translationOf.split('/');
-    if (!originalLocale || !originalSlug || !isLocaleCode(originalLocale)) {
-      throw new ImportError(file, `has translationOf "${translationOf}", which is not <locale>/<slug>.`, `Write it like ar/some-slug with a locale among ${LOCALE_CODES.join(', ')}.`);
+    const parts = translationOf.split('/');
+    const [originalLocale, originalSlug] = parts;
+    if (parts.length !== 2 || !originalLocale || !originalSlug || !isLocaleCode(originalLocale) || !isValidSlug(originalSlug)) {
+      throw new ImportError(file, `has translationOf "${translationOf}" (${translationFrom}), which is not <locale>/<slug>.`, `Write it like ar/some-slug: one locale among ${LOCALE_CODES.join(', ')}, a slash, and the original's slug — nothing else.`, translationLine);
     }
-    const original = await readExisting(path.join(options.contentDir, originalLocale, `${originalSlug}.mdx`));
+    if (originalLocale === lang) {
+      throw new ImportError(file, `is in "${lang}" and says it is a translation of ${translationOf} (${translationFrom}), an article in the same language.`, 'A translation links articles of two languages: name the original in its own language, or drop --translation-of.', translationLine);
+    }
+    const originalFile = path.join(options.contentDir, originalLocale, `${originalSlug}.mdx`);
+    const original = (await lstat(originalFile).catch(() => null))?.isFile() ? await readExisting(originalFile) : null;
     if (!original) {
-      throw new ImportError(file, `is a translation of ${translationOf}, which is not in the archive.`, 'Import the original first, or correct --translation-of.');
+      throw new ImportError(file, `is a translation of ${translationOf} (${translationFrom}), which is not in the archive.`, 'Import the original first, or correct --translation-of.', translationLine);
     }
     translationKey = original.translationKey ?? translationOf;
+    translationHolders = await articlesWithKey(options.contentDir, lang, translationKey);
   }
+  const checkTranslationTarget = (target: string) => {
+    const other = translationHolders.find((holder) => holder !== target);
+    if (other) {
+      throw new ImportError(
+        file,
+        `is a translation of ${translationOf} (${translationFrom}), which already has its ${lang} translation: ${other}.`,
+        `Update that article instead (import this file with --slug ${path.basename(other, '.mdx')} --force), or correct --translation-of.`,
+        translationLine,
+      );
+    }
+  };
 
   const lines = normalizedLines(article.title, article.blocks);
   const sourceHash = textFingerprint(lines);
@@ -225,6 +257,7 @@ export async function importArticle(sourceFile: string, givenOptions: ImportOpti
 
   /** Imports into one target: write, report unchanged, or refuse without --force. Claims the target for the batch. */
   const settle = async (target: string, slug: string, existing: ExistingArticle | null): Promise<ImportResult> => {
+    checkTranslationTarget(target);
     const mdx = renderFor(slug);
     options.claimedTargets?.set(target, sourceHash);
     const result = (status: ImportStatus, reason?: string): ImportResult => ({ file, status, target, reason, warnings, notes });

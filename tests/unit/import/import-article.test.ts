@@ -123,7 +123,7 @@ describe('importing one article', () => {
     await run(source('a.txt', article), { lang: 'ar', slug: 'halt' });
     const english = await run(source('en.txt', 'Azerbaijan halts\nAzerbaijan announced a halt.\n'), { lang: 'en', slug: 'halt', translationOf: 'ar/halt' });
     expect(readFileSync(path.join(contentDir, english.target), 'utf8')).toContain('translationKey: ar/halt\n');
-    await expect(run(source('x.txt', 'T\nA paragraph.\n'), { lang: 'en', translationOf: 'ar/missing' })).rejects.toThrow(/is a translation of ar\/missing, which is not in the archive/);
+    await expect(run(source('x.txt', 'T\nA paragraph.\n'), { lang: 'en', translationOf: 'ar/missing' })).rejects.toThrow(/is a translation of ar\/missing \(--translation-of\), which is not in the archive/);
   });
 
   test('slugs from the file name, and bad slugs and dates refused', async () => {
@@ -147,7 +147,7 @@ describe('every bad input is a clear error naming the file and what to do, and w
     ['empty.txt', '', {}, /empty\.txt: is empty\. Check that this is the right file\./],
     ['odd.txt', Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x42]), {}, /odd\.txt: has a UTF-16 byte-order mark but an odd number of bytes\. .*save it again as UTF-8/],
     ['digits.txt', '2023\n42.\n', {}, /digits\.txt: has no language to detect: the text has no Arabic, Hebrew or Latin letters\. Pass --lang <code>\./],
-    ['translation.txt', article, { lang: 'ar', translationOf: 'arabic' }, /translation\.txt: has translationOf "arabic", which is not <locale>\/<slug>\. Write it like ar\/some-slug/],
+    ['translation.txt', article, { lang: 'ar', translationOf: 'arabic' }, /translation\.txt: has translationOf "arabic" \(--translation-of\), which is not <locale>\/<slug>\. Write it like ar\/some-slug/],
     ['tags.txt', `---\ntitle: t\ntags: {a: 1}\n---\n${article}`, {}, /tags\.txt:3: has a "tags" field that is not a list of words\. Write `tags: \[a, b\]`/],
     ['title.txt', `---\ntitle: [a, b]\n---\n${article}`, {}, /title\.txt:2: has a "title" field that is not text\. Write `title: <text>`/],
     ['lang.txt', `---\nlang: xx\n---\n${article}`, {}, /lang\.txt: is in "xx" \(from the front block's "lang" field\), which is not a configured locale/],
