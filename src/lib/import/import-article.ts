@@ -13,7 +13,7 @@ import { normalizeArticleText, normalizeField } from './normalize.ts';
 import { DEFAULT_MAX_LINE_LENGTH, parseArticleText } from './parse.ts';
 import { renderMdxBody, renderMdxFile, splitMdxFile } from './to-mdx.ts';
 import { printable } from './printable.ts';
-import { writeFileAtomic } from './write.ts';
+import { createFileExclusive, writeFileAtomic } from './write.ts';
 
 export interface ImportOptions {
   /** Folder holding <locale>/<slug>.mdx. */
@@ -65,8 +65,10 @@ async function readExisting(file: string): Promise<ExistingArticle | null> {
   let whole: string;
   try {
     whole = await readFile(file, 'utf8');
-  } catch {
-    return null;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    // Something unreadable (a folder, no permission) holds the name: never free, never an article of ours.
+    return { body: '', whole: '' };
   }
   const parts = splitMdxFile(whole);
   if (!parts) return { body: whole, whole };
@@ -86,6 +88,14 @@ async function readExisting(file: string): Promise<ExistingArticle | null> {
     translationKey: typeof data.translationKey === 'string' ? data.translationKey : undefined,
   };
 }
+
+/** Another process created the target between this import's look and its create. */
+class TargetTaken extends Error {
+  constructor(target: string) {
+    super(`${target} was created by another import at the same moment`);
+  }
+}
+const MAX_CREATE_ATTEMPTS = 1000;
 
 /** The articles of one language (as <locale>/<slug>.mdx) whose translationKey is `key`. */
 async function articlesWithKey(contentDir: string, locale: string, key: string): Promise<string[]> {
@@ -262,7 +272,17 @@ export async function importArticle(sourceFile: string, givenOptions: ImportOpti
     options.claimedTargets?.set(target, sourceHash);
     const result = (status: ImportStatus, reason?: string): ImportResult => ({ file, status, target, reason, warnings, notes });
     const write = async (status: ImportStatus) => {
-      if (!options.dryRun) await writeFileAtomic(path.join(options.contentDir, target), mdx);
+      if (!options.dryRun) {
+        if (status === 'imported') {
+          // A new article: name and file are claimed in one step (another import may be choosing the same slug right now).
+          if (!(await createFileExclusive(path.join(options.contentDir, target), mdx))) {
+            if (options.claimedTargets?.get(target) === sourceHash) options.claimedTargets.delete(target);
+            throw new TargetTaken(target);
+          }
+        } else {
+          await writeFileAtomic(path.join(options.contentDir, target), mdx);
+        }
+      }
       return result(status, options.dryRun ? 'dry run: nothing written' : undefined);
     };
     if (!existing) return write('imported');
@@ -280,26 +300,37 @@ export async function importArticle(sourceFile: string, givenOptions: ImportOpti
     return claim !== undefined && claim !== sourceHash;
   };
 
-  // First, this very text may already be here, under the slug or a suffixed one
-  // (when a file of the same name took the slug first): that is its article.
-  const sameNamed: string[] = [];
-  for (const { slug, target } of candidates) {
-    const existing = await readExisting(path.join(options.contentDir, target));
-    if (!existing && !claimedByOther(target)) break;
-    if (existing?.sourceHash === sourceHash && !claimedByOther(target)) return settle(target, slug, existing);
-    if (existing?.file === fileName) sameNamed.push(target);
+  /** Chooses the target and settles there; throws TargetTaken when another process created it first. */
+  const choose = async (): Promise<ImportResult> => {
+    // First, this very text may already be here, under the slug or a suffixed one
+    // (when a file of the same name took the slug first): that is its article.
+    const sameNamed: string[] = [];
+    for (const { slug, target } of candidates) {
+      const existing = await readExisting(path.join(options.contentDir, target));
+      if (!existing && !claimedByOther(target)) break;
+      if (existing?.sourceHash === sourceHash && !claimedByOther(target)) return settle(target, slug, existing);
+      if (existing?.file === fileName) sameNamed.push(target);
+    }
+    // A changed text is matched to its earlier import by file name; with two candidates, guessing could replace the wrong one.
+    if (sameNamed.length > 1) {
+      return { file, status: 'skipped', target: sameNamed[0]!, reason: `${sameNamed.join(' and ')} were both imported from files named ${fileName}, and this text matches neither; pass --slug with the one to update (and --force), or rename the file to import it as a new article`, warnings, notes };
+    }
+    // Else the first slug that is free, or holds an earlier import of the same file (a changed source).
+    for (const { slug, target } of candidates) {
+      const existing = claimedByOther(target) ? undefined : await readExisting(path.join(options.contentDir, target));
+      const sameFile = existing?.file !== undefined && existing.file === fileName;
+      if (existing === null || sameFile) return settle(target, slug, existing);
+      // Another article holds this slug: take the next one, never overwrite.
+      if (slug === baseSlug && !warnings.some((warning) => warning.startsWith(`slug "${baseSlug}" is taken`))) warnings.push(`slug "${baseSlug}" is taken in ${lang}/ by another ${existing ? 'article' : 'file of this batch'}; using a suffix`);
+    }
+    throw new ImportError(file, `could not find a free slug after ${baseSlug}-999.`, 'Pass --slug with a new slug.');
+  };
+  // A slug taken between looking and creating was taken by a concurrent import: look again, and it is seen.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await choose();
+    } catch (error) {
+      if (!(error instanceof TargetTaken) || attempt >= MAX_CREATE_ATTEMPTS) throw error;
+    }
   }
-  // A changed text is matched to its earlier import by file name; with two candidates, guessing could replace the wrong one.
-  if (sameNamed.length > 1) {
-    return { file, status: 'skipped', target: sameNamed[0]!, reason: `${sameNamed.join(' and ')} were both imported from files named ${fileName}, and this text matches neither; pass --slug with the one to update (and --force), or rename the file to import it as a new article`, warnings, notes };
-  }
-  // Else the first slug that is free, or holds an earlier import of the same file (a changed source).
-  for (const { slug, target } of candidates) {
-    const existing = claimedByOther(target) ? undefined : await readExisting(path.join(options.contentDir, target));
-    const sameFile = existing?.file !== undefined && existing.file === fileName;
-    if (existing === null || sameFile) return settle(target, slug, existing);
-    // Another article holds this slug: take the next one, never overwrite.
-    if (slug === baseSlug) warnings.push(`slug "${baseSlug}" is taken in ${lang}/ by another ${existing ? 'article' : 'file of this batch'}; using a suffix`);
-  }
-  throw new ImportError(file, `could not find a free slug after ${baseSlug}-999.`, 'Pass --slug with a new slug.');
 }
