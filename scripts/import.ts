@@ -13,15 +13,16 @@
  *     --tags "Azerbaijan,Armenia,Nagorno-Karabakh" --slug azerbaijan-halts-karabakh-offensive \
  *     --translation-of ar/azerbaijan-halts-karabakh-offensive
  */
-import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
+import { collectFiles, type SkippedEntry } from '../src/lib/import/collect.ts';
 import { ImportError } from '../src/lib/import/errors.ts';
 import { importArticle, type ImportOptions, type ImportResult } from '../src/lib/import/import-article.ts';
 import { isLocaleCode, LOCALE_CODES } from '../src/i18n/locales.ts';
 import { normalizeField } from '../src/lib/import/normalize.ts';
 import { printable } from '../src/lib/import/printable.ts';
+import { removeOrphanTemporaries } from '../src/lib/import/write.ts';
 
 const USAGE = 'Usage: npm run import -- <file|dir>… [--lang xx] [--date YYYY-MM-DD] [--tags a,b] [--slug s] [--slug-from title|filename] [--translation-of <locale>/<slug>] [--source text] [--force] [--dry-run] [--max-size MB]';
 
@@ -47,7 +48,7 @@ try {
     },
   });
 } catch (error) {
-  console.error(`${(error as Error).message}\n${USAGE}`);
+  console.error(printable(`${(error as Error).message}`) + `\n${USAGE}`);
   process.exit(2);
 }
 const { values, positionals } = parsed;
@@ -57,37 +58,13 @@ if (values.help || positionals.length === 0) {
 }
 const slugFrom = values['slug-from'];
 if (slugFrom !== undefined && slugFrom !== 'title' && slugFrom !== 'filename') {
-  console.error(`--slug-from must be "title" or "filename" (got "${slugFrom}").`);
+  console.error(printable(`--slug-from must be "title" or "filename" (got "${slugFrom}").`));
   process.exit(2);
 }
 const maxSizeMb = values['max-size'] === undefined ? undefined : Number(values['max-size']);
 if (maxSizeMb !== undefined && !(maxSizeMb > 0)) {
-  console.error(`--max-size must be a number of megabytes (got "${values['max-size']}").`);
+  console.error(printable(`--max-size must be a number of megabytes (got "${values['max-size']}").`));
   process.exit(2);
-}
-
-async function collectFiles(inputs: string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const input of inputs) {
-    let info;
-    try {
-      info = await stat(input);
-    } catch {
-      throw new ImportError(input, 'does not exist.', 'Check the path.');
-    }
-    if (info.isDirectory()) {
-      const entries = await readdir(input, { recursive: true, withFileTypes: true });
-      files.push(
-        ...entries
-          .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.txt'))
-          .map((entry) => path.join(entry.parentPath, entry.name))
-          .sort(),
-      );
-    } else {
-      files.push(input);
-    }
-  }
-  return files;
 }
 
 if (values.lang !== undefined) {
@@ -121,15 +98,28 @@ const options: ImportOptions = {
   ...(maxSizeMb ? { maxFileBytes: maxSizeMb * 1024 * 1024 } : {}),
 };
 
+/** Everything printed goes through printable(): a file name with an escape sequence cannot drive the terminal. */
+const say = (text: string) => console.log(printable(text));
+const complain = (text: string) => console.error(printable(text));
+const warn = (text: string) => console.warn(printable(text));
+
 let files: string[];
+let nonRegular: SkippedEntry[];
 try {
-  files = await collectFiles(positionals);
+  ({ files, skipped: nonRegular } = await collectFiles(positionals));
 } catch (error) {
-  console.error((error as Error).message);
+  complain((error as Error).message);
   process.exit(1);
 }
+
+// Temporary files of an import that was killed between writing and renaming.
+const orphans = await removeOrphanTemporaries(options.contentDir, { dryRun: options.dryRun });
+if (orphans.length) {
+  say(`${options.dryRun ? 'Would remove' : 'Removed'} ${orphans.length} temporary file(s) left by an interrupted import:`);
+  for (const orphan of orphans) say(`  ${path.join(path.relative(process.cwd(), options.contentDir) || '.', orphan.file)} (${orphan.reason})`);
+}
 if ((options.slug || options.translationOf) && files.length > 1) {
-  console.error('--slug and --translation-of name one article; pass a single file with them.');
+  complain('--slug and --translation-of name one article; pass a single file with them.');
   process.exit(2);
 }
 
@@ -144,27 +134,29 @@ for (const file of files) {
     results.push(result);
     if (!bar) {
       const verb = options.dryRun && (result.status === 'imported' || result.status === 'updated') ? `would be ${result.status}` : result.status;
-      console.log(`${verb.padEnd(9)} ${file} → ${path.join(path.relative(process.cwd(), options.contentDir) || '.', result.target)}${result.reason ? ` (${result.reason})` : ''}`);
-      for (const note of result.notes) console.log(`  note: ${note}`);
-      for (const warning of result.warnings) console.warn(`  warning: ${warning}`);
+      say(`${verb.padEnd(9)} ${file} → ${path.join(path.relative(process.cwd(), options.contentDir) || '.', result.target)}${result.reason ? ` (${result.reason})` : ''}`);
+      for (const note of result.notes) say(`  note: ${note}`);
+      for (const warning of result.warnings) warn(`  warning: ${warning}`);
     }
   } catch (error) {
     const reason = error instanceof ImportError ? error.message : `${file}: ${(error as Error).stack ?? String(error)}`;
     failures.push({ file, reason });
-    if (!bar) console.error(`failed    ${reason}`);
+    if (!bar) complain(`failed    ${reason}`);
   }
-  bar?.increment(1, { file: path.basename(file) });
+  bar?.increment(1, { file: printable(path.basename(file)) });
 }
 bar?.stop();
 
 const count = (status: ImportResult['status']) => results.filter((result) => result.status === status).length;
 const warned = results.filter((result) => result.warnings.length > 0);
-console.log(
-  `\n${options.dryRun ? 'Dry run — nothing written. ' : ''}${files.length} file(s): ${count('imported')} imported, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('skipped')} skipped, ${failures.length} failed.`,
+say(
+  `\n${options.dryRun ? 'Dry run — nothing written. ' : ''}${files.length + nonRegular.length} file(s): ${count('imported')} imported, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('skipped') + nonRegular.length} skipped, ${failures.length} failed.`,
 );
+// Entries that are not regular files are counted as skipped, each with its reason.
+for (const entry of nonRegular) say(`  skipped ${entry.file}: ${entry.reason}`);
 if (bar) {
-  for (const result of results.filter((r) => r.status === 'skipped')) console.log(`  skipped ${result.file}: ${result.reason}`);
-  for (const result of warned) for (const warning of result.warnings) console.warn(`  warning ${result.file}: ${warning}`);
+  for (const result of results.filter((r) => r.status === 'skipped')) say(`  skipped ${result.file}: ${result.reason}`);
+  for (const result of warned) for (const warning of result.warnings) warn(`  warning ${result.file}: ${warning}`);
 }
-for (const failure of failures) console.error(`  failed ${failure.reason}`);
+for (const failure of failures) complain(`  failed ${failure.reason}`);
 if (failures.length) process.exitCode = 1;

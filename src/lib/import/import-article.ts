@@ -162,7 +162,9 @@ export async function importArticle(sourceFile: string, givenOptions: ImportOpti
   };
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
 
-  const size = (await stat(file)).size;
+  const info = await stat(file);
+  if (!info.isFile()) throw new ImportError(file, 'is not a regular file (a folder, a named pipe, a socket or a device).', 'Name a text file, or a folder to import every .txt file in it.');
+  const size = info.size;
   if (size > maxBytes) {
     const shown = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
     throw new ImportError(file, `is ${shown(size)}, over the ${shown(maxBytes)} limit.`, 'Split it into articles, or raise the limit with --max-size <MB> if it really is one article.');

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** `.<name>.<pid>.<8 hex>.tmp` beside the target: the pattern orphan cleanup looks for. */
@@ -45,4 +45,51 @@ export async function createFileExclusive(file: string, content: string): Promis
   } finally {
     await rm(temporary, { force: true });
   }
+}
+
+/** Temporary files older than this are orphans even when a process with their pid is alive (pids are reused). */
+export const ORPHAN_AGE_MS = 60 * 60 * 1000;
+const TEMPORARY_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export interface OrphanTemporary {
+  /** Relative to the content folder. */
+  file: string;
+  reason: string;
+}
+
+/**
+ * Finds (and unless `dryRun`, removes) temporary files an import left behind
+ * when it was killed between writing and renaming: `.<name>.<pid>.<hex>.tmp`
+ * in the content folder or a locale folder, whose process is gone or which
+ * are older than an hour. Temporary files of imports still running are kept.
+ */
+export async function removeOrphanTemporaries(contentDir: string, options: { dryRun?: boolean; now?: number } = {}): Promise<OrphanTemporary[]> {
+  const now = options.now ?? Date.now();
+  const folders = ['.', ...(await readdir(contentDir, { withFileTypes: true }).catch(() => [])).filter((entry) => entry.isDirectory()).map((entry) => entry.name)];
+  const orphans: OrphanTemporary[] = [];
+  for (const folder of folders) {
+    for (const name of await readdir(path.join(contentDir, folder)).catch(() => [] as string[])) {
+      const match = TEMPORARY_NAME.exec(name);
+      if (!match) continue;
+      const file = path.join(contentDir, folder, name);
+      const info = await lstat(file).catch(() => null);
+      if (!info?.isFile()) continue;
+      const pid = Number(match[1]);
+      const reason = !processIsAlive(pid) ? `process ${pid} is gone` : now - info.mtimeMs > ORPHAN_AGE_MS ? `older than an hour` : null;
+      if (!reason) continue;
+      if (!options.dryRun) await rm(file, { force: true });
+      orphans.push({ file: path.join(folder, name), reason });
+    }
+  }
+  return orphans;
 }
