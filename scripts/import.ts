@@ -149,8 +149,9 @@ bar?.stop();
 
 const count = (status: ImportResult['status']) => results.filter((result) => result.status === status).length;
 const warned = results.filter((result) => result.warnings.length > 0);
+console.log();
 say(
-  `\n${options.dryRun ? 'Dry run — nothing written. ' : ''}${files.length + nonRegular.length} file(s): ${count('imported')} imported, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('skipped') + nonRegular.length} skipped, ${failures.length} failed.`,
+  `${options.dryRun ? 'Dry run — nothing written. ' : ''}${files.length + nonRegular.length} file(s): ${count('imported')} imported, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('skipped') + nonRegular.length} skipped, ${failures.length} failed.`,
 );
 // Entries that are not regular files are counted as skipped, each with its reason.
 for (const entry of nonRegular) say(`  skipped ${entry.file}: ${entry.reason}`);
