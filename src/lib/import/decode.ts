@@ -157,10 +157,16 @@ const MOJIBAKE_LEADS = new TextDecoder('windows-1256').decode(byteRange(0xd8, 0x
  * NBSP, guillemets, ZWNJ/ZWJ), so genuine text is never taken for mojibake.
  */
 const MOJIBAKE_TRAILS = [...new Set([...new TextDecoder('windows-1256').decode(byteRange(0x80, 0xbf)), ...new TextDecoder('windows-1252').decode(byteRange(0x80, 0xbf)), ...String.fromCharCode(...byteRange(0x80, 0xbf))])]
-  .filter((char) => !/[\p{Script=Arabic}\u00A0\u00AB\u00BB\u200C\u200D]/u.test(char))
+  // U+060C، U+061B؛ U+061F؟ are Arabic punctuation of the Common script.
+  .filter((char) => !/[\p{Script=Arabic}\u060C\u061B\u061F\u00A0\u00AB\u00BB\u200C\u200D]/u.test(char))
   .join('');
 const escapeClass = (chars: string) => chars.replace(/[\\\]^-]/g, '\\$&');
 const MOJIBAKE_PAIR = new RegExp(`[${escapeClass(MOJIBAKE_LEADS)}][${escapeClass(MOJIBAKE_TRAILS)}]`, 'gu');
+/**
+ * A garbled Arabic word is pairs back to back («ط§ظ„»): two adjacent pairs at
+ * least. Genuine text has a lone ع or ط before punctuation («ع،»), never a run.
+ */
+const MOJIBAKE_RUN = new RegExp(`(?:[${escapeClass(MOJIBAKE_LEADS)}][${escapeClass(MOJIBAKE_TRAILS)}]){2}`, 'u');
 /** Pairs on one line before it counts as mojibake: a garbled Arabic word alone gives several. */
 const MOJIBAKE_MIN_PAIRS = 3;
 
@@ -195,7 +201,7 @@ function rejectMojibake(text: string, file: string): void {
   const lines = text.split(/\r\n?|\n/);
   for (const [index, line] of lines.entries()) {
     const pairs = line.match(MOJIBAKE_PAIR)?.length ?? 0;
-    if (pairs < MOJIBAKE_MIN_PAIRS) continue;
+    if (pairs < MOJIBAKE_MIN_PAIRS || !MOJIBAKE_RUN.test(line)) continue;
     const at = line.search(MOJIBAKE_PAIR);
     const sample = [...line.slice(at)].slice(0, 12).join('');
     const repaired = repairMojibake(line.slice(at));

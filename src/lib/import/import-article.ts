@@ -97,15 +97,42 @@ class TargetTaken extends Error {
 }
 const MAX_CREATE_ATTEMPTS = 1000;
 
+/**
+ * translationKey → articles (<locale>/<slug>.mdx) of one locale folder, read
+ * once per process and kept up to date by this process's writes: a batch of
+ * 10,000 files must not read the whole folder again for every translation.
+ * (Another process importing at the same moment is not seen; the build's own
+ * check refuses two translations into one locale whatever made them.)
+ */
+const translationIndexes = new Map<string, Promise<Map<string, Set<string>>>>();
+
+function translationIndex(contentDir: string, locale: string): Promise<Map<string, Set<string>>> {
+  const folder = path.resolve(contentDir, locale);
+  let index = translationIndexes.get(folder);
+  if (!index) {
+    index = (async () => {
+      const byKey = new Map<string, Set<string>>();
+      const names = (await readdir(folder).catch(() => [] as string[])).filter((entry) => entry.endsWith('.mdx')).sort();
+      for (const name of names) {
+        const key = (await readExisting(path.join(folder, name)))?.translationKey;
+        if (key) (byKey.get(key) ?? byKey.set(key, new Set()).get(key)!).add(path.join(locale, name));
+      }
+      return byKey;
+    })();
+    translationIndexes.set(folder, index);
+  }
+  return index;
+}
+
 /** The articles of one language (as <locale>/<slug>.mdx) whose translationKey is `key`. */
 async function articlesWithKey(contentDir: string, locale: string, key: string): Promise<string[]> {
-  const names = await readdir(path.join(contentDir, locale)).catch(() => [] as string[]);
-  const found: string[] = [];
-  for (const name of names.filter((entry) => entry.endsWith('.mdx')).sort()) {
-    const article = await readExisting(path.join(contentDir, locale, name));
-    if (article?.translationKey === key) found.push(path.join(locale, name));
-  }
-  return found;
+  return [...((await translationIndex(contentDir, locale)).get(key) ?? [])].sort();
+}
+
+/** Records a written article in the translation index, if this process has one for its folder. */
+async function recordTranslation(contentDir: string, target: string, key: string): Promise<void> {
+  const index = translationIndexes.get(path.resolve(contentDir, path.dirname(target)));
+  if (index) ((await index).get(key) ?? (await index).set(key, new Set()).get(key)!).add(target);
 }
 
 /**
@@ -285,6 +312,7 @@ export async function importArticle(sourceFile: string, givenOptions: ImportOpti
           await writeFileAtomic(path.join(options.contentDir, target), mdx);
         }
       }
+      if (!options.dryRun) await recordTranslation(options.contentDir, target, translationKey ?? `${lang}/${slug}`);
       return result(status, options.dryRun ? 'dry run: nothing written' : undefined);
     };
     if (!existing) return write('imported');

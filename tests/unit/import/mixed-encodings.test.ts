@@ -90,6 +90,8 @@ describe('mojibake — UTF-8 once decoded as Windows-1256 or Windows-1252 and sa
 
   test('genuine text is never taken for mojibake', () => {
     const genuine = [
+      // Lone ع and ط before Arabic punctuation (abbreviations, single letters), several on one line.
+      'قال ع، في ط، ثم غ؛ وبعدها ظ؟ انتهى الخبر هنا بلا مشكلة.',
       readFileSync(new URL('../../fixtures/seed/000_2807e117feb6745e.txt', import.meta.url), 'utf8'),
       readFileSync(new URL('../../fixtures/seed/000_2807e117feb6745e.en.txt', import.meta.url), 'utf8'),
       'ماذا تستطيع؟ لا شيء، فقط النظر. هل تستطيع؟ قال: «لا أستطيع» وانصرف.\n',
