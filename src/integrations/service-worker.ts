@@ -1,7 +1,25 @@
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { generateSW } from 'workbox-build';
+
+/**
+ * Pagefind's runtime as the search page loads it: from each locale's newest
+ * part (parts.json), its script, worker and the one WebAssembly file its
+ * language uses (a language without a stemmer uses wasm.unknown).
+ */
+async function searchRuntimeFiles(outDir: string): Promise<string[]> {
+  const parts = JSON.parse(await readFile(path.join(outDir, 'pagefind', 'parts.json'), 'utf8')) as Record<string, string[]>;
+  const files: string[] = [];
+  for (const [primary] of Object.values(parts)) {
+    if (!primary) continue;
+    const entry = JSON.parse(await readFile(path.join(outDir, 'pagefind', primary, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { wasm?: string | null }> };
+    const wasms = Object.values(entry.languages).map((language) => language.wasm ?? 'unknown');
+    files.push(`pagefind/${primary}/pagefind.js`, `pagefind/${primary}/pagefind-worker.js`, ...wasms.map((wasm) => `pagefind/${primary}/wasm.${wasm}.pagefind`));
+  }
+  return files;
+}
 
 /**
  * Writes dist/sw.js with Workbox after the site and its Pagefind index are
@@ -34,12 +52,12 @@ export function serviceWorker(): AstroIntegration {
             // The subsets pages actually use; other scripts' subsets are cached when read.
             '_astro/noto-naskh-arabic-{arabic,latin}-400-normal.*.woff2',
             '_astro/noto-serif-latin-{400,700}-normal.*.woff2',
-            'pagefind/pagefind.js',
-            'pagefind/pagefind-worker.js',
-            'pagefind/pagefind-entry.json',
-            'pagefind/wasm.*.pagefind',
-            'pagefind/*.pf_meta',
-            'pagefind/filter/*.pf_filter',
+            // The search index's list of parts, each part's entry and metadata, and
+            // Pagefind's runtime from each locale's newest part (the one search loads).
+            'pagefind/parts.json',
+            'pagefind/*/pagefind-entry.json',
+            'pagefind/*/*.pf_meta',
+            ...(await searchRuntimeFiles(outDir)),
             'search-vocab/*/shards.json',
           ],
           modifyURLPrefix: { '': base },
@@ -62,7 +80,7 @@ export function serviceWorker(): AstroIntegration {
               options: { cacheName: 'arshif-pages', networkTimeoutSeconds: 4, expiration: { maxEntries: 1000 } },
             },
             {
-              urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/(pagefind\/(fragment|index|filter)|_astro)\//.test(url.pathname),
+              urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/(pagefind\/[^/]+\/(fragment|index|filter)|_astro)\//.test(url.pathname),
               handler: 'CacheFirst',
               options: { cacheName: 'arshif-immutable', expiration: { maxEntries: 5000 } },
             },

@@ -1,5 +1,5 @@
 export interface HeaderRule {
-  /** Path pattern as in _headers: exact, or ending in `*`. */
+  /** Path pattern as in _headers: exact, with `:placeholder` segments, or ending in `*`. */
   pattern: string;
   headers: [string, string][];
 }
@@ -21,8 +21,13 @@ export function parseHeadersFile(text: string): HeaderRule[] {
   return rules;
 }
 
-function matches(pattern: string, pathname: string): boolean {
-  return pattern.endsWith('*') ? pathname.startsWith(pattern.slice(0, -1)) : pathname === pattern;
+/** Whether a _headers path pattern matches a path: `:name` is one segment, a final `*` any rest. */
+export function matches(pattern: string, pathname: string): boolean {
+  const source = pattern
+    .split(/(:[A-Za-z_]\w*|\*$)/)
+    .map((piece) => (piece === '*' ? '.*' : piece.startsWith(':') ? '[^/]+' : piece.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`).test(pathname);
 }
 
 /**

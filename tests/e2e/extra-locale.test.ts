@@ -79,10 +79,13 @@ describe('a third, right-to-left locale (fa) added by one entry and one strings 
   });
 
   test('Pagefind builds a separate Persian index and finds the article from a Persian page', async () => {
-    const entry = JSON.parse(readFileSync(path.join(outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    expect(Object.keys(entry.languages).sort()).toEqual(['ar', 'en', 'fa']);
+    // Each locale has its own index parts, each part one language.
+    const parts = JSON.parse(readFileSync(path.join(outDir, 'pagefind/parts.json'), 'utf8')) as Record<string, string[]>;
+    expect(Object.keys(parts).sort()).toEqual(['ar', 'en', 'fa']);
+    for (const part of parts.fa!) {
+      const entry = JSON.parse(readFileSync(path.join(outDir, 'pagefind', part, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
+      expect(Object.keys(entry.languages)).toEqual(['fa']);
+    }
     const page = await openPage(browser, site.url, `fa/search/?q=${encodeURIComponent('نمایشگاه')}`);
     await page.waitForSelector('main [data-search-results] .search-result');
     const results = await page.$$eval('main [data-search-results] .search-result-title a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname));

@@ -57,7 +57,10 @@ async function arshifResults(locale: string, query: string): Promise<string[]> {
 async function stockPagefindResults(query: string): Promise<string[]> {
   // A string, not a function: Vitest would rewrite a dynamic import() inside a function body.
   return page.evaluate(`(async () => {
-    const pagefind = await import(new URL('/pagefind/pagefind.js', location.origin).href);
+    const parts = (await (await fetch('/pagefind/parts.json')).json())[document.documentElement.lang];
+    const pagefind = await import(new URL('/pagefind/' + parts[0] + '/pagefind.js', location.origin).href);
+    await pagefind.init();
+    for (const part of parts.slice(1)) await pagefind.mergeIndex('/pagefind/' + part + '/');
     const search = await pagefind.search(${JSON.stringify(query)});
     const data = await Promise.all(search.results.slice(0, 10).map((result) => result.data()));
     return data.map((result) => new URL(result.url, location.origin).pathname);

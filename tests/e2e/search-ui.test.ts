@@ -12,7 +12,8 @@ let site: StaticSite;
 let browser: Browser;
 
 beforeAll(async () => {
-  await buildSite({ contentDir: path.join(fixture, 'content'), outDir });
+  // Index parts of at most 3 pages: every search here merges several parts, as an archive of 100,000 articles does.
+  await buildSite({ contentDir: path.join(fixture, 'content'), outDir, indexPartPages: 3 });
   site = await serveStatic(outDir);
   browser = await launchBrowser();
 });
@@ -34,6 +35,21 @@ async function waitForAnswer(page: Page, query: string, scope = 'main'): Promise
     [query, scope] as const,
   );
 }
+
+describe('the search index in parts', () => {
+  test('each locale lists its parts, newest first, and every article is in exactly one', async () => {
+    const parts = (await (await fetch(new URL('pagefind/parts.json', site.url))).json()) as Record<string, string[]>;
+    expect(parts.ar!.length).toBeGreaterThan(2);
+    expect([...parts.ar!].sort().reverse().filter((id) => !id.includes('undated'))).toEqual(parts.ar!.filter((id) => !id.includes('undated')));
+    let pages = 0;
+    for (const part of parts.ar!) {
+      const entry = (await (await fetch(new URL(`pagefind/${part}/pagefind-entry.json`, site.url))).json()) as { languages: Record<string, { page_count: number }> };
+      expect(Object.keys(entry.languages)).toEqual(['ar']);
+      pages += entry.languages.ar!.page_count;
+    }
+    expect(pages).toBe(12);
+  });
+});
 
 describe('the search dialog', () => {
   test('"/" opens it with focus in the field; it searches as you type; Escape closes it and focus returns', async () => {

@@ -17,6 +17,8 @@ export interface BuildOptions {
   base?: string;
   /** Project to build; this one by default (the extra-locale test builds a modified copy). */
   root?: string;
+  /** Pages per search-index part (ARSHIF_INDEX_PART_PAGES); small values make a small corpus use several parts. */
+  indexPartPages?: number;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface BuildOptions {
  * environment: ARSHIF_CONTENT_DIR and BASE_PATH are how users point a build
  * at a corpus or a subfolder, so the tests use exactly that.
  */
-export async function buildSite({ contentDir, outDir, base, root = projectRoot }: BuildOptions): Promise<void> {
+export async function buildSite({ contentDir, outDir, base, root = projectRoot, indexPartPages }: BuildOptions): Promise<void> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     // A separate cache per build: the content store must not leak between corpora.
@@ -39,6 +41,7 @@ export async function buildSite({ contentDir, outDir, base, root = projectRoot }
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']) delete env[name];
   if (contentDir) env.ARSHIF_CONTENT_DIR = contentDir;
   if (base) env.BASE_PATH = base;
+  if (indexPartPages) env.ARSHIF_INDEX_PART_PAGES = String(indexPartPages);
   const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
   const { code, output } = await run(process.execPath, [astroBin, 'build', '--outDir', outDir], { cwd: root, env });
   if (code !== 0) throw new Error(`astro build failed (exit ${code}):\n${output.replace(/\u001b\[[0-9;]*m/g, '').slice(-4000)}`);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { headersForPath, parseHeadersFile } from '../../src/lib/headers-file.ts';
+import { headersForPath, matches, parseHeadersFile } from '../../src/lib/headers-file.ts';
 import { themeInitHash } from '../../src/lib/theme-init.ts';
 
 const rules = parseHeadersFile(readFileSync(new URL('../../public/_headers', import.meta.url), 'utf8'));
@@ -23,14 +23,17 @@ describe('public/_headers', () => {
 
   test('hashed assets are cached for a year; HTML and the service worker are not', () => {
     expect(headersForPath(rules, '/_astro/Base.abc123.css')['Cache-Control']).toBe('public, max-age=31536000, immutable');
-    expect(headersForPath(rules, '/pagefind/fragment/ar_1234.pf_fragment')['Cache-Control']).toBe('public, max-age=31536000, immutable');
+    expect(headersForPath(rules, '/pagefind/ar-2023/fragment/ar_1234.pf_fragment')['Cache-Control']).toBe('public, max-age=31536000, immutable');
+    expect(headersForPath(rules, '/pagefind/ar-2023/index/ar_1234.pf_index')['Cache-Control']).toBe('public, max-age=31536000, immutable');
+    expect(headersForPath(rules, '/pagefind/parts.json')['Cache-Control']).toBeUndefined();
+    expect(headersForPath(rules, '/pagefind/ar-2023/pagefind-entry.json')['Cache-Control']).toBeUndefined();
     expect(headersForPath(rules, '/ar/')['Cache-Control']).toBeUndefined();
     expect(headersForPath(rules, '/sw.js')['Cache-Control']).toBe('no-cache');
   });
 
   test('no two rules set the same header for one path (hosts would join the values)', () => {
-    for (const pathname of ['/', '/_astro/a.js', '/pagefind/index/x', '/pagefind/fragment/x', '/sw.js']) {
-      const names = rules.filter((rule) => (rule.pattern.endsWith('*') ? pathname.startsWith(rule.pattern.slice(0, -1)) : pathname === rule.pattern)).flatMap((rule) => rule.headers.map(([name]) => name));
+    for (const pathname of ['/', '/_astro/a.js', '/pagefind/ar-2020/index/x', '/pagefind/ar-2020/fragment/x', '/sw.js']) {
+      const names = rules.filter((rule) => matches(rule.pattern, pathname)).flatMap((rule) => rule.headers.map(([name]) => name));
       expect(new Set(names).size, pathname).toBe(names.length);
     }
   });

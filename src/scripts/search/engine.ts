@@ -19,15 +19,60 @@ const siteBase = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
 let pagefindPromise: Promise<PagefindModule> | undefined;
 
-/** Pagefind's runtime lives in dist/pagefind/, outside the bundle, under the site's base. */
-export function loadPagefind(): Promise<PagefindModule> {
+let partsPromise: Promise<string[]> | undefined;
+
+/** This locale's index parts, newest first (dist/pagefind/parts.json). */
+function searchParts(language: string): Promise<string[]> {
+  partsPromise ??= (async () => {
+    const response = await fetch(`${siteBase}pagefind/parts.json`);
+    if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
+    const parts = ((await response.json()) as Record<string, string[]>)[language] ?? [];
+    if (!parts.length) throw new Error(`no search index for ${language}`);
+    return parts;
+  })();
+  return partsPromise;
+}
+
+/**
+ * Pagefind's runtime lives in dist/pagefind/, outside the bundle, under the
+ * site's base. The index of a locale comes in parts (newest first; see
+ * src/lib/search/index-parts.ts): the newest part's runtime is loaded and the
+ * older parts are merged into it, so one search covers them all with one copy
+ * of Pagefind's WebAssembly.
+ */
+export function loadPagefind(language = document.documentElement.lang): Promise<PagefindModule> {
   pagefindPromise ??= (async () => {
-    const pagefind = (await import(/* @vite-ignore */ `${siteBase}pagefind/pagefind.js`)) as PagefindModule;
+    const [primary, ...others] = await searchParts(language);
+    const pagefind = (await import(/* @vite-ignore */ `${siteBase}pagefind/${primary}/pagefind.js`)) as PagefindModule;
     await pagefind.options({ baseUrl: siteBase });
     await pagefind.init();
+    await Promise.all(others.map((part) => pagefind.mergeIndex(`${siteBase}pagefind/${part}/`, { baseUrl: siteBase })));
     return pagefind;
   })();
   return pagefindPromise;
+}
+
+let partOfPagePromise: Promise<Map<string, number>> | undefined;
+
+/**
+ * Which part each page is in (dist/pagefind/<part>/pages.json, written at
+ * build time), loaded only to order by date: Pagefind sorts each part by date
+ * on its own, and its merged results do not say which part a page came from.
+ */
+function partOfPage(language: string): Promise<Map<string, number>> {
+  partOfPagePromise ??= (async () => {
+    const parts = await searchParts(language);
+    const lists = await Promise.all(
+      parts.map(async (part) => {
+        const response = await fetch(`${siteBase}pagefind/${part}/pages.json`);
+        return response.ok ? ((await response.json()) as string[]) : [];
+      }),
+    );
+    const map = new Map<string, number>();
+    lists.forEach((ids, index) => ids.forEach((id) => map.set(id, index)));
+    return map;
+  })();
+  return partOfPagePromise;
 }
 
 /**
@@ -81,14 +126,26 @@ export class ArchiveSearch {
     return expandWord(word, (key) => byKey.get(key));
   }
 
+  /**
+   * Every page the filters select, newest first. Pagefind sorts each part by
+   * date and scores a page by its place in its part; the parts themselves
+   * are periods, newest first, so (part, place) is the archive's date order.
+   */
+  async #newestFirst(filters: PagefindFilters): Promise<PagefindResult[]> {
+    const pagefind = await loadPagefind();
+    const [found, partOf] = await Promise.all([pagefind.search(null, { filters, sort: { date: 'desc' } }), partOfPage(this.#language)]);
+    const part = (result: PagefindResult) => partOf.get(result.id) ?? Infinity;
+    return [...(found?.results ?? [])].sort((a, b) => part(a) - part(b) || b.score - a.score);
+  }
+
   async search(query: string, { filters = {}, order = 'relevance' }: ArchiveSearchOptions = {}): Promise<ArchiveSearchResult> {
     const pagefind = await loadPagefind();
     const words = splitWords(query);
     if (words.length === 0) {
       // No words but filters: browse everything the filters select, newest first.
       if (!Object.values(filters).some((values) => values.length > 0)) return { pages: [], forms: [] };
-      const found = await pagefind.search(null, { filters, sort: { date: 'desc' } });
-      return { pages: (found?.results ?? []).map((result) => ({ pageId: result.id, tier: 0, score: 0, ref: result })), forms: [] };
+      const found = await this.#newestFirst(filters);
+      return { pages: found.map((result) => ({ pageId: result.id, tier: 0, score: 0, ref: result })), forms: [] };
     }
 
     let pages: RankedPage<PagefindResult>[];
@@ -133,10 +190,9 @@ export class ArchiveSearch {
     }
 
     if (order === 'date') {
-      // Pagefind sorts the whole archive by the date each article declares;
-      // that order, restricted to our matches, is newest first.
-      const sorted = await pagefind.search(null, { filters, sort: { date: 'desc' } });
-      const position = new Map((sorted?.results ?? []).map((result, index) => [result.id, index]));
+      // The whole archive newest first, restricted to our matches.
+      const sorted = await this.#newestFirst(filters);
+      const position = new Map(sorted.map((result, index) => [result.id, index]));
       pages = [...pages].sort(
         (a, b) => (position.get(a.pageId) ?? Infinity) - (position.get(b.pageId) ?? Infinity),
       );

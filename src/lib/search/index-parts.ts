@@ -1,0 +1,92 @@
+/**
+ * How the search index is split into parts.
+ *
+ * Pagefind holds every page it indexes in memory until it writes the index:
+ * measured here at about 0.3 MB a page on real-vocabulary articles, so one
+ * index of 100,000 articles would need some 30 GB. Arshif therefore indexes
+ * each locale in parts of at most `maxPages` pages, one Pagefind process at a
+ * time, and the browser searches a locale's parts together (Pagefind's
+ * multisite `mergeIndex`). The parts follow the calendar: years are packed
+ * into a part from the oldest on, so adding this week's articles changes only
+ * the newest part, and an incremental build re-indexes only the parts whose
+ * pages changed. Undated articles have a part of their own.
+ */
+
+export interface IndexedPage {
+  locale: string;
+  /** Path of the built file, relative to dist/. */
+  file: string;
+  /** `YYYY-MM-DD`, or undefined for undated articles. */
+  date?: string;
+}
+
+export interface IndexPart {
+  /** Stable name, also the folder under dist/pagefind/: `ar-2019`, `ar-2023-07`, `ar-undated-1`… */
+  id: string;
+  locale: string;
+  files: string[];
+}
+
+/** Splits one run of pages (already in order) into consecutive slices of at most `size`. */
+function slices<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
+}
+
+/** Packs consecutive groups into parts of at most `maxPages` files; a group larger than that is split first by `split`. */
+function pack(
+  groups: { key: string; pages: IndexedPage[] }[],
+  maxPages: number,
+  split: (group: { key: string; pages: IndexedPage[] }) => { key: string; pages: IndexedPage[] }[],
+): { key: string; pages: IndexedPage[] }[] {
+  const parts: { key: string; pages: IndexedPage[] }[] = [];
+  let current: { key: string; pages: IndexedPage[] } | undefined;
+  for (const group of groups) {
+    if (group.pages.length > maxPages) {
+      if (current) parts.push(current);
+      current = undefined;
+      parts.push(...split(group));
+      continue;
+    }
+    if (current && current.pages.length + group.pages.length <= maxPages) {
+      current.pages.push(...group.pages);
+    } else {
+      if (current) parts.push(current);
+      current = { key: group.key, pages: [...group.pages] };
+    }
+  }
+  if (current) parts.push(current);
+  return parts;
+}
+
+function groupBy(pages: IndexedPage[], keyOf: (page: IndexedPage) => string): { key: string; pages: IndexedPage[] }[] {
+  const groups = new Map<string, IndexedPage[]>();
+  for (const page of pages) {
+    const key = keyOf(page);
+    const group = groups.get(key);
+    if (group) group.push(page);
+    else groups.set(key, [page]);
+  }
+  return [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, grouped]) => ({ key, pages: grouped }));
+}
+
+/** Plans the index parts: per locale, oldest first, each at most `maxPages` pages. */
+export function planIndexParts(pages: readonly IndexedPage[], maxPages: number): IndexPart[] {
+  if (!Number.isInteger(maxPages) || maxPages < 1) throw new Error(`maxPages must be a positive integer, not ${maxPages}`);
+  const parts: IndexPart[] = [];
+  for (const { key: locale, pages: ofLocale } of groupBy([...pages], (page) => page.locale)) {
+    const byFile = (a: IndexedPage, b: IndexedPage) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+    const dated = ofLocale.filter((page) => page.date).sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : byFile(a, b)));
+    const years = groupBy(dated, (page) => page.date!.slice(0, 4));
+    const packed = pack(years, maxPages, (year) =>
+      pack(groupBy(year.pages, (page) => page.date!.slice(0, 7)), maxPages, (month) =>
+        slices(month.pages, maxPages).map((slice, index) => ({ key: `${month.key}-${index + 1}`, pages: slice })),
+      ),
+    );
+    for (const part of packed) parts.push({ id: `${locale}-${part.key}`, locale, files: part.pages.map((page) => page.file) });
+    const undated = ofLocale.filter((page) => !page.date).sort(byFile);
+    slices(undated, maxPages).forEach((slice, index) => parts.push({ id: `${locale}-undated-${index + 1}`, locale, files: slice.map((page) => page.file) }));
+  }
+  return parts;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import { planIndexParts, type IndexedPage } from '../../../src/lib/search/index-parts.ts';
+
+const page = (locale: string, date: string | undefined, n: number): IndexedPage => ({ locale, file: `${locale}/articles/a-${String(n).padStart(5, '0')}/index.html`, date });
+
+describe('search index parts', () => {
+  test('years are packed from the oldest into parts of at most maxPages, per locale; undated apart', () => {
+    const pages = [
+      ...Array.from({ length: 30 }, (_, n) => page('ar', `2001-0${(n % 9) + 1}-01`, n)),
+      ...Array.from({ length: 30 }, (_, n) => page('ar', `2002-03-0${(n % 9) + 1}`, 100 + n)),
+      ...Array.from({ length: 50 }, (_, n) => page('ar', `2003-01-01`, 200 + n)),
+      page('ar', undefined, 999),
+      page('en', '2020-01-01', 1),
+    ];
+    const parts = planIndexParts(pages, 60);
+    expect(parts.map((part) => [part.id, part.files.length])).toEqual([
+      ['ar-2001', 60],
+      ['ar-2003', 50],
+      ['ar-undated-1', 1],
+      ['en-2020', 1],
+    ]);
+    // Every page in exactly one part.
+    expect(parts.flatMap((part) => part.files).sort()).toEqual(pages.map((p) => p.file).sort());
+  });
+
+  test('a year larger than a part is split by month, a month larger than a part into slices', () => {
+    const pages = [
+      ...Array.from({ length: 8 }, (_, n) => page('ar', '2010-01-15', n)),
+      ...Array.from({ length: 3 }, (_, n) => page('ar', '2010-02-15', 10 + n)),
+      ...Array.from({ length: 2 }, (_, n) => page('ar', '2010-03-15', 20 + n)),
+    ];
+    expect(planIndexParts(pages, 5).map((part) => [part.id, part.files.length])).toEqual([
+      ['ar-2010-01-1', 5],
+      ['ar-2010-01-2', 3],
+      ['ar-2010-02', 5],
+    ]);
+  });
+
+  test('adding articles to the newest year leaves every older part as it was', () => {
+    const old = Array.from({ length: 300 }, (_, n) => page('ar', `${2000 + Math.floor(n / 20)}-06-01`, n));
+    const before = planIndexParts(old, 70);
+    const after = planIndexParts([...old, ...Array.from({ length: 10 }, (_, n) => page('ar', '2014-12-31', 1000 + n))], 70);
+    expect(after.slice(0, -1)).toEqual(before.slice(0, -1));
+    expect(after.at(-1)!.files.length).toBe(before.at(-1)!.files.length + 10);
+  });
+});
