@@ -1,4 +1,5 @@
 import { LOCALES, type LocaleCode } from '../i18n/locales.ts';
+import { dateTimeFormat } from './intl.ts';
 
 type Calendar = (typeof LOCALES)[LocaleCode]['calendars'][number];
 
@@ -9,7 +10,7 @@ type Calendar = (typeof LOCALES)[LocaleCode]['calendars'][number];
  */
 export function formatDate(date: Date, locale: LocaleCode, calendar: Calendar = 'gregory'): string {
   const { digits } = LOCALES[locale];
-  return new Intl.DateTimeFormat(`${locale}-u-ca-${calendar}-nu-${digits}`, {
+  return dateTimeFormat(`${locale}-u-ca-${calendar}-nu-${digits}`, {
     dateStyle: 'long',
     timeZone: 'UTC',
   }).format(date);

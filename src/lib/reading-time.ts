@@ -1,3 +1,4 @@
+import { numberFormat } from './intl.ts';
 /** Words a minute an adult reads silently; Arabic script is read a little slower. */
 const WORDS_PER_MINUTE: Record<string, number> = { ar: 180, fa: 180, ur: 180, he: 200 };
 const DEFAULT_WORDS_PER_MINUTE = 230;
@@ -10,5 +11,5 @@ export function readingMinutes(text: string, language: string): number {
 
 /** "٣ دقائق", "1 minute": Intl handles the plural forms and the digits. */
 export function formatMinutes(minutes: number, numberLocale: string): string {
-  return new Intl.NumberFormat(numberLocale, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
+  return numberFormat(numberLocale, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
 }
