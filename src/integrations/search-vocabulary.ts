@@ -1,10 +1,10 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { extractIndexedText } from '../lib/search/indexed-text.ts';
-import { buildVocabularyShards, countArabicScriptWords } from '../lib/search/vocabulary.ts';
+import { addArabicScriptWords, buildVocabularyShards } from '../lib/search/vocabulary.ts';
 
 /** Languages written in Arabic script, where proclitics and letter variants hide words. */
-function isArabicScriptLanguage(language: string): boolean {
+export function isArabicScriptLanguage(language: string): boolean {
   try {
     return new Intl.Locale(language).maximize().script === 'Arab';
   } catch {
@@ -12,15 +12,17 @@ function isArabicScriptLanguage(language: string): boolean {
   }
 }
 
-async function* htmlFiles(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'pagefind' && entry.name !== '_astro') yield* htmlFiles(full);
-    } else if (entry.name.endsWith('.html')) {
-      yield full;
-    }
-  }
+/**
+ * Adds the words of one built article to its language's counts: the text
+ * Pagefind indexes, Arabic-script languages only. Called while the article
+ * is being indexed, so the vocabulary costs no second reading of the site.
+ */
+export function countIndexedWords(html: string, counts: Map<string, Map<string, number>>): void {
+  const page = extractIndexedText(html);
+  if (!page || !isArabicScriptLanguage(page.language)) return;
+  let ofLanguage = counts.get(page.language);
+  if (!ofLanguage) counts.set(page.language, (ofLanguage = new Map()));
+  addArabicScriptWords(ofLanguage, page.text);
 }
 
 /**
@@ -29,27 +31,17 @@ async function* htmlFiles(dir: string): AsyncGenerator<string> {
  * computes, so the search page can ask Pagefind for لروسيا when the reader
  * typed روسيا. Returns the number of forms per language.
  */
-export async function writeSearchVocabulary(outDir: string): Promise<Record<string, number>> {
-  const textsByLanguage = new Map<string, string[]>();
-  for await (const file of htmlFiles(outDir)) {
-    const page = extractIndexedText(await readFile(file, 'utf8'));
-    if (!page || !isArabicScriptLanguage(page.language)) continue;
-    const texts = textsByLanguage.get(page.language) ?? [];
-    texts.push(page.text);
-    textsByLanguage.set(page.language, texts);
-  }
+export async function writeSearchVocabulary(outDir: string, counts: Map<string, Map<string, number>>): Promise<Record<string, number>> {
   const formCounts: Record<string, number> = {};
-  for (const [language, texts] of textsByLanguage) {
-    const counts = countArabicScriptWords(texts);
-    const shards = buildVocabularyShards(counts);
+  await rm(path.join(outDir, 'search-vocab'), { recursive: true, force: true });
+  for (const [language, ofLanguage] of counts) {
+    const shards = buildVocabularyShards(ofLanguage);
     const languageDir = path.join(outDir, 'search-vocab', language);
     await mkdir(languageDir, { recursive: true });
-    await Promise.all(
-      [...shards].map(([shardId, shard]) => writeFile(path.join(languageDir, `${shardId}.json`), JSON.stringify(shard))),
-    );
+    await Promise.all([...shards].map(([shardId, shard]) => writeFile(path.join(languageDir, `${shardId}.json`), JSON.stringify(shard))));
     // The list of shards lets the search ask only for files that exist.
     await writeFile(path.join(languageDir, 'shards.json'), JSON.stringify([...shards.keys()]));
-    formCounts[language] = counts.size;
+    formCounts[language] = ofLanguage.size;
   }
   return formCounts;
 }

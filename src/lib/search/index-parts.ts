@@ -9,7 +9,7 @@
  * multisite `mergeIndex`). The parts follow the calendar: years are packed
  * into a part from the oldest on, so adding this week's articles changes only
  * the newest part, and an incremental build re-indexes only the parts whose
- * pages changed. Undated articles have a part of their own.
+ * pages changed. Undated articles come first, before the oldest year.
  */
 
 export interface IndexedPage {
@@ -21,7 +21,7 @@ export interface IndexedPage {
 }
 
 export interface IndexPart {
-  /** Stable name, also the folder under dist/pagefind/: `ar-2019`, `ar-2023-07`, `ar-undated-1`… */
+  /** Stable name, also the folder under dist/pagefind/: `ar-2019`, `ar-2023-07`, `ar-undated`… */
   id: string;
   locale: string;
   files: string[];
@@ -77,16 +77,16 @@ export function planIndexParts(pages: readonly IndexedPage[], maxPages: number):
   const parts: IndexPart[] = [];
   for (const { key: locale, pages: ofLocale } of groupBy([...pages], (page) => page.locale)) {
     const byFile = (a: IndexedPage, b: IndexedPage) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
-    const dated = ofLocale.filter((page) => page.date).sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : byFile(a, b)));
-    const years = groupBy(dated, (page) => page.date!.slice(0, 4));
+    // Undated articles sort as year 0000: they share the oldest part rather than cost a part of their own.
+    const day = (page: IndexedPage) => page.date ?? '0000-00-00';
+    const ordered = [...ofLocale].sort((a, b) => (day(a) < day(b) ? -1 : day(a) > day(b) ? 1 : byFile(a, b)));
+    const years = groupBy(ordered, (page) => day(page).slice(0, 4));
     const packed = pack(years, maxPages, (year) =>
-      pack(groupBy(year.pages, (page) => page.date!.slice(0, 7)), maxPages, (month) =>
+      pack(groupBy(year.pages, (page) => day(page).slice(0, 7)), maxPages, (month) =>
         slices(month.pages, maxPages).map((slice, index) => ({ key: `${month.key}-${index + 1}`, pages: slice })),
       ),
     );
-    for (const part of packed) parts.push({ id: `${locale}-${part.key}`, locale, files: part.pages.map((page) => page.file) });
-    const undated = ofLocale.filter((page) => !page.date).sort(byFile);
-    slices(undated, maxPages).forEach((slice, index) => parts.push({ id: `${locale}-undated-${index + 1}`, locale, files: slice.map((page) => page.file) }));
+    for (const part of packed) parts.push({ id: `${locale}-${part.key.replace(/^0000(-00)?/, 'undated')}`, locale, files: part.pages.map((page) => page.file) });
   }
   return parts;
 }

@@ -11,15 +11,19 @@ export type VocabularyShard = Record<string, string[]>;
 /** Most forms kept per key: each one costs a Pagefind lookup at query time. */
 export const MAX_FORMS_PER_KEY = 16;
 
+/** Adds the Arabic-script words of one text to `counts`. */
+export function addArabicScriptWords(counts: Map<string, number>, text: string): Map<string, number> {
+  for (const word of splitWords(text)) {
+    if (!isArabicScriptWord(word)) continue;
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** Collects word counts from article texts (Arabic-script words only). */
 export function countArabicScriptWords(texts: Iterable<string>): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const text of texts) {
-    for (const word of splitWords(text)) {
-      if (!isArabicScriptWord(word)) continue;
-      counts.set(word, (counts.get(word) ?? 0) + 1);
-    }
-  }
+  for (const text of texts) addArabicScriptWords(counts, text);
   return counts;
 }
 

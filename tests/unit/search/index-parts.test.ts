@@ -4,7 +4,7 @@ import { planIndexParts, type IndexedPage } from '../../../src/lib/search/index-
 const page = (locale: string, date: string | undefined, n: number): IndexedPage => ({ locale, file: `${locale}/articles/a-${String(n).padStart(5, '0')}/index.html`, date });
 
 describe('search index parts', () => {
-  test('years are packed from the oldest into parts of at most maxPages, per locale; undated apart', () => {
+  test('years are packed from the oldest into parts of at most maxPages, per locale; undated with the oldest', () => {
     const pages = [
       ...Array.from({ length: 30 }, (_, n) => page('ar', `2001-0${(n % 9) + 1}-01`, n)),
       ...Array.from({ length: 30 }, (_, n) => page('ar', `2002-03-0${(n % 9) + 1}`, 100 + n)),
@@ -14,9 +14,9 @@ describe('search index parts', () => {
     ];
     const parts = planIndexParts(pages, 60);
     expect(parts.map((part) => [part.id, part.files.length])).toEqual([
-      ['ar-2001', 60],
+      ['ar-undated', 31],
+      ['ar-2002', 30],
       ['ar-2003', 50],
-      ['ar-undated-1', 1],
       ['en-2020', 1],
     ]);
     // Every page in exactly one part.
