@@ -156,7 +156,9 @@ export function pagefind(): AstroIntegration {
           await Promise.all(
             Array.from({ length: Math.max(1, concurrency) }, async () => {
               for (let part = queue.shift(); part; part = queue.shift()) {
+                const partStarted = performance.now();
                 const built = await buildPart(outDir, cacheDir, part);
+                logger.debug(`${part.id}: ${part.files.length} pages ${built.reused ? 'unchanged' : 'indexed'} in ${((performance.now() - partStarted) / 1000).toFixed(1)}s`);
                 if (built.reused) reused += part.files.length;
                 else indexed += part.files.length;
                 for (const [language, words] of built.counts) {
