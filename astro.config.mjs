@@ -75,6 +75,12 @@ export default defineConfig({
     // After pagefind(): the service worker precaches Pagefind's runtime.
     serviceWorker(),
   ],
+  experimental: {
+    // Pages whose getStaticPaths() cacheKey is unchanged are restored from the
+    // last build instead of rendered (src/data/articles.ts, pageCacheKey): adding
+    // ten articles to an archive renders the pages that show them.
+    incrementalBuild: true,
+  },
   vite: {
     build: {
       // Scripts ship as files, never inlined: a strict Content-Security-Policy

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
@@ -83,4 +84,17 @@ export async function renderArticle(article: Article): Promise<RenderedBody & { 
   const split = splitArticleFile(text);
   if (!split) throw new Error(`${article.filePath}: front matter disappeared while building; build again.`);
   return { ...renderArticleBody(split.body), body: split.body };
+}
+
+/**
+ * The `cacheKey` of a page built from these articles (Astro's incremental
+ * builds): it changes when any of them changes (the content digest of its
+ * file) or when `context` does (page number, total pages…), so a rebuild
+ * after adding ten articles renders the pages that show them and restores the
+ * rest from the last build.
+ */
+export function pageCacheKey(articles: readonly (Article | undefined)[], context = ''): string {
+  const hash = createHash('sha256').update(context);
+  for (const article of articles) hash.update('\0').update(article ? `${article.id}:${article.digest ?? ''}` : '-');
+  return hash.digest('base64url');
 }

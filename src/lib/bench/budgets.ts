@@ -10,6 +10,8 @@ export interface Budget {
   min?: number;
   equals?: boolean | number | string;
   atArticles?: number;
+  /** At most `max` times the same figure of the run of `articles` articles (bench/results/<articles>.json). */
+  timesRunOf?: { articles: number; max: number };
   /** Why this limit, in a few words. */
   reason: string;
 }
@@ -28,7 +30,7 @@ export function figureAt(report: unknown, figure: string): unknown {
 }
 
 /** Checks each applicable budget; a missing figure fails its budget. */
-export function checkBudgets(report: { articles: number }, budgets: Budget[]): BudgetResult[] {
+export function checkBudgets(report: { articles: number }, budgets: Budget[], earlierRun: (articles: number) => unknown = () => undefined): BudgetResult[] {
   return budgets
     .filter((budget) => budget.atArticles === undefined || budget.atArticles === report.articles)
     .map((budget) => {
@@ -42,6 +44,11 @@ export function checkBudgets(report: { articles: number }, budgets: Budget[]): B
       if (budget.min !== undefined) {
         limits.push(`≥ ${budget.min}`);
         ok &&= typeof value === 'number' && value >= budget.min;
+      }
+      if (budget.timesRunOf !== undefined) {
+        const reference = figureAt(earlierRun(budget.timesRunOf.articles), budget.figure);
+        limits.push(`≤ ${budget.timesRunOf.max} × the ${budget.timesRunOf.articles}-article run (${String(reference)})`);
+        ok &&= typeof value === 'number' && typeof reference === 'number' && value <= budget.timesRunOf.max * reference;
       }
       if (budget.equals !== undefined) {
         limits.push(`= ${String(budget.equals)}`);

@@ -95,3 +95,16 @@ export function wordKeys(word: string): string[] {
 export function splitWords(text: string): string[] {
   return text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
 }
+
+/**
+ * Words of a query the search looks up at most. Each Arabic-script word can
+ * cost several index requests (its written forms); a pasted paragraph of
+ * hundreds of words must not fire hundreds of requests. The first words are
+ * kept: a page must contain all of them, so more words only narrow further.
+ */
+export const MAX_QUERY_WORDS = 8;
+
+/** The words of a query that are searched: distinct, at most MAX_QUERY_WORDS. */
+export function queryWords(query: string): string[] {
+  return [...new Set(splitWords(query))].slice(0, MAX_QUERY_WORDS);
+}

@@ -1,5 +1,5 @@
 import { expandWord, needsExpansion, rankPages, type RankedPage, type WordMatch } from '../../lib/search/expand-query.ts';
-import { isArabicScriptWord, splitWords, wordKeys } from '../../lib/search/arabic-script.ts';
+import { isArabicScriptWord, queryWords, splitWords, wordKeys } from '../../lib/search/arabic-script.ts';
 import { shardIdForKey, type VocabularyShard } from '../../lib/search/vocabulary.ts';
 import type { PagefindFilters, PagefindModule, PagefindResult } from './pagefind-types.ts';
 
@@ -140,7 +140,7 @@ export class ArchiveSearch {
 
   async search(query: string, { filters = {}, order = 'relevance' }: ArchiveSearchOptions = {}): Promise<ArchiveSearchResult> {
     const pagefind = await loadPagefind();
-    const words = splitWords(query);
+    const words = queryWords(query);
     if (words.length === 0) {
       // No words but filters: browse everything the filters select, newest first.
       if (!Object.values(filters).some((values) => values.length > 0)) return { pages: [], forms: [] };
@@ -152,7 +152,8 @@ export class ArchiveSearch {
     let forms: string[];
     if (!words.some(needsExpansion)) {
       // Nothing to expand: exactly what stock Pagefind does, so no loss on English.
-      const found = await pagefind.search(query, { filters });
+      // A query longer than the cap is cut to its first words, for Pagefind too.
+      const found = await pagefind.search(splitWords(query).length > words.length ? words.join(' ') : query, { filters });
       pages = (found?.results ?? []).map((result) => ({ pageId: result.id, tier: 0, score: result.score, ref: result }));
       forms = words;
     } else {

@@ -53,3 +53,13 @@ describe('word splitting', () => {
     expect(splitWords('فِلَسْطِين')).toEqual(['فِلَسْطِين']);
   });
 });
+
+describe('query length', () => {
+  test('a query is searched by its first distinct words, at most MAX_QUERY_WORDS', async () => {
+    const { queryWords, MAX_QUERY_WORDS } = await import('../../../src/lib/search/arabic-script.ts');
+    const pasted = Array.from({ length: 300 }, (_, index) => `كلمة${index}`).join(' ');
+    expect(queryWords(pasted)).toHaveLength(MAX_QUERY_WORDS);
+    expect(queryWords(pasted)[0]).toBe('كلمة0');
+    expect(queryWords('روسيا روسيا أوكرانيا')).toEqual(['روسيا', 'أوكرانيا']);
+  });
+});

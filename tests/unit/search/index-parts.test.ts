@@ -19,6 +19,12 @@ describe('search index parts', () => {
       ['ar-2003', 50],
       ['en-2020', 1],
     ]);
+    // The newest year stands alone even when it would fit with the one before.
+    expect(planIndexParts(pages, 200).map((part) => [part.id, part.files.length])).toEqual([
+      ['ar-undated', 61],
+      ['ar-2003', 50],
+      ['en-2020', 1],
+    ]);
     // Every page in exactly one part.
     expect(parts.flatMap((part) => part.files).sort()).toEqual(pages.map((p) => p.file).sort());
   });
@@ -41,6 +47,7 @@ describe('search index parts', () => {
     const before = planIndexParts(old, 70);
     const after = planIndexParts([...old, ...Array.from({ length: 10 }, (_, n) => page('ar', '2014-12-31', 1000 + n))], 70);
     expect(after.slice(0, -1)).toEqual(before.slice(0, -1));
-    expect(after.at(-1)!.files.length).toBe(before.at(-1)!.files.length + 10);
+    expect(after.at(-1)!.id).toBe('ar-2014');
+    expect(after.at(-1)!.files.length).toBe(20 + 10);
   });
 });
