@@ -3,7 +3,9 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
-import { readTranslationGroups } from './src/lib/translation-groups.ts';
+import { readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import { TRANSLATION_GROUPS_FILE } from './src/loaders/articles.ts';
 import { MARKDOWN_FEATURES } from './src/lib/render/article-body.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
@@ -14,10 +16,19 @@ const base = process.env.BASE_PATH ?? '/';
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const basePrefix = new URL(base.endsWith('/') ? base : `${base}/`, site).href;
 
+// Tests and the benchmark give each build its own cache so corpora never mix.
+const cacheDir = process.env.ARSHIF_CACHE_DIR ?? './node_modules/.astro';
+
 // Articles are translations of each other by translationKey, not by path, so
-// the sitemap's hreflang alternates for them come from the content itself.
-const contentDir = process.env.ARSHIF_CONTENT_DIR ?? './content';
-const translationGroups = readTranslationGroups(contentDir);
+// the sitemap's hreflang alternates for them come from the content: the content
+// loader leaves the groups in the cache (src/loaders/articles.ts), read here
+// once, when the sitemap is written.
+/** @type {Map<string, { locale: string; path: string }[]> | undefined} */
+let translationGroups;
+function translationGroupOf(/** @type {string} */ path) {
+  translationGroups ??= new Map(Object.entries(JSON.parse(readFileSync(resolvePath(cacheDir, TRANSLATION_GROUPS_FILE), 'utf8'))));
+  return translationGroups.get(path);
+}
 
 /** @param {string} page absolute URL of a built page */
 function belongsInSitemap(page) {
@@ -31,7 +42,7 @@ function belongsInSitemap(page) {
  */
 function withAlternates(item) {
   const path = item.url.startsWith(basePrefix) ? item.url.slice(basePrefix.length) : '';
-  const group = translationGroups.get(path);
+  const group = translationGroupOf(path);
   if (group) {
     item.links = group.map((member) => ({ lang: member.locale, url: basePrefix + member.path }));
   } else if (!path.includes('/articles/') && LOCALE_CODES.some((code) => path.startsWith(`${code}/`))) {
@@ -45,8 +56,7 @@ export default defineConfig({
   // Absolute URLs (feeds, canonical links) need the public origin; SITE_URL sets it.
   site,
   base,
-  // Tests and the benchmark give each build its own cache so corpora never mix.
-  ...(process.env.ARSHIF_CACHE_DIR ? { cacheDir: process.env.ARSHIF_CACHE_DIR } : {}),
+  cacheDir,
   // Directory URLs with a trailing slash work on every static host without rewrites.
   trailingSlash: 'always',
   // Stylesheets as files, never inlined: the Content-Security-Policy needs no 'unsafe-inline'.

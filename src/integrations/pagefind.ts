@@ -16,11 +16,15 @@ import { countIndexedWords, writeSearchVocabulary } from './search-vocabulary.ts
  */
 const DEFAULT_PART_PAGES = 3000;
 /**
- * Parts indexed at once. Pagefind's service indexes two parts side by side on
- * two cores (measured: 2,000 pages in 6.3 s instead of 11.0 s); memory is then
- * that of two parts. ARSHIF_INDEX_CONCURRENCY overrides it.
+ * Parts indexed at once, and the pages they may hold together. Pagefind's
+ * service indexes two parts side by side on two cores (measured: 2,000 pages in
+ * 6.3 s instead of 11.0 s), but its memory is that of the pages in flight, so
+ * a second part starts only while the pages being indexed stay within the
+ * budget (about 0.5 GB); a part larger than the budget is indexed alone.
+ * ARSHIF_INDEX_CONCURRENCY and ARSHIF_INDEX_PAGES_IN_FLIGHT override them.
  */
 const DEFAULT_CONCURRENCY = 2;
+const DEFAULT_PAGES_IN_FLIGHT = 1500;
 /** Files Pagefind writes that Arshif's own search UI never loads. */
 const UNUSED_PAGEFIND_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 /** Articles read from disk at once while indexing. */
@@ -146,29 +150,43 @@ export function pagefind(): AstroIntegration {
         const parts = planIndexParts(await listArticlePages(outDir), maxPages);
         const searchDir = path.join(outDir, 'pagefind');
         await mkdir(cacheDir, { recursive: true });
-        const concurrency = Number(process.env.ARSHIF_INDEX_CONCURRENCY ?? DEFAULT_CONCURRENCY);
+        const concurrency = Math.max(1, Number(process.env.ARSHIF_INDEX_CONCURRENCY ?? DEFAULT_CONCURRENCY));
+        const pagesInFlightBudget = Number(process.env.ARSHIF_INDEX_PAGES_IN_FLIGHT ?? DEFAULT_PAGES_IN_FLIGHT);
         const counts: WordCounts = new Map();
         let indexed = 0;
         let reused = 0;
-        // Largest parts first, so two workers finish close together.
+        // Largest parts first; a part starts when a worker is free and the pages in flight allow it.
         const queue = [...parts].sort((a, b) => b.files.length - a.files.length);
+        let inFlight = 0;
+        const running = new Set<Promise<void>>();
+        const run = async (part: IndexPart) => {
+          const partStarted = performance.now();
+          const built = await buildPart(outDir, cacheDir, part);
+          logger.debug(`${part.id}: ${part.files.length} pages ${built.reused ? 'unchanged' : 'indexed'} in ${((performance.now() - partStarted) / 1000).toFixed(1)}s`);
+          if (built.reused) reused += part.files.length;
+          else indexed += part.files.length;
+          for (const [language, words] of built.counts) {
+            const total = counts.get(language) ?? counts.set(language, new Map()).get(language)!;
+            for (const [word, count] of words) total.set(word, (total.get(word) ?? 0) + count);
+          }
+        };
         try {
-          await Promise.all(
-            Array.from({ length: Math.max(1, concurrency) }, async () => {
-              for (let part = queue.shift(); part; part = queue.shift()) {
-                const partStarted = performance.now();
-                const built = await buildPart(outDir, cacheDir, part);
-                logger.debug(`${part.id}: ${part.files.length} pages ${built.reused ? 'unchanged' : 'indexed'} in ${((performance.now() - partStarted) / 1000).toFixed(1)}s`);
-                if (built.reused) reused += part.files.length;
-                else indexed += part.files.length;
-                for (const [language, words] of built.counts) {
-                  const total = counts.get(language) ?? counts.set(language, new Map()).get(language)!;
-                  for (const [word, count] of words) total.set(word, (total.get(word) ?? 0) + count);
-                }
-              }
-            }),
-          );
+          while (queue.length || running.size) {
+            const fits = queue.findIndex((part) => running.size === 0 || inFlight + part.files.length <= pagesInFlightBudget);
+            if (fits !== -1 && running.size < concurrency) {
+              const [part] = queue.splice(fits, 1) as [IndexPart];
+              inFlight += part.files.length;
+              const task: Promise<void> = run(part).finally(() => {
+                inFlight -= part.files.length;
+                running.delete(task);
+              });
+              running.add(task);
+            } else {
+              await Promise.race(running);
+            }
+          }
         } finally {
+          await Promise.allSettled(running);
           await pagefindApi.close();
         }
         // Parts no longer planned (an archive that shrank) leave the cache too.

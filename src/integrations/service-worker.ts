@@ -42,21 +42,19 @@ export function serviceWorker(): AstroIntegration {
         const { count, size, warnings } = await generateSW({
           globDirectory: outDir,
           swDest: path.join(outDir, 'sw.js'),
+          // Pages are not precached: a precached page is served from the cache
+          // first, so after a deploy readers would keep seeing the old home until
+          // they reload twice. Pages go network-first below and are kept as read.
           globPatterns: [
-            'index.html',
             '404.html',
-            '*/index.html',
-            '*/search/index.html',
             'favicon.svg',
             '_astro/*.{css,js}',
             // The subsets pages actually use; other scripts' subsets are cached when read.
             '_astro/noto-naskh-arabic-{arabic,latin}-400-normal.*.woff2',
             '_astro/noto-serif-latin-{400,700}-normal.*.woff2',
-            // The search index's list of parts, each part's entry and metadata, and
-            // Pagefind's runtime from each locale's newest part (the one search loads).
-            'pagefind/parts.json',
-            'pagefind/*/pagefind-entry.json',
-            'pagefind/*/*.pf_meta',
+            // Pagefind's runtime from each locale's newest part (the one search
+            // loads); the index itself is cached as it is read (below), so an old
+            // worker never serves an old index's entry files after a deploy.
             ...(await searchRuntimeFiles(outDir)),
             'search-vocab/*/shards.json',
           ],
@@ -80,7 +78,16 @@ export function serviceWorker(): AstroIntegration {
               options: { cacheName: 'arshif-pages', networkTimeoutSeconds: 4, expiration: { maxEntries: 1000 } },
             },
             {
-              urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/(pagefind\/[^/]+\/(fragment|index|filter)|_astro)\//.test(url.pathname),
+              // Which parts make the index, and each part's entry: always the
+              // deployed ones when online, the last ones read when offline
+              // (Pagefind adds ?ts=<now> to the entry; the cached copy answers any).
+              urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/pagefind\/(parts\.json|[^/]+\/pagefind-entry\.json)$/.test(url.pathname),
+              handler: 'NetworkFirst',
+              options: { cacheName: 'arshif-search-entry', networkTimeoutSeconds: 4, matchOptions: { ignoreSearch: true }, expiration: { maxEntries: 200 } },
+            },
+            {
+              // Content-hashed: index metadata, chunks, filters, fragments, Vite's assets.
+              urlPattern: ({ url, sameOrigin }) => sameOrigin && (/\/(pagefind\/[^/]+\/(fragment|index|filter)|_astro)\//.test(url.pathname) || /\/pagefind\/[^/]+\/[^/]+\.pf_meta$/.test(url.pathname)),
               handler: 'CacheFirst',
               options: { cacheName: 'arshif-immutable', expiration: { maxEntries: 5000 } },
             },

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -17,6 +17,19 @@ const contentDir = path.join(work, 'content');
 const outDir = path.join(work, 'dist');
 const rules = parseHeadersFile(readFileSync(path.join(projectRoot, 'public/_headers'), 'utf8'));
 const SLUG = 'azerbaijan-halts-karabakh-offensive';
+/** The next deploy: one article removed, one added in a year of its own (a new index part). */
+const nextContentDir = path.join(work, 'next-content');
+const nextOutDir = path.join(work, 'next-dist');
+const ADDED = `---
+title: زرافة نادرة تولد في حديقة الحيوان
+description: ولدت زرافة نادرة في حديقة الحيوان هذا الأسبوع.
+date: "2024-05-01"
+tags: [حيوانات]
+translationKey: ar/giraffe-born
+---
+
+ولدت زرافة نادرة في حديقة الحيوان هذا الأسبوع.
+`;
 
 let site: StaticSite;
 let browser: Browser;
@@ -26,6 +39,10 @@ beforeAll(async () => {
   cpSync(path.join(projectRoot, 'content'), contentDir, { recursive: true });
   cpSync(path.join(projectRoot, 'tests/fixtures/search-quality/content'), contentDir, { recursive: true });
   await buildSite({ contentDir, outDir, base: BASE });
+  cpSync(contentDir, nextContentDir, { recursive: true });
+  rmSync(path.join(nextContentDir, 'ar/baghdad-history.mdx'));
+  writeFileSync(path.join(nextContentDir, 'ar/giraffe-born.mdx'), ADDED);
+  await buildSite({ contentDir: nextContentDir, outDir: nextOutDir, base: BASE });
   site = await serveStatic(outDir, { base: BASE, headers: (pathname) => headersForPath(rules, pathname) });
   browser = await launchBrowser();
 });
@@ -157,6 +174,37 @@ describe('offline', () => {
     expect((await searchOn(page, 'ar', 'لروسيا'))[0]).toBe(`${BASE}ar/articles/russia-grain/`);
     expect(watch.violations).toEqual([]);
     await context.close();
+  });
+
+  test('a deploy that removes files under an old worker: the open page keeps searching, the next page has the new index', async () => {
+    const { context, watch } = await watchedContext();
+    const page = await context.newPage();
+    await page.goto(`${site.url}ar/`);
+    await page.waitForFunction(() => document.documentElement.dataset.serviceWorker === 'active', undefined, { timeout: 30_000 });
+    expect((await searchOn(page, 'ar', 'بغداد')).sort()).toEqual([`${BASE}ar/articles/baghdad-conference/`, `${BASE}ar/articles/baghdad-history/`]);
+    const previous = path.join(work, 'previous-dist');
+    cpSync(outDir, previous, { recursive: true });
+    // The deploy: every file replaced, the old ones gone (as Netlify, Cloudflare Pages or s3 sync --delete do).
+    const deploy = (from: string) => {
+      for (const entry of readdirSync(outDir)) rmSync(path.join(outDir, entry), { recursive: true, force: true });
+      cpSync(from, outDir, { recursive: true });
+    };
+    deploy(nextOutDir);
+    try {
+      // The open page still holds the old index, whose files are gone: asked again, it answers with what exists.
+      await page.fill('#search-page-input', 'بغداد');
+      await page.waitForFunction(() => document.querySelector<HTMLElement>('main [data-search-results]')?.dataset.query === 'بغداد' && document.querySelectorAll('main .search-result').length === 1, undefined, { timeout: 15_000 });
+      expect(await page.$$eval('main .search-result-title a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname))).toEqual([`${BASE}ar/articles/baghdad-conference/`]);
+      // The next page the reader opens uses the new deploy, with the old worker still in charge: no reload asked of the reader.
+      expect(await searchOn(page, 'ar', 'زرافة')).toEqual([`${BASE}ar/articles/giraffe-born/`]);
+      await page.goto(`${site.url}ar/`);
+      expect(await page.textContent('main')).toContain('زرافة نادرة تولد في حديقة الحيوان');
+      expect(watch.violations).toEqual([]);
+    } finally {
+      deploy(previous);
+      rmSync(previous, { recursive: true, force: true });
+      await context.close();
+    }
   });
 
   test('a newer version is announced and a reload brings it', async () => {

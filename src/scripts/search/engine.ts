@@ -46,10 +46,27 @@ export function loadPagefind(language = document.documentElement.lang): Promise<
     const pagefind = (await import(/* @vite-ignore */ `${siteBase}pagefind/${primary}/pagefind.js`)) as PagefindModule;
     await pagefind.options({ baseUrl: siteBase });
     await pagefind.init();
-    await Promise.all(others.map((part) => pagefind.mergeIndex(`${siteBase}pagefind/${part}/`, { baseUrl: siteBase })));
+    // A part that cannot be read (a deploy removed it under an old page) leaves the others searchable.
+    await Promise.all(
+      others.map((part) =>
+        pagefind.mergeIndex(`${siteBase}pagefind/${part}/`, { baseUrl: siteBase }).catch((error: unknown) => console.warn(`Arshif: index part ${part} left out`, error)),
+      ),
+    );
     return pagefind;
   })();
   return pagefindPromise;
+}
+
+/**
+ * Forgets the loaded index, so the next search reads parts.json afresh: after
+ * a deploy, an open page's index can point at files the host no longer has.
+ */
+async function forgetIndex(): Promise<void> {
+  const loaded = pagefindPromise;
+  pagefindPromise = undefined;
+  partsPromise = undefined;
+  partOfPagePromise = undefined;
+  await (await loaded?.catch(() => undefined))?.destroy();
 }
 
 let partOfPagePromise: Promise<Map<string, number>> | undefined;
@@ -138,7 +155,21 @@ export class ArchiveSearch {
     return [...(found?.results ?? [])].sort((a, b) => part(a) - part(b) || b.score - a.score);
   }
 
-  async search(query: string, { filters = {}, order = 'relevance' }: ArchiveSearchOptions = {}): Promise<ArchiveSearchResult> {
+  /**
+   * Searches; when the index fails (a deploy replaced it under this page), the
+   * new index is loaded and the search asked once more, without the reader's help.
+   */
+  async search(query: string, options: ArchiveSearchOptions = {}): Promise<ArchiveSearchResult> {
+    try {
+      return await this.#search(query, options);
+    } catch (error) {
+      console.warn('Arshif: the search index failed; loading it afresh', error);
+      await forgetIndex();
+      return this.#search(query, options);
+    }
+  }
+
+  async #search(query: string, { filters = {}, order = 'relevance' }: ArchiveSearchOptions = {}): Promise<ArchiveSearchResult> {
     const pagefind = await loadPagefind();
     const words = queryWords(query);
     if (words.length === 0) {

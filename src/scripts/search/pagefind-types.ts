@@ -35,4 +35,6 @@ export interface PagefindModule {
   mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string | null, options?: PagefindSearchOptions): Promise<{ results: PagefindResult[] } | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
+  /** Drops the loaded index, so the next init() reads it afresh. */
+  destroy(): Promise<void>;
 }

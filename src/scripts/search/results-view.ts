@@ -1,5 +1,6 @@
 import { ArchiveSearch, type ArchiveSearchOptions, type ArchiveSearchResult } from './engine.ts';
 import { fill, renderResult, type SearchMessages } from './render.ts';
+import type { PagefindResultData } from './pagefind-types.ts';
 import { preferExactMatches } from '../../lib/search/expand-query.ts';
 
 /**
@@ -7,6 +8,16 @@ import { preferExactMatches } from '../../lib/search/expand-query.ts';
  * shown costs a fragment download, so a first search loads only a screenful.
  */
 const PAGE_SIZE = 8;
+
+/**
+ * The stored data of some results. A result whose fragment cannot be loaded
+ * (removed by a deploy since the index was read) is left out; the others show.
+ */
+async function loadResults(pages: ArchiveSearchResult['pages']): Promise<PagefindResultData[]> {
+  const settled = await Promise.allSettled(pages.map((page) => page.ref.data()));
+  for (const outcome of settled) if (outcome.status === 'rejected') console.warn('Arshif: a search result could not be loaded', outcome.reason);
+  return settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+}
 
 /**
  * Runs queries and shows their results in a status line and a list, dropping
@@ -52,7 +63,7 @@ export class ResultsView {
     const current = this.#current;
     if (!current || current.ticket !== this.#latest) return;
     const next = current.result.pages.slice(current.shown, current.shown + PAGE_SIZE);
-    const data = await Promise.all(next.map((page) => page.ref.data()));
+    const data = await loadResults(next);
     if (current.ticket !== this.#latest) return;
     current.shown += next.length;
     const items = data.map((result) => renderResult(result, current.result.forms, this.#messages, this.#headingLevel));
@@ -74,7 +85,7 @@ export class ResultsView {
     try {
       const result = await this.#search.search(trimmed, options);
       const { pages, forms } = result;
-      const loaded = await Promise.all(pages.slice(0, limit).map((page) => page.ref.data()));
+      const loaded = await loadResults(pages.slice(0, limit));
       const data = options.order === 'date' ? loaded : preferExactMatches(loaded, (result) => result.content, trimmed);
       if (ticket !== this.#latest) return pages.length;
       const count = new Intl.NumberFormat(this.#messages.numberLocale).format(pages.length);
