@@ -147,7 +147,7 @@ describe('browsing', () => {
     expect(slug).toBeTruthy();
     const response = await fetch(new URL(`en/articles/${slug}/`, site.url));
     expect(response.status).toBe(404);
-    const page = await openPage(browser, site.url, `en/articles/${slug}/`);
+    const page = await openPage(browser, site.url, `en/articles/${slug}/`, {}, 404);
     const offer = page.locator('[data-not-found-locale="en"] [data-original]');
     await offer.waitFor({ state: 'visible' });
     const link = offer.locator('a[data-original-link="ar"]');
@@ -158,7 +158,7 @@ describe('browsing', () => {
     await page.waitForURL(new RegExp(`/ar/articles/${slug}/$`));
     await closePage(page);
     // A page that exists in no locale offers nothing.
-    const nowhere = await openPage(browser, site.url, 'en/articles/no-such-article/');
+    const nowhere = await openPage(browser, site.url, 'en/articles/no-such-article/', {}, 404);
     await nowhere.waitForLoadState('networkidle');
     expect(await nowhere.locator('[data-original]:visible').count()).toBe(0);
     await closePage(nowhere);
@@ -169,9 +169,9 @@ describe('browsing', () => {
     const response = await fetch(new URL('ar/no-such-page/', site.url));
     expect(response.status).toBe(404);
     const html = await response.text();
-    expect(html).toContain('<section lang="ar" dir="rtl">');
+    expect(html).toContain('<section lang="ar" dir="rtl"');
     expect(html).toContain('الصفحة غير موجودة');
-    expect(html).toContain('<section lang="en" dir="ltr">');
+    expect(html).toContain('<section lang="en" dir="ltr"');
     expect(html).toContain('Page not found');
   });
 });

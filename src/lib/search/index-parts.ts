@@ -8,7 +8,8 @@
  * time, and the browser searches a locale's parts together (Pagefind's
  * multisite `mergeIndex`). The parts follow the calendar: years are packed
  * into a part from the oldest on, so adding this week's articles changes only
- * the newest part — the newest year is always a part of its own — and an
+ * the newest part — in a locale larger than one part, the newest year is a
+ * part of its own — and an
  * incremental build re-indexes only the parts whose pages changed. Undated articles come first, before the oldest year.
  */
 
@@ -85,9 +86,14 @@ export function planIndexParts(pages: readonly IndexedPage[], maxPages: number):
       pack(groupBy(year.pages, (page) => day(page).slice(0, 7)), maxPages, (month) =>
         slices(month.pages, maxPages).map((slice, index) => ({ key: `${month.key}-${index + 1}`, pages: slice })),
       );
-    // The newest year is a part of its own: it is where new articles go, so
-    // re-indexing it after adding this week's articles costs a year, not a part.
-    const packed = [...pack(years.slice(0, -1), maxPages, byMonth), ...pack(years.slice(-1), maxPages, byMonth)];
+    // A locale that fits in one part is one index: results ranked as by a
+    // single Pagefind index. A larger one keeps its newest year a part of its
+    // own: it is where new articles go, so re-indexing it after adding this
+    // week's articles costs a year, not a full part.
+    const packed =
+      ofLocale.length <= maxPages
+        ? pack(years, maxPages, byMonth)
+        : [...pack(years.slice(0, -1), maxPages, byMonth), ...pack(years.slice(-1), maxPages, byMonth)];
     for (const part of packed) parts.push({ id: `${locale}-${part.key.replace(/^0000(-00)?/, 'undated')}`, locale, files: part.pages.map((page) => page.file) });
   }
   return parts;

@@ -19,8 +19,13 @@ describe('search index parts', () => {
       ['ar-2003', 50],
       ['en-2020', 1],
     ]);
-    // The newest year stands alone even when it would fit with the one before.
+    // A locale that fits in one part is one index.
     expect(planIndexParts(pages, 200).map((part) => [part.id, part.files.length])).toEqual([
+      ['ar-undated', 111],
+      ['en-2020', 1],
+    ]);
+    // A larger one keeps its newest year apart even when it would fit with the one before.
+    expect(planIndexParts(pages, 100).map((part) => [part.id, part.files.length])).toEqual([
       ['ar-undated', 61],
       ['ar-2003', 50],
       ['en-2020', 1],
