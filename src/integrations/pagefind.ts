@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, link, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -12,10 +12,18 @@ import { countIndexedWords, writeSearchVocabulary } from './search-vocabulary.ts
 /**
  * Pages a single Pagefind index holds at most. Pagefind keeps every page in
  * memory until it writes (about 0.3 MB a page of real text, measured), so this
- * bounds the indexer's memory at about 0.5 GB whatever the archive's size.
+ * bounds the indexer's memory at about 1 GB whatever the archive's size.
  * ARSHIF_INDEX_PART_PAGES overrides it (the tests use small parts).
  */
-const DEFAULT_PART_PAGES = 1000;
+const DEFAULT_PART_PAGES = 3000;
+/**
+ * Word locations per index chunk (Pagefind's PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE,
+ * default 20,000). A search fetches, for each word form, one chunk from every
+ * part of the locale's index; Pagefind's default chunks of real-vocabulary
+ * text weigh about 30 KB, so ten parts made a first search of 876 KB
+ * (measured). Smaller chunks keep what one word costs small.
+ */
+const INDEX_CHUNK_LOCATIONS = '4000';
 /** Files Pagefind writes that Arshif's own search UI never loads. */
 const UNUSED_PAGEFIND_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 /** What decides the indexed text besides the articles: a change to these re-indexes every part. */
@@ -181,7 +189,7 @@ class SearchIndexBuild implements SearchIndexHooks {
     const counts: WordCounts = new Map();
     for (const { part } of this.#parts) {
       const cached = path.join(this.#cacheDir, part.id);
-      await cp(cached, path.join(searchDir, part.id), { recursive: true, filter: (source) => !path.basename(source).startsWith('.arshif-') });
+      await linkTree(cached, path.join(searchDir, part.id));
       const stored = JSON.parse(await readFile(path.join(cached, PART_WORDS_FILE), 'utf8')) as [string, [string, number][]][];
       for (const [language, words] of stored) {
         const total = counts.get(language) ?? counts.set(language, new Map()).get(language)!;
@@ -200,6 +208,22 @@ class SearchIndexBuild implements SearchIndexHooks {
     logger.info(`indexed ${indexed} pages (${reused} unchanged) in ${this.#parts.length} part(s); ${seconds}s after the pages → ${path.relative(process.cwd(), searchDir)}`);
     const forms = await writeSearchVocabulary(this.#outDir, counts);
     for (const [language, count] of Object.entries(forms)) logger.info(`search vocabulary (${language}): ${count} word forms`);
+  }
+}
+
+/**
+ * Puts a cached part into dist/ as hard links (thousands of small files: a
+ * copy of a 10,000-article index took seconds), copying where links cannot
+ * be made (another file system). The cache's own bookkeeping files stay out.
+ */
+async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    if (entry.name.startsWith('.arshif-')) continue;
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) await linkTree(source, target);
+    else await link(source, target).catch(() => cp(source, target));
   }
 }
 
@@ -233,6 +257,8 @@ export function pagefind(): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': async () => {
+        // Read by Pagefind's process, which inherits this environment when it starts.
+        process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_LOCATIONS;
         await mkdir(cacheDir, { recursive: true });
         build = new SearchIndexBuild(outDir, cacheDir, Number(process.env.ARSHIF_INDEX_PART_PAGES ?? DEFAULT_PART_PAGES), await indexingCodeKey(root));
         setSearchIndexHooks(build);
