@@ -1,0 +1,24 @@
+import { describe, expect, test } from 'vitest';
+import { findCodeInBody, renderArticleBody } from '../../../src/lib/render/article-body.ts';
+import { escapeMdxText } from '../../../src/lib/import/escape-mdx.ts';
+
+describe('article bodies', () => {
+  test('escaped text renders as the characters written; headings get ids that never take the page’s own', () => {
+    const text = '{process.exit(1)} <script>alert(1)</script> & *not emphasis* [no link](x) # | ~';
+    const { html, headings } = renderArticleBody(`${escapeMdxText(text)}\n\n## main\n\n## toc-title\n\n## قره باغ\n`);
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<em>');
+    expect(html).not.toContain('<a ');
+    expect(html).toContain('{process.exit(1)} &lt;script&gt;alert(1)&lt;/script&gt; &amp; *not emphasis* [no link](x) # | ~');
+    expect(headings.map((heading) => heading.slug)).toEqual(['main-1', 'toc-title-1', 'قره-باغ']);
+  });
+
+  test('code in a body is found with its line; text that is only data passes', () => {
+    expect(findCodeInBody('a\n\nimport fs from "node:fs"\n')).toEqual({ line: 3, what: 'an import or export statement' });
+    expect(findCodeInBody('a {1 + 1} b')).toMatchObject({ line: 1, what: 'a {…} expression' });
+    expect(findCodeInBody('a\n\n<img src=x onerror=alert(1)>\n')).toMatchObject({ line: 3 });
+    expect(findCodeInBody('a { never closed')?.what).toContain('cannot read as plain text');
+    expect(findCodeInBody(escapeMdxText('{x} <b> import y'))).toBeNull();
+    expect(findCodeInBody('plain text, الأرشيف، 2023.')).toBeNull();
+  });
+});
