@@ -37,7 +37,7 @@ export interface RenderedBody {
 
 /**
  * Renders an article body — the Markdown the importer writes, with every
- * syntax character as a character reference — to HTML with heading ids.
+ * syntax character escaped — to HTML with heading ids.
  *
  * Why not Astro's MDX pipeline: compiling each article into a JavaScript
  * module costs memory and time that grow with the archive (one module per
@@ -104,7 +104,8 @@ function firstCodeNode(node: MdastLike): MdastLike | undefined {
  * MDX parser only runs on the rare file that might.
  */
 export function findCodeInBody(body: string): CodeInBody | null {
-  if (!/[<{]|^\s*(?:import|export)\b/m.test(body)) return null;
+  // Escaped characters (\{ \<) are text in MDX too.
+  if (!/[<{]|^\s*(?:import|export)\b/m.test(body.replace(/\\[\s\S]/g, ''))) return null;
   let tree: MdastLike;
   try {
     tree = mdxToMdast(body, { features: { ...MARKDOWN_FEATURES, frontmatter: false } }) as unknown as MdastLike;
