@@ -13,6 +13,7 @@
  *     --tags "Azerbaijan,Armenia,Nagorno-Karabakh" --slug azerbaijan-halts-karabakh-offensive \
  *     --translation-of ar/azerbaijan-halts-karabakh-offensive
  */
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
@@ -123,6 +124,18 @@ if ((options.slug || options.translationOf) && files.length > 1) {
   process.exit(2);
 }
 
+/**
+ * A file's name in its article's record: its path inside the folder given on
+ * the command line, or, for a file given by itself, its path from here
+ * (`2023/report.txt`), so two texts named alike in two folders stay two articles.
+ */
+const folders = positionals.map((input) => path.resolve(input)).filter((input) => existsSync(input) && statSync(input).isDirectory());
+function sourceNameOf(file: string): string {
+  const absolute = path.resolve(file);
+  const folder = folders.find((dir) => absolute.startsWith(`${dir}${path.sep}`));
+  return (folder ? path.relative(folder, absolute) : path.relative(process.cwd(), absolute)).split(path.sep).join('/');
+}
+
 const results: ImportResult[] = [];
 const failures: { file: string; reason: string }[] = [];
 const bar = files.length >= PROGRESS_BAR_FROM ? new cliProgress.SingleBar({ format: 'importing [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
@@ -130,7 +143,7 @@ bar?.start(files.length, 0, { file: '' });
 
 for (const file of files) {
   try {
-    const result = await importArticle(file, options);
+    const result = await importArticle(file, { ...options, sourceName: sourceNameOf(file) });
     results.push(result);
     if (!bar) {
       const verb = options.dryRun && (result.status === 'imported' || result.status === 'updated') ? `would be ${result.status}` : result.status;

@@ -36,6 +36,13 @@ export interface ImportOptions {
    * and a slug: the second must take a suffix, not replace the first.
    */
   claimedTargets?: Map<string, string>;
+  /**
+   * How the source is named in the article's record (imported.file): its path
+   * inside the folder it was imported from (`2023/report.txt`), or its file
+   * name. A changed text is matched to its earlier import by this name, so
+   * `2023/report.txt` and `2024/report.txt` stay two articles.
+   */
+  sourceName?: string;
 }
 
 export type ImportStatus = 'imported' | 'updated' | 'unchanged' | 'skipped';
@@ -224,9 +231,11 @@ export async function importArticle(sourceFile: string, givenOptions: ImportOpti
   const date = dateText ? checkDate(dateText, file, options.date ? '--date' : 'the front block\'s "date" field', options.date ? undefined : article.frontLines.date) : undefined;
   const tags = checkTags(options.tags ?? article.front.tags ?? [], file, options.tags ? '--tags' : 'the front block\'s "tags" field', options.tags ? undefined : article.frontLines.tags);
   // The file name is recorded (imported.file, and source by default): control and bidi characters in it are written as escapes.
-  const fileName = printable(path.basename(file));
-  if (fileName !== path.basename(file)) warnings.push(`the file name has control or bidi characters; recorded as "${fileName}"`);
-  const source = options.source ?? article.front.source ?? fileName;
+  const givenName = options.sourceName ?? path.basename(file);
+  const fileName = printable(givenName);
+  if (fileName !== givenName) warnings.push(`the file name has control or bidi characters; recorded as "${fileName}"`);
+  // Shown to readers: the file's own name, not where it sat on the importing machine.
+  const source = options.source ?? article.front.source ?? printable(path.basename(file));
 
   let baseSlug = options.slug ?? article.front.slug;
   if (baseSlug !== undefined && !isValidSlug(baseSlug)) {
