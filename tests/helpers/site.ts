@@ -47,6 +47,14 @@ export async function buildSite({ contentDir, outDir, base, root = projectRoot, 
   if (code !== 0) throw new Error(`astro build failed (exit ${code}):\n${output.replace(/\u001b\[[0-9;]*m/g, '').slice(-4000)}`);
 }
 
+/** `npm run import -- <args>` as a user runs it: scripts/import.ts in a process of its own, into `contentDir`. */
+export function runImport(contentDir: string, ...args: string[]): Promise<{ code: number; output: string }> {
+  return run(path.join(projectRoot, 'node_modules/.bin/node'), ['scripts/import.ts', ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, ARSHIF_CONTENT_DIR: contentDir },
+  });
+}
+
 /** Runs a command, collecting stdout and stderr together. */
 export function run(
   command: string,

@@ -1,23 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-const node = path.join(root, 'node_modules/.bin/node');
-
-function importProcess(contentDir: string, ...args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(node, ['scripts/import.ts', ...args], { cwd: root, env: { ...process.env, ARSHIF_CONTENT_DIR: contentDir } });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
+import { runImport } from '../../helpers/site.ts';
 
 /** Titles shared by both batches, so every file of one batch races a file of the other for its slug. */
 const titles = Array.from({ length: 12 }, (_, index) => `أذربيجان توقف الهجوم رقم ${index + 1}`);
@@ -35,7 +20,7 @@ describe('two imports at the same moment never lose an article', () => {
       const work = mkdtempSync(path.join(os.tmpdir(), 'arshif-race-'));
       const contentDir = path.join(work, 'content');
       const [one, two] = [batch(work, 'one'), batch(work, 'two')];
-      const results = await Promise.all([importProcess(contentDir, one, '--lang', 'ar'), importProcess(contentDir, two, '--lang', 'ar')]);
+      const results = await Promise.all([runImport(contentDir, one, '--lang', 'ar'), runImport(contentDir, two, '--lang', 'ar')]);
       for (const result of results) expect(result.code, result.output).toBe(0);
       const files = readdirSync(path.join(contentDir, 'ar'));
       expect(files.filter((name) => name.endsWith('.tmp')), `run ${run}`).toEqual([]);
@@ -55,7 +40,7 @@ describe('two imports at the same moment never lose an article', () => {
       const contentDir = path.join(work, 'content');
       const file = path.join(work, 'same.txt');
       writeFileSync(file, `${titles[0]}\nنص واحد.\n`);
-      const results = await Promise.all([importProcess(contentDir, file, '--lang', 'ar'), importProcess(contentDir, file, '--lang', 'ar')]);
+      const results = await Promise.all([runImport(contentDir, file, '--lang', 'ar'), runImport(contentDir, file, '--lang', 'ar')]);
       for (const result of results) expect(result.code, result.output).toBe(0);
       expect(readdirSync(path.join(contentDir, 'ar'))).toHaveLength(1);
       expect(results.map((result) => /1 imported/.test(result.output)).filter(Boolean)).toHaveLength(1);

@@ -1,10 +1,11 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { runImport } from '../../helpers/site.ts';
 import { collectFiles } from '../../../src/lib/import/collect.ts';
 import { ImportError } from '../../../src/lib/import/errors.ts';
 import { importArticle } from '../../../src/lib/import/import-article.ts';
@@ -14,17 +15,6 @@ import { removeOrphanTemporaries } from '../../../src/lib/import/write.ts';
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const node = path.join(root, 'node_modules/.bin/node');
 const article = (n: number | string) => `أذربيجان توقف الهجوم ${n}\nأعلنت أذربيجان أنها ستوقف الهجوم ${n}.\n`;
-
-function importProcess(contentDir: string, ...args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(node, ['scripts/import.ts', ...args], { cwd: root, env: { ...process.env, ARSHIF_CONTENT_DIR: contentDir } });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
 
 /** The pid of a process that has exited. */
 function deadPid(): number {
@@ -71,7 +61,7 @@ describe('orphan temporary files of a killed import are removed by later runs, a
     const orphan = `.adhrbyjan-twqf-alhjwm-1.mdx.${deadPid()}.abcdef01.tmp`;
     writeFileSync(path.join(contentDir, 'ar', orphan), '---\ntitle: half');
     writeFileSync(path.join(work, 'a.txt'), article(1));
-    const result = await importProcess(contentDir, path.join(work, 'a.txt'), '--lang', 'ar');
+    const result = await runImport(contentDir, path.join(work, 'a.txt'), '--lang', 'ar');
     expect(result.code, result.output).toBe(0);
     expect(result.output).toMatch(new RegExp(`Removed 1 temporary file\\(s\\) left by an interrupted import:\\n  .*ar/${orphan.replace(/\./g, '\\.')} \\(process \\d+ is gone\\)`));
     expect(readdirSync(path.join(contentDir, 'ar'))).toEqual(['adhrbyjan-twqf-alhjwm-1.mdx']);
@@ -96,7 +86,7 @@ describe('file names with escape sequences or control characters are printed esc
     const names = ['\x1b[31mred.txt', 'bell\x07.txt', 'title\x1b]0;pwned\x07.txt', 'csi\u009b2J.txt', 'rlo\u202etxt.txt'];
     names.forEach((name, index) => writeFileSync(path.join(folder, name), article(index)));
     writeFileSync(path.join(folder, 'empty\x1b[2J.txt'), '');
-    const result = await importProcess(path.join(work, 'content'), folder, '--lang', 'ar');
+    const result = await runImport(path.join(work, 'content'), folder, '--lang', 'ar');
     expect(result.code).toBe(1);
     expect(result.output).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]/);
     for (const shown of ['\\x1b[31mred.txt', 'bell\\x07.txt', 'title\\x1b]0;pwned\\x07.txt', 'csi\\x9b2J.txt', 'rlo\\u202etxt.txt']) expect(result.output).toContain(shown);
@@ -146,7 +136,7 @@ describe('symlinks, FIFOs and other non-regular files are counted as skipped, wi
   test('npm run import counts them in the summary and says why', { timeout: 30_000 }, async () => {
     const { work, folder, server } = await folderWithOddEntries();
     try {
-      const result = await importProcess(path.join(work, 'content'), folder, '--lang', 'ar');
+      const result = await runImport(path.join(work, 'content'), folder, '--lang', 'ar');
       expect(result.code, result.output).toBe(0);
       expect(result.output).toContain('6 file(s): 1 imported, 0 updated, 0 unchanged, 5 skipped, 0 failed.');
       expect(result.output).toMatch(/skipped .*in\/pipe\.txt: is a named pipe \(FIFO\), not a file/);
