@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, link, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, link, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefindApi from 'pagefind';
 import { setSearchIndexHooks, type SearchIndexHooks, type SearchIndexPage } from '../lib/search/build-hooks.ts';
-import { planIndexParts, type IndexPart } from '../lib/search/index-parts.ts';
+import { FIRST_SEARCH_BASE_BYTES, firstSearchPartCount, planIndexParts, type IndexPart, type LocaleSearchParts, type SearchPartSummary } from '../lib/search/index-parts.ts';
 import { countIndexedWords, writeSearchVocabulary } from './search-vocabulary.ts';
 
 /**
@@ -84,7 +84,10 @@ class SearchIndexBuild implements SearchIndexHooks {
    */
   #gate: Promise<unknown> = Promise.resolve();
 
-  constructor(outDir: string, cacheDir: string, maxPages: number, codeKey: string) {
+  readonly #firstSearchBytes: number;
+
+  constructor(outDir: string, cacheDir: string, maxPages: number, codeKey: string, firstSearchBytes: number) {
+    this.#firstSearchBytes = firstSearchBytes;
     this.#outDir = outDir;
     this.#cacheDir = cacheDir;
     this.#maxPages = maxPages;
@@ -209,8 +212,17 @@ class SearchIndexBuild implements SearchIndexHooks {
     const planned = new Set(this.#parts.map(({ part }) => part.id));
     for (const name of await readdir(this.#cacheDir)) if (!planned.has(name)) await rm(path.join(this.#cacheDir, name), { recursive: true, force: true });
 
-    const byLocale: Record<string, string[]> = {};
-    for (const { part } of [...this.#parts].reverse()) (byLocale[part.locale] ??= []).push(part.id);
+    const summaries: Record<string, SearchPartSummary[]> = {};
+    for (const { part } of [...this.#parts].reverse()) {
+      (summaries[part.locale] ??= []).push({
+        id: part.id,
+        pages: part.files.length,
+        ...(part.since ? { since: part.since, until: part.until! } : {}),
+        baseBytes: await baseBytes(path.join(this.#cacheDir, part.id)),
+      });
+    }
+    const byLocale: Record<string, LocaleSearchParts> = {};
+    for (const [locale, parts] of Object.entries(summaries)) byLocale[locale] = { parts, firstSearch: firstSearchPartCount(parts, this.#firstSearchBytes) };
     await mkdir(searchDir, { recursive: true });
     await writeFile(path.join(searchDir, 'parts.json'), JSON.stringify(byLocale));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -218,6 +230,15 @@ class SearchIndexBuild implements SearchIndexHooks {
     const forms = await writeSearchVocabulary(this.#outDir, counts);
     for (const [language, count] of Object.entries(forms)) logger.info(`search vocabulary (${language}): ${count} word forms`);
   }
+}
+
+/** What every search reads of a part whatever the query: its metadata (pagefind.*.pf_meta) and its filter files. */
+async function baseBytes(partDir: string): Promise<number> {
+  let total = 0;
+  for (const name of await readdir(partDir)) if (name.endsWith('.pf_meta')) total += (await stat(path.join(partDir, name))).size;
+  const filterDir = path.join(partDir, 'filter');
+  for (const name of await readdir(filterDir).catch(() => [])) total += (await stat(path.join(filterDir, name))).size;
+  return total;
 }
 
 /**
@@ -249,7 +270,7 @@ async function indexingCodeKey(root: string): Promise<string> {
  * Indexes the articles with Pagefind's Node API in the same `astro build`,
  * one index per locale in parts (see SearchIndexBuild): dist/pagefind/<part>/
  * per part and dist/pagefind/parts.json listing each locale's parts, newest
- * first, which the search page merges. Only the article (`data-pagefind-body`)
+ * first, with how many of them a first search reads; the search page merges them. Only the article (`data-pagefind-body`)
  * is indexed, in its own locale's index. Also writes the search vocabulary.
  */
 export function pagefind(): AstroIntegration {
@@ -269,7 +290,14 @@ export function pagefind(): AstroIntegration {
         // Read by Pagefind's process, which inherits this environment when it starts.
         process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_LOCATIONS;
         await mkdir(cacheDir, { recursive: true });
-        build = new SearchIndexBuild(outDir, cacheDir, Number(process.env.ARSHIF_INDEX_PART_PAGES ?? DEFAULT_PART_PAGES), await indexingCodeKey(root));
+        build = new SearchIndexBuild(
+          outDir,
+          cacheDir,
+          Number(process.env.ARSHIF_INDEX_PART_PAGES ?? DEFAULT_PART_PAGES),
+          await indexingCodeKey(root),
+          // ARSHIF_FIRST_SEARCH_BYTES overrides the budget (the tests use a tiny one to split a small archive).
+          Number(process.env.ARSHIF_FIRST_SEARCH_BYTES ?? FIRST_SEARCH_BASE_BYTES),
+        );
         setSearchIndexHooks(build);
       },
       'astro:build:done': async ({ dir, logger }) => {

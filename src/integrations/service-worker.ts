@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { generateSW } from 'workbox-build';
+import type { LocaleSearchParts } from '../lib/search/index-parts.ts';
 
 /**
  * Pagefind's runtime as the search page loads it: from each locale's newest
@@ -10,10 +11,11 @@ import { generateSW } from 'workbox-build';
  * language uses (a language without a stemmer uses wasm.unknown).
  */
 async function searchRuntimeFiles(outDir: string): Promise<string[]> {
-  const parts = JSON.parse(await readFile(path.join(outDir, 'pagefind', 'parts.json'), 'utf8')) as Record<string, string[]>;
+  const parts = JSON.parse(await readFile(path.join(outDir, 'pagefind', 'parts.json'), 'utf8')) as Record<string, LocaleSearchParts>;
   const files: string[] = [];
-  for (const [primary] of Object.values(parts)) {
-    if (!primary) continue;
+  for (const { parts: [newest] } of Object.values(parts)) {
+    if (!newest) continue;
+    const primary = newest.id;
     const entry = JSON.parse(await readFile(path.join(outDir, 'pagefind', primary, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { wasm?: string | null }> };
     const wasms = Object.values(entry.languages).map((language) => language.wasm ?? 'unknown');
     files.push(`pagefind/${primary}/pagefind.js`, `pagefind/${primary}/pagefind-worker.js`, ...wasms.map((wasm) => `pagefind/${primary}/wasm.${wasm}.pagefind`));

@@ -10,6 +10,8 @@ export function searchMessages(locale: LocaleCode) {
     noResultsHint: t('search.noResultsHint'),
     resultCount: t('search.resultCount'),
     unavailable: t('search.unavailable'),
+    coverage: t('search.coverage'),
+    searchAll: t('search.searchAll'),
     numberLocale: `${locale}-u-nu-${LOCALES[locale].digits}`,
   };
 }

@@ -80,10 +80,10 @@ describe('a third, right-to-left locale (fa) added by one entry and one strings 
 
   test('Pagefind builds a separate Persian index and finds the article from a Persian page', async () => {
     // Each locale has its own index parts, each part one language.
-    const parts = JSON.parse(readFileSync(path.join(outDir, 'pagefind/parts.json'), 'utf8')) as Record<string, string[]>;
+    const parts = JSON.parse(readFileSync(path.join(outDir, 'pagefind/parts.json'), 'utf8')) as Record<string, { parts: { id: string }[] }>;
     expect(Object.keys(parts).sort()).toEqual(['ar', 'en', 'fa']);
-    for (const part of parts.fa!) {
-      const entry = JSON.parse(readFileSync(path.join(outDir, 'pagefind', part, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
+    for (const { id } of parts.fa!.parts) {
+      const entry = JSON.parse(readFileSync(path.join(outDir, 'pagefind', id, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
       expect(Object.keys(entry.languages)).toEqual(['fa']);
     }
     const page = await openPage(browser, site.url, `fa/search/?q=${encodeURIComponent('نمایشگاه')}`);

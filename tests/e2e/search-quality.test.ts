@@ -57,7 +57,7 @@ async function arshifResults(locale: string, query: string): Promise<string[]> {
 async function stockPagefindResults(query: string): Promise<string[]> {
   // A string, not a function: Vitest would rewrite a dynamic import() inside a function body.
   return page.evaluate(`(async () => {
-    const parts = (await (await fetch('/pagefind/parts.json')).json())[document.documentElement.lang];
+    const parts = (await (await fetch('/pagefind/parts.json')).json())[document.documentElement.lang].parts.map((part) => part.id);
     const pagefind = await import(new URL('/pagefind/' + parts[0] + '/pagefind.js', location.origin).href);
     await pagefind.init();
     for (const part of parts.slice(1)) await pagefind.mergeIndex('/pagefind/' + part + '/');

@@ -19,6 +19,8 @@ export interface BuildOptions {
   root?: string;
   /** Pages per search-index part (ARSHIF_INDEX_PART_PAGES); small values make a small corpus use several parts. */
   indexPartPages?: number;
+  /** More environment for the build (e.g. ARSHIF_FIRST_SEARCH_BYTES). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -27,9 +29,10 @@ export interface BuildOptions {
  * environment: ARSHIF_CONTENT_DIR and BASE_PATH are how users point a build
  * at a corpus or a subfolder, so the tests use exactly that.
  */
-export async function buildSite({ contentDir, outDir, base, root = projectRoot, indexPartPages }: BuildOptions): Promise<void> {
+export async function buildSite({ contentDir, outDir, base, root = projectRoot, indexPartPages, env: extraEnv = {} }: BuildOptions): Promise<void> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...extraEnv,
     // A separate cache per build: the content store must not leak between corpora.
     ARSHIF_CACHE_DIR: `${outDir}.cache`,
     // Plain messages: tests match on them, and CI terminals would get colour codes.

@@ -70,6 +70,8 @@ export const ar = {
   'offline.reload': 'حدّث الصفحة',
   'offline.close': 'إخفاء الرسالة',
   'search.more': 'مزيد من النتائج',
+  'search.coverage': 'بحثنا في أحدث المقالات ({searched} من {total}، منذ عام {since}).',
+  'search.searchAll': 'ابحث في كل المقالات ({total})',
   'redirect.message': 'انتقل إلى الأرشيف',
 } as const;
 

@@ -72,5 +72,7 @@ export const en = {
   'offline.reload': 'Reload',
   'offline.close': 'Dismiss',
   'search.more': 'More results',
+  'search.coverage': 'Searched the newest articles ({searched} of {total}, since {since}).',
+  'search.searchAll': 'Search all {total} articles',
   'redirect.message': 'Go to the archive',
 } as const satisfies UiStrings;

@@ -26,6 +26,9 @@ export interface IndexPart {
   id: string;
   locale: string;
   files: string[];
+  /** The oldest and newest year of its dated articles; absent when it holds only undated ones. */
+  since?: string;
+  until?: string;
 }
 
 /** Splits one run of pages (already in order) into consecutive slices of at most `size`. */
@@ -94,7 +97,58 @@ export function planIndexParts(pages: readonly IndexedPage[], maxPages: number):
       ofLocale.length <= maxPages
         ? pack(years, maxPages, byMonth)
         : [...pack(years.slice(0, -1), maxPages, byMonth), ...pack(years.slice(-1), maxPages, byMonth)];
-    for (const part of packed) parts.push({ id: `${locale}-${part.key.replace(/^0000(-00)?/, 'undated')}`, locale, files: part.pages.map((page) => page.file) });
+    for (const part of packed) {
+      const years = part.pages.flatMap((page) => (page.date ? [page.date.slice(0, 4)] : []));
+      parts.push({
+        id: `${locale}-${part.key.replace(/^0000(-00)?/, 'undated')}`,
+        locale,
+        files: part.pages.map((page) => page.file),
+        // Pages are in date order, undated first: the first and last dated years bound the part.
+        ...(years.length ? { since: years[0]!, until: years.at(-1)! } : {}),
+      });
+    }
   }
   return parts;
+}
+
+/** One part of a locale's index as the browser sees it (dist/pagefind/parts.json). */
+export interface SearchPartSummary {
+  id: string;
+  pages: number;
+  since?: string;
+  until?: string;
+  /** Bytes every search reads from this part whatever the query: its metadata and filter files. */
+  baseBytes: number;
+}
+
+/** A locale's entry in dist/pagefind/parts.json. */
+export interface LocaleSearchParts {
+  /** Newest first. */
+  parts: SearchPartSummary[];
+  /** How many of the newest parts a first search reads; the older ones load when the reader asks. */
+  firstSearch: number;
+}
+
+/**
+ * What a first search may read of a locale's index, besides Pagefind's
+ * runtime and the chunks of the query's words. Every part costs its metadata
+ * (about 13 bytes a page) and its filter files whatever the query, so no
+ * first search can cover 100,000 articles within 600 KB; it covers the
+ * newest parts that fit in this much.
+ */
+export const FIRST_SEARCH_BASE_BYTES = 150 * 1024;
+
+/**
+ * How many of the newest parts (given newest first) a first search reads:
+ * those whose base bytes together fit in `budget`, and always at least one.
+ */
+export function firstSearchPartCount(parts: readonly Pick<SearchPartSummary, 'baseBytes'>[], budget = FIRST_SEARCH_BASE_BYTES): number {
+  let total = 0;
+  let count = 0;
+  for (const part of parts) {
+    total += part.baseBytes;
+    if (count > 0 && total > budget) break;
+    count++;
+  }
+  return count;
 }

@@ -1,6 +1,7 @@
 import { expandWord, needsExpansion, rankPages, type RankedPage, type WordMatch } from '../../lib/search/expand-query.ts';
 import { isArabicScriptWord, queryWords, splitWords, wordKeys } from '../../lib/search/arabic-script.ts';
 import { shardIdForKey, type VocabularyShard } from '../../lib/search/vocabulary.ts';
+import type { LocaleSearchParts, SearchPartSummary } from '../../lib/search/index-parts.ts';
 import type { PagefindFilters, PagefindModule, PagefindResult } from './pagefind-types.ts';
 
 export interface ArchiveSearchOptions {
@@ -9,52 +10,96 @@ export interface ArchiveSearchOptions {
   order?: 'relevance' | 'date';
 }
 
+/**
+ * A locale's index as loaded so far. It comes in parts, newest first (see
+ * src/lib/search/index-parts.ts): the newest part's runtime is loaded and
+ * other parts are merged into it (Pagefind's mergeIndex), so one search
+ * covers them with one copy of Pagefind's WebAssembly. A first search merges
+ * only the newest parts the build chose (parts.json: firstSearch), because
+ * each part costs its metadata whatever the query; the older ones are merged
+ * when the reader asks for them, filters by year or tag, or finds nothing.
+ */
+interface LoadedIndex {
+  pagefind: PagefindModule;
+  parts: SearchPartSummary[];
+  /** How many of `parts` are merged (or being merged). */
+  merged: number;
+  /** Set once the older parts are being merged. */
+  complete?: Promise<void>;
+}
+
+/** What a search covered, for the reader: the newest `searchedPages` of `totalPages`, from the year `since`. */
+export interface SearchCoverage {
+  searchedPages: number;
+  totalPages: number;
+  /** The oldest year searched; absent when undated articles were searched too. */
+  since?: string;
+  complete: boolean;
+}
+
 export interface ArchiveSearchResult {
   pages: RankedPage<PagefindResult>[];
   /** The archive's written forms that were looked up, for highlighting on the article. */
   forms: string[];
+  coverage: SearchCoverage;
 }
 
 const siteBase = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
-let pagefindPromise: Promise<PagefindModule> | undefined;
+let indexPromise: Promise<LoadedIndex> | undefined;
 
-let partsPromise: Promise<string[]> | undefined;
-
-/** This locale's index parts, newest first (dist/pagefind/parts.json). */
-function searchParts(language: string): Promise<string[]> {
-  partsPromise ??= (async () => {
-    const response = await fetch(`${siteBase}pagefind/parts.json`);
-    if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
-    const parts = ((await response.json()) as Record<string, string[]>)[language] ?? [];
-    if (!parts.length) throw new Error(`no search index for ${language}`);
-    return parts;
-  })();
-  return partsPromise;
+/** This locale's index parts, newest first, and how many a first search reads (dist/pagefind/parts.json). */
+async function searchParts(language: string): Promise<LocaleSearchParts> {
+  const response = await fetch(`${siteBase}pagefind/parts.json`);
+  if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
+  const entry = ((await response.json()) as Record<string, LocaleSearchParts | undefined>)[language];
+  if (!entry?.parts.length) throw new Error(`no search index for ${language}`);
+  return entry;
 }
 
-/**
- * Pagefind's runtime lives in dist/pagefind/, outside the bundle, under the
- * site's base. The index of a locale comes in parts (newest first; see
- * src/lib/search/index-parts.ts): the newest part's runtime is loaded and the
- * older parts are merged into it, so one search covers them all with one copy
- * of Pagefind's WebAssembly.
- */
-export function loadPagefind(language = document.documentElement.lang): Promise<PagefindModule> {
-  pagefindPromise ??= (async () => {
-    const [primary, ...others] = await searchParts(language);
-    const pagefind = (await import(/* @vite-ignore */ `${siteBase}pagefind/${primary}/pagefind.js`)) as PagefindModule;
+async function mergeParts(index: LoadedIndex, upTo: number): Promise<void> {
+  const next = index.parts.slice(index.merged, upTo);
+  index.merged = Math.max(index.merged, upTo);
+  // A part that cannot be read (a deploy removed it under an old page) leaves the others searchable.
+  await Promise.all(
+    next.map((part) =>
+      index.pagefind
+        .mergeIndex(`${siteBase}pagefind/${part.id}/`, { baseUrl: siteBase })
+        .catch((error: unknown) => console.warn(`Arshif: index part ${part.id} left out`, error)),
+    ),
+  );
+}
+
+/** Pagefind's runtime lives in dist/pagefind/, outside the bundle, under the site's base. */
+function loadIndex(language: string): Promise<LoadedIndex> {
+  indexPromise ??= (async () => {
+    const { parts, firstSearch } = await searchParts(language);
+    const pagefind = (await import(/* @vite-ignore */ `${siteBase}pagefind/${parts[0]!.id}/pagefind.js`)) as PagefindModule;
     await pagefind.options({ baseUrl: siteBase });
     await pagefind.init();
-    // A part that cannot be read (a deploy removed it under an old page) leaves the others searchable.
-    await Promise.all(
-      others.map((part) =>
-        pagefind.mergeIndex(`${siteBase}pagefind/${part}/`, { baseUrl: siteBase }).catch((error: unknown) => console.warn(`Arshif: index part ${part} left out`, error)),
-      ),
-    );
-    return pagefind;
+    const index: LoadedIndex = { pagefind, parts, merged: 1 };
+    await mergeParts(index, Math.max(1, firstSearch));
+    if (index.merged >= parts.length) index.complete = Promise.resolve();
+    return index;
   })();
-  return pagefindPromise;
+  return indexPromise;
+}
+
+/** Merges every part not merged yet; once per page. */
+function completeIndex(index: LoadedIndex): Promise<void> {
+  index.complete ??= mergeParts(index, index.parts.length);
+  return index.complete;
+}
+
+function coverageOf(index: LoadedIndex): SearchCoverage {
+  const searched = index.parts.slice(0, index.merged);
+  const oldest = searched.at(-1);
+  return {
+    searchedPages: searched.reduce((sum, part) => sum + part.pages, 0),
+    totalPages: index.parts.reduce((sum, part) => sum + part.pages, 0),
+    ...(oldest?.since ? { since: oldest.since } : {}),
+    complete: index.merged >= index.parts.length,
+  };
 }
 
 /**
@@ -62,34 +107,34 @@ export function loadPagefind(language = document.documentElement.lang): Promise<
  * a deploy, an open page's index can point at files the host no longer has.
  */
 async function forgetIndex(): Promise<void> {
-  const loaded = pagefindPromise;
-  pagefindPromise = undefined;
-  partsPromise = undefined;
-  partOfPagePromise = undefined;
-  await (await loaded?.catch(() => undefined))?.destroy();
+  const loaded = indexPromise;
+  indexPromise = undefined;
+  pagesOfPart.clear();
+  await (await loaded?.catch(() => undefined))?.pagefind.destroy();
 }
 
-let partOfPagePromise: Promise<Map<string, number>> | undefined;
+/** Page ids per part (dist/pagefind/<part>/pages.json, written at build time), read only to order by date. */
+const pagesOfPart = new Map<string, Promise<string[]>>();
 
 /**
- * Which part each page is in (dist/pagefind/<part>/pages.json, written at
- * build time), loaded only to order by date: Pagefind sorts each part by date
- * on its own, and its merged results do not say which part a page came from.
+ * Which merged part each page is in, in the parts' order (newest first):
+ * Pagefind sorts each part by date on its own, and its merged results do not
+ * say which part a page came from.
  */
-function partOfPage(language: string): Promise<Map<string, number>> {
-  partOfPagePromise ??= (async () => {
-    const parts = await searchParts(language);
-    const lists = await Promise.all(
-      parts.map(async (part) => {
-        const response = await fetch(`${siteBase}pagefind/${part}/pages.json`);
-        return response.ok ? ((await response.json()) as string[]) : [];
-      }),
-    );
-    const map = new Map<string, number>();
-    lists.forEach((ids, index) => ids.forEach((id) => map.set(id, index)));
-    return map;
-  })();
-  return partOfPagePromise;
+async function partOfPage(index: LoadedIndex): Promise<Map<string, number>> {
+  const lists = await Promise.all(
+    index.parts.slice(0, index.merged).map((part) => {
+      let ids = pagesOfPart.get(part.id);
+      if (!ids) {
+        ids = fetch(`${siteBase}pagefind/${part.id}/pages.json`).then((response) => (response.ok ? (response.json() as Promise<string[]>) : []));
+        pagesOfPart.set(part.id, ids);
+      }
+      return ids;
+    }),
+  );
+  const map = new Map<string, number>();
+  lists.forEach((ids, position) => ids.forEach((id) => map.set(id, position)));
+  return map;
 }
 
 /**
@@ -148,9 +193,8 @@ export class ArchiveSearch {
    * date and scores a page by its place in its part; the parts themselves
    * are periods, newest first, so (part, place) is the archive's date order.
    */
-  async #newestFirst(filters: PagefindFilters): Promise<PagefindResult[]> {
-    const pagefind = await loadPagefind();
-    const [found, partOf] = await Promise.all([pagefind.search(null, { filters, sort: { date: 'desc' } }), partOfPage(this.#language)]);
+  async #newestFirst(index: LoadedIndex, filters: PagefindFilters): Promise<PagefindResult[]> {
+    const [found, partOf] = await Promise.all([index.pagefind.search(null, { filters, sort: { date: 'desc' } }), partOfPage(index)]);
     const part = (result: PagefindResult) => partOf.get(result.id) ?? Infinity;
     return [...(found?.results ?? [])].sort((a, b) => part(a) - part(b) || b.score - a.score);
   }
@@ -169,13 +213,35 @@ export class ArchiveSearch {
     }
   }
 
-  async #search(query: string, { filters = {}, order = 'relevance' }: ArchiveSearchOptions = {}): Promise<ArchiveSearchResult> {
-    const pagefind = await loadPagefind();
+  /** Merges the parts a first search left out, so the next searches cover the whole archive. */
+  async searchEverything(): Promise<void> {
+    await completeIndex(await loadIndex(this.#language));
+  }
+
+  async #search(query: string, options: ArchiveSearchOptions): Promise<ArchiveSearchResult> {
+    const index = await loadIndex(this.#language);
+    // A filter asks about the whole archive (a year may be in any part), and so
+    // does a search that found nothing in the newest parts.
+    const filtered = Object.values(options.filters ?? {}).some((values) => values.length > 0);
+    if (filtered) await completeIndex(index);
+    else if (index.complete) await index.complete;
+    const found = await this.#searchIndex(index, query, options);
+    if (found.pages.length > 0 || index.merged >= index.parts.length || queryWords(query).length === 0) return { ...found, coverage: coverageOf(index) };
+    await completeIndex(index);
+    return { ...(await this.#searchIndex(index, query, options)), coverage: coverageOf(index) };
+  }
+
+  async #searchIndex(
+    index: LoadedIndex,
+    query: string,
+    { filters = {}, order = 'relevance' }: ArchiveSearchOptions,
+  ): Promise<Omit<ArchiveSearchResult, 'coverage'>> {
+    const { pagefind } = index;
     const words = queryWords(query);
     if (words.length === 0) {
       // No words but filters: browse everything the filters select, newest first.
       if (!Object.values(filters).some((values) => values.length > 0)) return { pages: [], forms: [] };
-      const found = await this.#newestFirst(filters);
+      const found = await this.#newestFirst(index, filters);
       return { pages: found.map((result) => ({ pageId: result.id, tier: 0, score: 0, ref: result })), forms: [] };
     }
 
@@ -223,7 +289,7 @@ export class ArchiveSearch {
 
     if (order === 'date') {
       // The whole archive newest first, restricted to our matches.
-      const sorted = await this.#newestFirst(filters);
+      const sorted = await this.#newestFirst(index, filters);
       const position = new Map(sorted.map((result, index) => [result.id, index]));
       pages = [...pages].sort(
         (a, b) => (position.get(a.pageId) ?? Infinity) - (position.get(b.pageId) ?? Infinity),
@@ -232,8 +298,10 @@ export class ArchiveSearch {
     return { pages, forms };
   }
 
+  /** Every tag and year with its count, over the whole archive (the older parts are merged first). */
   async filters(): Promise<Record<string, Record<string, number>>> {
-    const pagefind = await loadPagefind();
-    return pagefind.filters();
+    const index = await loadIndex(this.#language);
+    await completeIndex(index);
+    return index.pagefind.filters();
   }
 }

@@ -7,6 +7,10 @@ export interface SearchMessages {
   noResultsHint: string;
   resultCount: string;
   unavailable: string;
+  /** A first search that covered only the newest parts of the index: {searched}, {total}, {since}. */
+  coverage: string;
+  /** The button that searches the older parts too: {total}. */
+  searchAll: string;
   /** BCP 47 tag with the locale's digits, e.g. ar-u-nu-arab. */
   numberLocale: string;
 }

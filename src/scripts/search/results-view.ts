@@ -1,4 +1,4 @@
-import { ArchiveSearch, type ArchiveSearchOptions, type ArchiveSearchResult } from './engine.ts';
+import { ArchiveSearch, type ArchiveSearchOptions, type ArchiveSearchResult, type SearchCoverage } from './engine.ts';
 import { fill, renderResult, type SearchMessages } from './render.ts';
 import type { PagefindResultData } from './pagefind-types.ts';
 import { preferExactMatches } from '../../lib/search/expand-query.ts';
@@ -32,6 +32,9 @@ export class ResultsView {
   readonly #more: HTMLButtonElement | undefined;
   #latest = 0;
   #current: { result: ArchiveSearchResult; shown: number; ticket: number } | undefined;
+  /** The last search asked for, to run again over the whole archive. */
+  #asked: { query: string; options: ArchiveSearchOptions; limit: number } | undefined;
+  #coverage: HTMLElement | undefined;
 
   /**
    * `headingLevel`: results are h2 under the search page's h1, h3 under the
@@ -55,6 +58,7 @@ export class ResultsView {
     this.#latest++;
     this.#current = undefined;
     this.#status.textContent = '';
+    this.#showCoverage(undefined);
     this.#list.replaceChildren();
     if (this.#more) this.#more.hidden = true;
   }
@@ -73,8 +77,49 @@ export class ResultsView {
     items[0]?.querySelector('a')?.focus();
   }
 
+  /**
+   * Says which part of the archive a search covered when it was not all of
+   * it (a first search reads the newest parts), with a button that searches
+   * everything and asks the same question again.
+   */
+  #showCoverage(coverage: SearchCoverage | undefined): void {
+    if (!coverage || coverage.complete) {
+      if (this.#coverage) this.#coverage.hidden = true;
+      return;
+    }
+    if (!this.#coverage) {
+      this.#coverage = document.createElement('p');
+      this.#coverage.className = 'search-coverage';
+      this.#coverage.dataset.searchCoverage = '';
+      this.#status.after(this.#coverage);
+    }
+    const numbers = new Intl.NumberFormat(this.#messages.numberLocale);
+    const year = new Intl.NumberFormat(this.#messages.numberLocale, { useGrouping: false });
+    const total = numbers.format(coverage.totalPages);
+    const text = fill(this.#messages.coverage, {
+      searched: numbers.format(coverage.searchedPages),
+      total,
+      since: coverage.since ? year.format(Number(coverage.since)) : '',
+    });
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'search-all';
+    button.textContent = fill(this.#messages.searchAll, { total });
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      button.textContent = this.#messages.searching;
+      void this.#search.searchEverything().then(() => {
+        const asked = this.#asked;
+        if (asked) void this.show(asked.query, asked.options, asked.limit);
+      });
+    });
+    this.#coverage.replaceChildren(`${text} `, button);
+    this.#coverage.hidden = false;
+  }
+
   async show(query: string, options: ArchiveSearchOptions = {}, limit = PAGE_SIZE): Promise<number> {
     const ticket = ++this.#latest;
+    this.#asked = { query, options, limit };
     const trimmed = query.trim();
     const hasFilters = Object.values(options.filters ?? {}).some((values) => values.length > 0);
     if (!trimmed && !hasFilters) {
@@ -94,6 +139,7 @@ export class ResultsView {
         : `${fill(this.#messages.noResults, { query: trimmed })} ${this.#messages.noResultsHint}`;
       this.#list.replaceChildren(...data.map((result) => renderResult(result, forms, this.#messages, this.#headingLevel)));
       this.#current = { result, shown: loaded.length, ticket };
+      this.#showCoverage(result.coverage);
       if (this.#more) this.#more.hidden = loaded.length >= pages.length;
       // Which query the list now answers: lets tests (and styles) tell stale lists from fresh ones.
       this.#list.dataset.query = trimmed;

@@ -60,8 +60,7 @@ export async function runSearchPage(): Promise<void> {
   for (const name of FILTER_NAMES) selects[name].addEventListener('change', () => void run());
 
   // A filter named in the URL applies at once. The full lists, with counts, are
-  // Pagefind's filter index: they load when the reader reaches for a filter, or
-  // when the browser is idle after the first results, never before a search.
+  // Pagefind's filter index: they load when the reader reaches for a filter.
   for (const name of FILTER_NAMES) {
     const value = params.get(name);
     if (value) {
@@ -79,10 +78,10 @@ export async function runSearchPage(): Promise<void> {
   }
   form.dataset.ready = 'true';
 
+  // The lists cover the whole archive, so filling them reads every part of
+  // the index: only when the reader reaches for a filter, never after a
+  // search on its own (that would undo what a first search saves).
   if (input.value.trim() || Object.keys(currentFilters()).length) await run();
-  const whenIdle = (task: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(task, { timeout: 5000 }) : setTimeout(task, 1000));
-  form.addEventListener('submit', () => whenIdle(() => void loadFilters()), { once: true });
-  if (input.value.trim()) whenIdle(() => void loadFilters());
 }
 
 /** Fills the tag and year lists from Pagefind's filter index, keeping the current choice. */

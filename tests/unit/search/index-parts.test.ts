@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { planIndexParts, type IndexedPage } from '../../../src/lib/search/index-parts.ts';
+import { FIRST_SEARCH_BASE_BYTES, firstSearchPartCount, planIndexParts, type IndexedPage } from '../../../src/lib/search/index-parts.ts';
 
 const page = (locale: string, date: string | undefined, n: number): IndexedPage => ({ locale, file: `${locale}/articles/a-${String(n).padStart(5, '0')}/index.html`, date });
 
@@ -54,5 +54,32 @@ describe('search index parts', () => {
     expect(after.slice(0, -1)).toEqual(before.slice(0, -1));
     expect(after.at(-1)!.id).toBe('ar-2014');
     expect(after.at(-1)!.files.length).toBe(20 + 10);
+  });
+
+  test('each part knows the years it covers; a part of undated articles alone has none', () => {
+    const pages = [
+      page('ar', undefined, 1),
+      page('ar', undefined, 2),
+      page('ar', '2004-05-01', 3),
+      page('ar', '2006-01-01', 4),
+      page('ar', '2007-01-01', 5),
+      page('ar', '2007-02-01', 6),
+    ];
+    expect(planIndexParts(pages, 2).map(({ id, since, until }) => ({ id, since, until }))).toEqual([
+      { id: 'ar-undated', since: undefined, until: undefined },
+      { id: 'ar-2004', since: '2004', until: '2006' },
+      { id: 'ar-2007', since: '2007', until: '2007' },
+    ]);
+  });
+});
+
+describe('what a first search reads', () => {
+  test('the newest parts whose base bytes fit in the budget, and always one', () => {
+    const parts = (...kb: number[]) => kb.map((size) => ({ baseBytes: size * 1024 }));
+    expect(firstSearchPartCount(parts(7, 33, 61, 58), 150 * 1024)).toBe(3);
+    expect(firstSearchPartCount(parts(7, 33, 61, 58), 200 * 1024)).toBe(4);
+    expect(firstSearchPartCount(parts(400, 10), 150 * 1024)).toBe(1);
+    expect(firstSearchPartCount(parts(56, 56, 56, 56, 56), FIRST_SEARCH_BASE_BYTES)).toBe(2);
+    expect(firstSearchPartCount([], 150 * 1024)).toBe(0);
   });
 });
