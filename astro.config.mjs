@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { TRANSLATION_GROUPS_FILE } from './src/loaders/articles.ts';
 import { MARKDOWN_FEATURES } from './src/lib/render/article-body.ts';
+import { keptOutput } from './src/integrations/kept-output.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { LOCALE_CODES, DEFAULT_LOCALE } from './src/i18n/locales.ts';
@@ -75,6 +76,8 @@ export default defineConfig({
     processor: satteri({ features: { ...MARKDOWN_FEATURES } }),
   },
   integrations: [
+    // First: it removes what this build did not produce before the others write their files.
+    keptOutput(),
     mdx(),
     sitemap({
       // The root redirect, the 404 and search pages are not content.

@@ -201,7 +201,12 @@ class SearchIndexBuild implements SearchIndexHooks {
     const counts: WordCounts = new Map();
     for (const { part } of this.#parts) {
       const cached = path.join(this.#cacheDir, part.id);
-      await linkTree(cached, path.join(searchDir, part.id));
+      const target = path.join(searchDir, part.id);
+      // A dist/ kept from the last build (src/integrations/kept-output.ts) may hold this very part already.
+      if (!(await sameFile(path.join(cached, 'pagefind-entry.json'), path.join(target, 'pagefind-entry.json')))) {
+        await rm(target, { recursive: true, force: true });
+        await linkTree(cached, target);
+      }
       const stored = JSON.parse(await readFile(path.join(cached, PART_WORDS_FILE), 'utf8')) as [string, [string, number][]][];
       for (const [language, words] of stored) {
         const total = counts.get(language) ?? counts.set(language, new Map()).get(language)!;
@@ -211,6 +216,10 @@ class SearchIndexBuild implements SearchIndexHooks {
     // Parts no longer planned (an archive that shrank) leave the cache too.
     const planned = new Set(this.#parts.map(({ part }) => part.id));
     for (const name of await readdir(this.#cacheDir)) if (!planned.has(name)) await rm(path.join(this.#cacheDir, name), { recursive: true, force: true });
+
+    for (const entry of await readdir(searchDir, { withFileTypes: true }).catch(() => [])) {
+      if (entry.isDirectory() && !planned.has(entry.name)) await rm(path.join(searchDir, entry.name), { recursive: true, force: true });
+    }
 
     const summaries: Record<string, SearchPartSummary[]> = {};
     for (const { part } of [...this.#parts].reverse()) {
@@ -232,12 +241,19 @@ class SearchIndexBuild implements SearchIndexHooks {
   }
 }
 
-/** What every search reads of a part whatever the query: its metadata (pagefind.*.pf_meta) and its filter files. */
+/** Whether two paths are one file (hard links to it). */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [first, second] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);
+  return !!first && !!second && first.ino === second.ino && first.dev === second.dev;
+}
+
+/**
+ * What every search reads of a part whatever the query: its metadata
+ * (pagefind.*.pf_meta). Filter files load only when a filter is used.
+ */
 async function baseBytes(partDir: string): Promise<number> {
   let total = 0;
   for (const name of await readdir(partDir)) if (name.endsWith('.pf_meta')) total += (await stat(path.join(partDir, name))).size;
-  const filterDir = path.join(partDir, 'filter');
-  for (const name of await readdir(filterDir).catch(() => [])) total += (await stat(path.join(filterDir, name))).size;
   return total;
 }
 

@@ -27,9 +27,9 @@ export interface BuildOptions {
  * A real `astro build` of this project (with Pagefind, as `npm run build`),
  * in a child process so each build gets a fresh module graph and its own
  * environment: ARSHIF_CONTENT_DIR and BASE_PATH are how users point a build
- * at a corpus or a subfolder, so the tests use exactly that.
+ * at a corpus or a subfolder, so the tests use exactly that. Returns the build's output.
  */
-export async function buildSite({ contentDir, outDir, base, root = projectRoot, indexPartPages, env: extraEnv = {} }: BuildOptions): Promise<void> {
+export async function buildSite({ contentDir, outDir, base, root = projectRoot, indexPartPages, env: extraEnv = {} }: BuildOptions): Promise<string> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...extraEnv,
@@ -48,6 +48,7 @@ export async function buildSite({ contentDir, outDir, base, root = projectRoot, 
   const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
   const { code, output } = await run(process.execPath, [astroBin, 'build', '--outDir', outDir], { cwd: root, env });
   if (code !== 0) throw new Error(`astro build failed (exit ${code}):\n${output.replace(/\u001b\[[0-9;]*m/g, '').slice(-4000)}`);
+  return output;
 }
 
 /** `npm run import -- <args>` as a user runs it: scripts/import.ts in a process of its own, into `contentDir`. */

@@ -19,9 +19,16 @@ describe('search index parts', () => {
       ['ar-2003', 50],
       ['en-2020', 1],
     ]);
-    // A locale that fits in one part is one index.
-    expect(planIndexParts(pages, 200).map((part) => [part.id, part.files.length])).toEqual([
+    // A small locale (a third of a part at most) is one index.
+    expect(planIndexParts(pages, 400).map((part) => [part.id, part.files.length])).toEqual([
       ['ar-undated', 111],
+      ['en-2020', 1],
+    ]);
+    // One that fits in a part but is larger than that keeps its newest year apart:
+    // adding this week's articles re-indexes a year, not the locale.
+    expect(planIndexParts(pages, 200).map((part) => [part.id, part.files.length])).toEqual([
+      ['ar-undated', 61],
+      ['ar-2003', 50],
       ['en-2020', 1],
     ]);
     // A larger one keeps its newest year apart even when it would fit with the one before.
@@ -79,7 +86,9 @@ describe('what a first search reads', () => {
     expect(firstSearchPartCount(parts(7, 33, 61, 58), 150 * 1024)).toBe(3);
     expect(firstSearchPartCount(parts(7, 33, 61, 58), 200 * 1024)).toBe(4);
     expect(firstSearchPartCount(parts(400, 10), 150 * 1024)).toBe(1);
-    expect(firstSearchPartCount(parts(56, 56, 56, 56, 56), FIRST_SEARCH_BASE_BYTES)).toBe(2);
+    // A 10,000-article archive's parts (metadata, measured) all fit; of 100,000, the newest four.
+    expect(firstSearchPartCount(parts(4.4, 20.5, 38.8, 37), FIRST_SEARCH_BASE_BYTES)).toBe(4);
+    expect(firstSearchPartCount(parts(39.5, 40, 40, 40, 40, 40), FIRST_SEARCH_BASE_BYTES)).toBe(4);
     expect(firstSearchPartCount([], 150 * 1024)).toBe(0);
   });
 });

@@ -1,0 +1,116 @@
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { closePage, openPage } from '../helpers/pages.ts';
+import { buildSite, projectRoot, serveStatic, type StaticSite } from '../helpers/site.ts';
+
+/**
+ * A rebuild keeps dist/ and the pages Astro skips (src/integrations/kept-output.ts)
+ * and must still give exactly what a cold build of the same archive gives:
+ * an added article appears, a changed one changes, a removed one is gone.
+ */
+const work = path.join(projectRoot, 'tests/.tmp/incremental-build');
+const contentDir = path.join(work, 'content');
+const rebuiltDir = path.join(work, 'rebuilt');
+const coldDir = path.join(work, 'cold');
+
+let rebuildOutput = '';
+let site: StaticSite;
+let browser: Browser;
+
+function filesBelow(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .filter((file) => file !== '.arshif-build')
+    .sort();
+}
+
+beforeAll(async () => {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  cpSync(path.join(projectRoot, 'tests/fixtures/search-quality/content'), contentDir, { recursive: true });
+  await buildSite({ contentDir, outDir: rebuiltDir, indexPartPages: 3 });
+
+  // Added, changed, removed.
+  writeFileSync(
+    path.join(contentDir, 'ar/olive-harvest-late.mdx'),
+    '---\ntitle: موسم متأخر لقطف الزيتون في الجليل\ndescription: تأخر موسم قطف الزيتون هذا العام بسبب الأمطار.\ndate: 2023-11-20\ntags: [زراعة]\n---\n\nتأخر موسم قطف الزيتون هذا العام بسبب الأمطار الغزيرة في الجليل.\n',
+  );
+  const changed = path.join(contentDir, 'ar/trade-forum.mdx');
+  writeFileSync(changed, readFileSync(changed, 'utf8').replace('سلاسل الإمداد العالمية.\n\n', 'سلاسل الإمداد العالمية وموانئ الخليج.\n\n'));
+  rmSync(path.join(contentDir, 'ar/kabul-schools.mdx'));
+  // A file no build wrote (left by hand, or by an older version of the site).
+  writeFileSync(path.join(rebuiltDir, 'stray.txt'), 'not part of the site');
+
+  rebuildOutput = await buildSite({ contentDir, outDir: rebuiltDir, indexPartPages: 3 });
+  await buildSite({ contentDir, outDir: coldDir, indexPartPages: 3 });
+  site = await serveStatic(rebuiltDir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('a rebuild into the same dist/', () => {
+  test('keeps the pages it skips where they are, and removes what the archive no longer has', () => {
+    expect(rebuildOutput).toMatch(/kept dist\/ from the last build; [1-9]\d* file\(s\) it no longer has removed/);
+    expect(rebuildOutput).toContain('(cached)');
+    expect(rebuildOutput).not.toContain('(restored)');
+    expect(existsSync(path.join(rebuiltDir, 'stray.txt'))).toBe(false);
+  });
+
+  test('gives the very files a cold build of the same archive gives', () => {
+    // Pagefind numbers pages in the order it is given them (as rendered, or
+    // as listed for a part re-indexed after the pages), so its index files are
+    // compared by what they hold: the same parts with the same pages.
+    const outsideIndex = (files: string[]) => files.filter((file) => !file.startsWith('pagefind/'));
+    const rebuilt = filesBelow(rebuiltDir);
+    expect(outsideIndex(rebuilt)).toEqual(outsideIndex(filesBelow(coldDir)));
+    expect(rebuilt).toContain('ar/articles/olive-harvest-late/index.html');
+    expect(rebuilt).not.toContain('ar/articles/kabul-schools/index.html');
+    const differing = outsideIndex(rebuilt).filter((file) => !readFileSync(path.join(rebuiltDir, file)).equals(readFileSync(path.join(coldDir, file))));
+    expect(differing).toEqual([]);
+
+    type Parts = Record<string, { parts: { id: string; pages: number; since?: string; until?: string }[]; firstSearch: number }>;
+    const partsOf = (dir: string) => {
+      const listed = JSON.parse(readFileSync(path.join(dir, 'pagefind/parts.json'), 'utf8')) as Parts;
+      return Object.entries(listed).map(([locale, { parts, firstSearch }]) => ({
+        locale,
+        firstSearch,
+        parts: parts.map(({ id, pages, since, until }) => ({ id, pages, since, until, ids: readFileSync(path.join(dir, 'pagefind', id, 'pages.json'), 'utf8') })),
+      }));
+    };
+    expect(partsOf(rebuiltDir)).toEqual(partsOf(coldDir));
+    const partFolders = (dir: string) => readdirSync(path.join(dir, 'pagefind')).sort();
+    expect(partFolders(rebuiltDir)).toEqual(partFolders(coldDir));
+  });
+
+  test('search finds the added and the changed article and not the removed one', async () => {
+    const page = await openPage(browser, site.url, `ar/search/?q=${encodeURIComponent('الخليج')}`);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('main [data-search-results]')?.dataset.query === 'الخليج');
+    const paths = () => page.$$eval('main .search-result-title a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+    expect(await paths()).toContain('/ar/articles/trade-forum/');
+    await page.fill('#search-page-input', 'الجليل');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('main [data-search-results]')?.dataset.query === 'الجليل');
+    expect(await paths()).toEqual(['/ar/articles/olive-harvest-late/']);
+    await page.fill('#search-page-input', 'كابول');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('main [data-search-results]')?.dataset.query === 'كابول');
+    expect(await paths()).toEqual([]);
+    await closePage(page);
+  });
+
+  test('a dist/ that this cache did not write last is emptied first, as Astro does', async () => {
+    writeFileSync(path.join(rebuiltDir, '.arshif-build'), 'written by another build');
+    writeFileSync(path.join(rebuiltDir, 'stray.txt'), 'not part of the site');
+    const output = await buildSite({ contentDir, outDir: rebuiltDir, indexPartPages: 3 });
+    expect(output).not.toContain('kept dist/');
+    expect(output).toContain('(restored)');
+    expect(existsSync(path.join(rebuiltDir, 'stray.txt'))).toBe(false);
+    expect(existsSync(path.join(rebuiltDir, 'ar/articles/olive-harvest-late/index.html'))).toBe(true);
+  });
+});
