@@ -24,6 +24,14 @@ const DEFAULT_PART_PAGES = 3000;
  * (measured). Smaller chunks keep what one word costs small.
  */
 const INDEX_CHUNK_LOCATIONS = '4000';
+/**
+ * Pagefind's allocator (jemalloc, configured through _RJEM_MALLOC_CONF): one
+ * arena, and freed memory returned to the system at once rather than kept
+ * for reuse. Pagefind frees each part's pages after writing it, and Astro is
+ * at its largest meanwhile; the build's peak at 2,000 articles went from
+ * 1,226 to 1,139 MB (Pagefind's own from 467–514 to 426 MB), measured.
+ */
+const PAGEFIND_ALLOCATOR = 'narenas:1,dirty_decay_ms:0,muzzy_decay_ms:0';
 /** Files Pagefind writes that Arshif's own search UI never loads. */
 const UNUSED_PAGEFIND_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 /** What decides the indexed text besides the articles: a change to these re-indexes every part. */
@@ -305,6 +313,7 @@ export function pagefind(): AstroIntegration {
       'astro:build:start': async () => {
         // Read by Pagefind's process, which inherits this environment when it starts.
         process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_LOCATIONS;
+        process.env._RJEM_MALLOC_CONF ??= PAGEFIND_ALLOCATOR;
         await mkdir(cacheDir, { recursive: true });
         build = new SearchIndexBuild(
           outDir,

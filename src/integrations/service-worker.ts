@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { generateSW } from 'workbox-build';
 import type { LocaleSearchParts } from '../lib/search/index-parts.ts';
 
 /**
@@ -41,6 +40,10 @@ export function serviceWorker(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        // Loaded here, not with the config: Workbox and its bundler weigh 88 MB
+        // (measured), which would sit in memory all through rendering and
+        // indexing, when the build's memory peaks.
+        const { generateSW } = await import('workbox-build');
         const { count, size, warnings } = await generateSW({
           globDirectory: outDir,
           swDest: path.join(outDir, 'sw.js'),
