@@ -10,6 +10,10 @@ export function searchMessages(locale: LocaleCode) {
     noResultsHint: t('search.noResultsHint'),
     resultCount: t('search.resultCount'),
     unavailable: t('search.unavailable'),
+    showingFor: t('search.showingFor'),
+    otherLanguage: t('search.otherLanguage'),
+    /** Each locale's name as written in it, for offering its results. */
+    languageNames: Object.fromEntries(Object.entries(LOCALES).map(([code, { label }]) => [code, label])) as Record<string, string>,
     numberLocale: `${locale}-u-nu-${LOCALES[locale].digits}`,
   };
 }

@@ -70,6 +70,8 @@ export const ar = {
   'offline.reload': 'حدّث الصفحة',
   'offline.close': 'إخفاء الرسالة',
   'search.more': 'مزيد من النتائج',
+  'search.showingFor': 'لا نتائج لـ «{query}». نتائج «{suggestion}»: {count}',
+  'search.otherLanguage': 'لا نتائج لـ «{query}» هنا. نتائج بلغة أخرى ({language}): {count}',
   'redirect.message': 'انتقل إلى الأرشيف',
 } as const;
 

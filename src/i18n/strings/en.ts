@@ -72,5 +72,7 @@ export const en = {
   'offline.reload': 'Reload',
   'offline.close': 'Dismiss',
   'search.more': 'More results',
+  'search.showingFor': 'No results for “{query}”. Results for “{suggestion}”: {count}',
+  'search.otherLanguage': 'No results for “{query}” here. Results in another language ({language}): {count}',
   'redirect.message': 'Go to the archive',
 } as const satisfies UiStrings;

@@ -1,7 +1,9 @@
-import { expandWord, needsExpansion, rankPages, type RankedPage, type WordMatch } from '../../lib/search/expand-query.ts';
-import { isArabicScriptWord, queryWords, splitWords, wordKeys } from '../../lib/search/arabic-script.ts';
+import { expandWord, formsPerWord, needsExpansion, rankPages, type RankedPage, type WordMatch } from '../../lib/search/expand-query.ts';
+import { isArabicScriptWord, splitWords, wordKeys } from '../../lib/search/arabic-script.ts';
 import { shardIdForKey, type VocabularyShard } from '../../lib/search/vocabulary.ts';
-import type { PagefindFilters, PagefindModule, PagefindResult } from './pagefind-types.ts';
+import { parseQuery, rankByText, withoutQuotes, type ParsedQuery } from '../../lib/search/relevance.ts';
+import { spellingShardsFor, suggestSpelling, type SpellingShard } from '../../lib/search/spelling.ts';
+import type { PagefindFilters, PagefindModule, PagefindResult, PagefindResultData } from './pagefind-types.ts';
 
 export interface ArchiveSearchOptions {
   filters?: PagefindFilters;
@@ -13,6 +15,12 @@ export interface ArchiveSearchResult {
   pages: RankedPage<PagefindResult>[];
   /** The archive's written forms that were looked up, for highlighting on the article. */
   forms: string[];
+  /** The query's words (quotes taken out), for marking matches in excerpts. */
+  words?: string[];
+  /** Results whose text was already loaded (to re-rank them), by page id. */
+  loaded?: Map<string, PagefindResultData>;
+  /** Counts per filter value for this query, when Pagefind gave them (stock searches). */
+  filterCounts?: Record<string, Record<string, number>>;
 }
 
 const siteBase = import.meta.env.BASE_URL.replace(/\/?$/, '/');
@@ -130,8 +138,8 @@ export class ArchiveSearch {
     return shard;
   }
 
-  async #formsOf(word: string) {
-    if (!isArabicScriptWord(word)) return expandWord(word, () => undefined);
+  async #formsOf(word: string, limit?: number) {
+    if (!isArabicScriptWord(word)) return expandWord(word, () => undefined, limit);
     const keys = wordKeys(word);
     const available = await this.#availableShards();
     const shards = await Promise.all(
@@ -140,7 +148,7 @@ export class ArchiveSearch {
       ),
     );
     const byKey = new Map(keys.map((key, index) => [key, shards[index]?.[key]]));
-    return expandWord(word, (key) => byKey.get(key));
+    return expandWord(word, (key) => byKey.get(key), limit);
   }
 
   /**
@@ -149,7 +157,7 @@ export class ArchiveSearch {
    * are periods, newest first, so (part, place) is the archive's date order.
    */
   async #newestFirst(filters: PagefindFilters): Promise<PagefindResult[]> {
-    const pagefind = await loadPagefind();
+    const pagefind = await this.#pagefind();
     const [found, partOf] = await Promise.all([pagefind.search(null, { filters, sort: { date: 'desc' } }), partOfPage(this.#language)]);
     const part = (result: PagefindResult) => partOf.get(result.id) ?? Infinity;
     return [...(found?.results ?? [])].sort((a, b) => part(a) - part(b) || b.score - a.score);
@@ -170,8 +178,9 @@ export class ArchiveSearch {
   }
 
   async #search(query: string, { filters = {}, order = 'relevance' }: ArchiveSearchOptions = {}): Promise<ArchiveSearchResult> {
-    const pagefind = await loadPagefind();
-    const words = queryWords(query);
+    const pagefind = await this.#pagefind();
+    const parsed = parseQuery(query);
+    const words = parsed.words;
     if (words.length === 0) {
       // No words but filters: browse everything the filters select, newest first.
       if (!Object.values(filters).some((values) => values.length > 0)) return { pages: [], forms: [] };
@@ -181,14 +190,21 @@ export class ArchiveSearch {
 
     let pages: RankedPage<PagefindResult>[];
     let forms: string[];
+    let loaded: Map<string, PagefindResultData> | undefined;
+    let filterCounts: ArchiveSearchResult['filterCounts'];
     if (!words.some(needsExpansion)) {
-      // Nothing to expand: exactly what stock Pagefind does, so no loss on English.
+      // Nothing to expand: exactly what stock Pagefind does, so no loss on English
+      // (quoted phrases included: Pagefind matches them itself).
       // A query longer than the cap is cut to its first words, for Pagefind too.
-      const found = await pagefind.search(splitWords(query).length > words.length ? words.join(' ') : query, { filters });
+      const found = (await pagefind.search(splitWords(query).length > words.length ? words.join(' ') : query, { filters })) as
+        | { results: PagefindResult[]; filters?: Record<string, Record<string, number>>; totalFilters?: Record<string, Record<string, number>> }
+        | null;
       pages = (found?.results ?? []).map((result) => ({ pageId: result.id, tier: 0, score: result.score, ref: result }));
       forms = words;
+      filterCounts = found?.totalFilters ?? found?.filters;
     } else {
-      const expansions = await Promise.all(words.map((word) => this.#formsOf(word)));
+      const share = formsPerWord(words.length);
+      const expansions = await Promise.all(words.map((word) => this.#formsOf(word, share)));
       const searchForms = async (candidates: { form: string; tier: 0 | 1 | 2 }[]) => {
         const perForm = await Promise.all(
           candidates.map(async ({ form, tier }) => {
@@ -219,6 +235,7 @@ export class ArchiveSearch {
       );
       forms = [...used];
       pages = rankPages(matchesPerWord);
+      if (order !== 'date') ({ pages, loaded } = await verifiedByText(pages, parsed));
     }
 
     if (order === 'date') {
@@ -229,11 +246,155 @@ export class ArchiveSearch {
         (a, b) => (position.get(a.pageId) ?? Infinity) - (position.get(b.pageId) ?? Infinity),
       );
     }
-    return { pages, forms };
+    return { pages, forms, words, loaded, filterCounts };
+  }
+
+  /** This language's Pagefind: the page's own, or another locale's (offered when nothing is found). */
+  #pagefind(): Promise<PagefindModule> {
+    return this.#language === document.documentElement.lang ? loadPagefind() : loadOtherLanguage(this.#language);
+  }
+
+  /**
+   * "Did you mean": the query with each word that is not in the archive
+   * replaced by the archive's closest spelling, or undefined when no word
+   * could be corrected. Reads at most six small files per word (spelling.ts),
+   * for at most MAX_CORRECTED_WORDS words.
+   */
+  async suggest(query: string): Promise<string | undefined> {
+    const words = parseQuery(query).words.slice(0, MAX_CORRECTED_WORDS);
+    const available = await this.#spellingShardList();
+    let changed = false;
+    const corrected = await Promise.all(
+      words.map(async (word) => {
+        const shards = await Promise.all(spellingShardsFor(word).filter((id) => available.has(id)).map((id) => this.#spellingShard(id)));
+        const suggestion = suggestSpelling(word, shards);
+        if (suggestion) changed = true;
+        return suggestion ?? word;
+      }),
+    );
+    return changed ? corrected.join(' ') : undefined;
+  }
+
+  #spellingList: Promise<Set<string>> | undefined;
+  readonly #spellingShards = new Map<string, Promise<SpellingShard>>();
+
+  #spellingShardList(): Promise<Set<string>> {
+    this.#spellingList ??= fetch(`${siteBase}search-vocab/${this.#language}/spelling/shards.json`)
+      .then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
+      .catch(() => [])
+      .then((ids) => new Set(ids));
+    return this.#spellingList;
+  }
+
+  #spellingShard(id: string): Promise<SpellingShard> {
+    let shard = this.#spellingShards.get(id);
+    if (!shard) {
+      shard = fetch(`${siteBase}search-vocab/${this.#language}/spelling/${id}.json`)
+        .then((response) => (response.ok ? (response.json() as Promise<SpellingShard>) : []))
+        .catch(() => []);
+      this.#spellingShards.set(id, shard);
+    }
+    return shard;
   }
 
   async filters(): Promise<Record<string, Record<string, number>>> {
-    const pagefind = await loadPagefind();
+    const pagefind = await this.#pagefind();
     return pagefind.filters();
+  }
+}
+
+// ——— Relevance by the results' own text, "did you mean" and the other
+// language (issue 15). Kept apart from the index loading above. ———
+
+/** Words of a query that "did you mean" corrects at most (each costs up to six small files). */
+const MAX_CORRECTED_WORDS = 4;
+
+/**
+ * Results whose text is loaded and checked after Pagefind ranked them: a
+ * screenful and one more, so a page holding the typed word can climb above
+ * pages that matched only through Pagefind's stemmer; more when the query
+ * holds a quoted phrase, whose pages are kept only when the text has it.
+ */
+const VERIFIED_RESULTS = 16;
+const VERIFIED_RESULTS_WITH_PHRASE = 40;
+
+async function verifiedByText(
+  pages: RankedPage<PagefindResult>[],
+  query: ParsedQuery,
+): Promise<{ pages: RankedPage<PagefindResult>[]; loaded: Map<string, PagefindResultData> }> {
+  const limit = query.phrases.length ? VERIFIED_RESULTS_WITH_PHRASE : VERIFIED_RESULTS;
+  const head = pages.slice(0, limit);
+  const settled = await Promise.allSettled(head.map((page) => page.ref.data()));
+  const loaded = new Map<string, PagefindResultData>();
+  const readable: RankedPage<PagefindResult>[] = [];
+  head.forEach((page, index) => {
+    const outcome = settled[index]!;
+    if (outcome.status === 'fulfilled') {
+      loaded.set(page.pageId, outcome.value);
+      readable.push(page);
+    } else console.warn('Arshif: a search result could not be loaded', outcome.reason);
+  });
+  const ranked = rankByText(readable, (page) => loaded.get(page.pageId)!.content, query);
+  // Beyond the checked ones, a phrase query keeps nothing unchecked: its count stays honest.
+  return { pages: [...ranked, ...(query.phrases.length ? [] : pages.slice(limit))], loaded };
+}
+
+const otherPagefinds = new Map<string, Promise<PagefindModule>>();
+
+/**
+ * Another locale's index, for offering its results when the page's own
+ * language finds nothing. Its own copy of Pagefind's runtime (a module URL
+ * of its own), loaded only then.
+ */
+function loadOtherLanguage(language: string): Promise<PagefindModule> {
+  let loading = otherPagefinds.get(language);
+  if (!loading) {
+    loading = (async () => {
+      const [primary, ...others] = await partsOf(language);
+      const pagefind = (await import(/* @vite-ignore */ `${siteBase}pagefind/${primary}/pagefind.js`)) as PagefindModule;
+      await pagefind.options({ baseUrl: siteBase });
+      await pagefind.init();
+      await Promise.all(others.map((part) => pagefind.mergeIndex(`${siteBase}pagefind/${part}/`, { baseUrl: siteBase }).catch(() => undefined)));
+      return pagefind;
+    })();
+    otherPagefinds.set(language, loading);
+  }
+  return loading;
+}
+
+let allPartsPromise: Promise<Record<string, string[]>> | undefined;
+
+function allParts(): Promise<Record<string, string[]>> {
+  allPartsPromise ??= fetch(`${siteBase}pagefind/parts.json`).then((response) => {
+    if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
+    return response.json() as Promise<Record<string, string[]>>;
+  });
+  return allPartsPromise;
+}
+
+async function partsOf(language: string): Promise<string[]> {
+  const parts = (await allParts())[language] ?? [];
+  if (!parts.length) throw new Error(`no search index for ${language}`);
+  return parts;
+}
+
+/** The archive's other languages (those with a search index), in the index list's order. */
+export async function otherLanguages(): Promise<string[]> {
+  return Object.keys(await allParts()).filter((language) => language !== document.documentElement.lang);
+}
+
+/** True when the query is in a script the page's language does not use (Arabic on the English side, or the reverse). */
+export function queryInOtherScript(query: string, language: string): boolean {
+  const words = splitWords(withoutQuotes(query)).filter((word) => !/^\p{N}+$/u.test(word));
+  if (!words.length) return false;
+  const arabicPage = isArabicScriptLanguage(language);
+  return words.every((word) => isArabicScriptWord(word) !== arabicPage);
+}
+
+function isArabicScriptLanguage(language: string): boolean {
+  try {
+    return new Intl.Locale(language).maximize().script === 'Arab';
+  } catch {
+    return false;
   }
 }

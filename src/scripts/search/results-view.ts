@@ -1,7 +1,6 @@
-import { ArchiveSearch, type ArchiveSearchOptions, type ArchiveSearchResult } from './engine.ts';
+import { ArchiveSearch, otherLanguages, type ArchiveSearchOptions, type ArchiveSearchResult } from './engine.ts';
 import { fill, renderResult, type SearchMessages } from './render.ts';
 import type { PagefindResultData } from './pagefind-types.ts';
-import { preferExactMatches } from '../../lib/search/expand-query.ts';
 
 /**
  * Results shown at first, and added by each "more results": every result
@@ -13,8 +12,9 @@ const PAGE_SIZE = 8;
  * The stored data of some results. A result whose fragment cannot be loaded
  * (removed by a deploy since the index was read) is left out; the others show.
  */
-async function loadResults(pages: ArchiveSearchResult['pages']): Promise<PagefindResultData[]> {
-  const settled = await Promise.allSettled(pages.map((page) => page.ref.data()));
+async function loadResults(pages: ArchiveSearchResult['pages'], loaded?: ArchiveSearchResult['loaded']): Promise<PagefindResultData[]> {
+  // Results the search already read (to rank them by their text) are not fetched again.
+  const settled = await Promise.allSettled(pages.map((page) => loaded?.get(page.pageId) ?? page.ref.data()));
   for (const outcome of settled) if (outcome.status === 'rejected') console.warn('Arshif: a search result could not be loaded', outcome.reason);
   return settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
 }
@@ -32,6 +32,9 @@ export class ResultsView {
   readonly #more: HTMLButtonElement | undefined;
   #latest = 0;
   #current: { result: ArchiveSearchResult; shown: number; ticket: number } | undefined;
+  readonly #otherSearches = new Map<string, ArchiveSearch>();
+  /** Called with the filter counts of each answered query (undefined: the counts are not known for it). */
+  onFilterCounts: ((counts: ArchiveSearchResult['filterCounts'], query: string) => void) | undefined;
 
   /**
    * `headingLevel`: results are h2 under the search page's h1, h3 under the
@@ -45,6 +48,21 @@ export class ResultsView {
     this.#status = status;
     this.#list = list;
     this.#messages = messages;
+  }
+
+  #format(count: number): string {
+    return new Intl.NumberFormat(this.#messages.numberLocale).format(count);
+  }
+
+  /** The first other language whose archive has results for the query, with them. */
+  async #otherLanguageResults(query: string): Promise<{ language: string; result: ArchiveSearchResult } | undefined> {
+    for (const language of await otherLanguages().catch(() => [])) {
+      let search = this.#otherSearches.get(language);
+      if (!search) this.#otherSearches.set(language, (search = new ArchiveSearch(language)));
+      const result = await search.search(query).catch(() => undefined);
+      if (result?.pages.length) return { language, result };
+    }
+    return undefined;
   }
 
   get search(): ArchiveSearch {
@@ -63,10 +81,10 @@ export class ResultsView {
     const current = this.#current;
     if (!current || current.ticket !== this.#latest) return;
     const next = current.result.pages.slice(current.shown, current.shown + PAGE_SIZE);
-    const data = await loadResults(next);
+    const data = await loadResults(next, current.result.loaded);
     if (current.ticket !== this.#latest) return;
     current.shown += next.length;
-    const items = data.map((result) => renderResult(result, current.result.forms, this.#messages, this.#headingLevel));
+    const items = data.map((result) => renderResult(result, current.result.forms, this.#messages, this.#headingLevel, current.result.words));
     this.#list.append(...items);
     if (this.#more) this.#more.hidden = current.shown >= current.result.pages.length;
     // Keyboard and screen-reader users continue where the new results begin.
@@ -83,18 +101,43 @@ export class ResultsView {
     }
     this.#status.textContent = this.#messages.searching;
     try {
-      const result = await this.#search.search(trimmed, options);
+      let result = await this.#search.search(trimmed, options);
+      let status: string | undefined;
+      let shownQuery = trimmed;
+      if (result.pages.length === 0 && trimmed) {
+        // Nothing found: the archive's closest spelling, searched at once and said so…
+        const suggestion = await this.#search.suggest(trimmed);
+        const corrected = suggestion ? await this.#search.search(suggestion, options) : undefined;
+        if (suggestion && corrected?.pages.length) {
+          result = corrected;
+          shownQuery = suggestion;
+          status = fill(this.#messages.showingFor, { query: trimmed, suggestion, count: this.#format(corrected.pages.length) });
+        } else {
+          // …else what the other languages hold (their filters differ: asked without).
+          const offer = await this.#otherLanguageResults(trimmed);
+          if (offer) {
+            result = offer.result;
+            status = fill(this.#messages.otherLanguage, {
+              query: trimmed,
+              language: this.#messages.languageNames?.[offer.language] ?? offer.language,
+              count: this.#format(offer.result.pages.length),
+            });
+          }
+        }
+      }
+      if (ticket !== this.#latest) return result.pages.length;
       const { pages, forms } = result;
-      const loaded = await loadResults(pages.slice(0, limit));
-      const data = options.order === 'date' ? loaded : preferExactMatches(loaded, (result) => result.content, trimmed);
+      const data = await loadResults(pages.slice(0, limit), result.loaded);
       if (ticket !== this.#latest) return pages.length;
-      const count = new Intl.NumberFormat(this.#messages.numberLocale).format(pages.length);
-      this.#status.textContent = pages.length
-        ? fill(this.#messages.resultCount, { count })
-        : `${fill(this.#messages.noResults, { query: trimmed })} ${this.#messages.noResultsHint}`;
-      this.#list.replaceChildren(...data.map((result) => renderResult(result, forms, this.#messages, this.#headingLevel)));
-      this.#current = { result, shown: loaded.length, ticket };
-      if (this.#more) this.#more.hidden = loaded.length >= pages.length;
+      this.#status.textContent =
+        status ??
+        (pages.length
+          ? fill(this.#messages.resultCount, { count: this.#format(pages.length) })
+          : `${fill(this.#messages.noResults, { query: trimmed })} ${this.#messages.noResultsHint}`);
+      this.#list.replaceChildren(...data.map((item) => renderResult(item, forms, this.#messages, this.#headingLevel, result.words)));
+      this.#current = { result, shown: data.length, ticket };
+      if (this.#more) this.#more.hidden = data.length >= pages.length;
+      this.onFilterCounts?.(shownQuery === trimmed ? result.filterCounts : undefined, trimmed);
       // Which query the list now answers: lets tests (and styles) tell stale lists from fresh ones.
       this.#list.dataset.query = trimmed;
       return pages.length;
