@@ -111,7 +111,8 @@ export function wordKeysWithCertainty(word: string): WordKey[] {
       if (!folded.startsWith(proclitic)) continue;
       const stem = folded.slice(proclitic.length);
       const withArticle = proclitic.endsWith('ال') || proclitic.endsWith('لل');
-      if ([...stem].length >= (withArticle ? 2 : 3)) add(stem, withArticle);
+      // Two letters at least: رب is a word, and برب holds it.
+      if ([...stem].length >= 2) add(stem, withArticle);
     }
   }
   // The typed spelling first; longer keys are closer to what was typed.
@@ -120,8 +121,7 @@ export function wordKeysWithCertainty(word: string): WordKey[] {
 
 /**
  * The keys of a word: its folded form first, then the stems left after
- * removing each proclitic it could carry. A stem keeps at least three letters
- * (two after ال) so short words are not reduced to noise. وزارة gives
+ * removing each proclitic it could carry, of two letters at least. وزارة gives
  * [وزاره, زاره]; لروسيا gives [لروسيا, روسيا]; والقوات gives [والقوات, القوات, قوات].
  */
 export function wordKeys(word: string): string[] {

@@ -77,6 +77,15 @@ export function matchTier(textWord: string, queryWord: string): 0 | 1 | undefine
   return wordKeysWithCertainty(textWord).some(({ key }) => sureKeys.has(key)) ? 1 : undefined;
 }
 
+/**
+ * True when some text holds every query word in some form (matchTier): when
+ * none does, what Pagefind found are stem relatives only, and a typo is likely.
+ */
+export function holdsEveryWord(text: string, words: readonly string[]): boolean {
+  const tokens = [...new Set(splitWords(text))];
+  return words.every((word) => tokens.some((token) => matchTier(token, word) !== undefined));
+}
+
 /** How far a text is from holding every query word: per word 0, 1, or 2 when only a stem relative matched. */
 export function textDistance(text: string, words: readonly string[]): number {
   const tokens = [...new Set(splitWords(text))];

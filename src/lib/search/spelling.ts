@@ -1,4 +1,4 @@
-import { foldArabicWord, isArabicScriptWord, splitWords } from './arabic-script.ts';
+import { foldArabicWord, isArabicScriptWord, splitWords, wordKeysWithCertainty } from './arabic-script.ts';
 
 /**
  * "Did you mean": the archive's closest spelling of a word that finds
@@ -68,9 +68,21 @@ export type SpellingShard = string[];
 
 /** Adds the words of a text to `counts` (every script; digits and short words left out). */
 export function addSpellingWords(counts: Map<string, number>, text: string): Map<string, number> {
+  const add = (word: string) => {
+    if ([...spellingForm(word)].length >= MIN_SPELLING_LENGTH) counts.set(word, (counts.get(word) ?? 0) + 1);
+  };
   for (const word of splitWords(text)) {
-    if (/\p{N}/u.test(word) || [...spellingForm(word)].length < MIN_SPELLING_LENGTH) continue;
-    counts.set(word, (counts.get(word) ?? 0) + 1);
+    if (/\p{N}/u.test(word)) continue;
+    add(word);
+    // كالعرجون is also offered as العرجون and عرجون: readers type the word
+    // with the article or bare far more than under a proclitic chain.
+    if (!isArabicScriptWord(word)) continue;
+    for (const { key, sure } of wordKeysWithCertainty(word).slice(1)) {
+      if (sure) add(key);
+    }
+    const folded = foldArabicWord(word);
+    const article = folded.match(/^(?:[وف]?[بك]ال|[وف]ال|[وف]?لل)/);
+    if (article) add(`ال${folded.slice(article[0].length)}`);
   }
   return counts;
 }

@@ -1,7 +1,7 @@
 import { expandWord, formsPerWord, needsExpansion, rankPages, type RankedPage, type WordMatch } from '../../lib/search/expand-query.ts';
 import { isArabicScriptWord, splitWords, wordKeys } from '../../lib/search/arabic-script.ts';
 import { shardIdForKey, type VocabularyShard } from '../../lib/search/vocabulary.ts';
-import { parseQuery, rankByText, withoutQuotes, type ParsedQuery } from '../../lib/search/relevance.ts';
+import { holdsEveryWord, parseQuery, rankByText, withoutQuotes, type ParsedQuery } from '../../lib/search/relevance.ts';
 import { spellingShardsFor, suggestSpelling, type SpellingShard } from '../../lib/search/spelling.ts';
 import type { PagefindFilters, PagefindModule, PagefindResult, PagefindResultData } from './pagefind-types.ts';
 
@@ -19,6 +19,8 @@ export interface ArchiveSearchResult {
   words?: string[];
   /** Results whose text was already loaded (to re-rank them), by page id. */
   loaded?: Map<string, PagefindResultData>;
+  /** True when no checked result holds every word in some form: Pagefind matched stem relatives only. */
+  stemRelativesOnly?: boolean;
   /** Counts per filter value for this query, when Pagefind gave them (stock searches). */
   filterCounts?: Record<string, Record<string, number>>;
 }
@@ -191,6 +193,7 @@ export class ArchiveSearch {
     let pages: RankedPage<PagefindResult>[];
     let forms: string[];
     let loaded: Map<string, PagefindResultData> | undefined;
+    let stemRelativesOnly = false;
     let filterCounts: ArchiveSearchResult['filterCounts'];
     if (!words.some(needsExpansion)) {
       // Nothing to expand: exactly what stock Pagefind does, so no loss on English
@@ -235,7 +238,7 @@ export class ArchiveSearch {
       );
       forms = [...used];
       pages = rankPages(matchesPerWord);
-      if (order !== 'date') ({ pages, loaded } = await verifiedByText(pages, parsed));
+      if (order !== 'date') ({ pages, loaded, stemRelativesOnly } = await verifiedByText(pages, parsed));
     }
 
     if (order === 'date') {
@@ -246,7 +249,7 @@ export class ArchiveSearch {
         (a, b) => (position.get(a.pageId) ?? Infinity) - (position.get(b.pageId) ?? Infinity),
       );
     }
-    return { pages, forms, words, loaded, filterCounts };
+    return { pages, forms, words, loaded, filterCounts, stemRelativesOnly };
   }
 
   /** This language's Pagefind: the page's own, or another locale's (offered when nothing is found). */
@@ -321,7 +324,7 @@ const VERIFIED_RESULTS_WITH_PHRASE = 40;
 async function verifiedByText(
   pages: RankedPage<PagefindResult>[],
   query: ParsedQuery,
-): Promise<{ pages: RankedPage<PagefindResult>[]; loaded: Map<string, PagefindResultData> }> {
+): Promise<{ pages: RankedPage<PagefindResult>[]; loaded: Map<string, PagefindResultData>; stemRelativesOnly: boolean }> {
   const limit = query.phrases.length ? VERIFIED_RESULTS_WITH_PHRASE : VERIFIED_RESULTS;
   const head = pages.slice(0, limit);
   const settled = await Promise.allSettled(head.map((page) => page.ref.data()));
@@ -336,7 +339,8 @@ async function verifiedByText(
   });
   const ranked = rankByText(readable, (page) => loaded.get(page.pageId)!.content, query);
   // Beyond the checked ones, a phrase query keeps nothing unchecked: its count stays honest.
-  return { pages: [...ranked, ...(query.phrases.length ? [] : pages.slice(limit))], loaded };
+  const stemRelativesOnly = ranked.length > 0 && !ranked.some((page) => holdsEveryWord(loaded.get(page.pageId)!.content, query.words));
+  return { pages: [...ranked, ...(query.phrases.length ? [] : pages.slice(limit))], loaded, stemRelativesOnly };
 }
 
 const otherPagefinds = new Map<string, Promise<PagefindModule>>();

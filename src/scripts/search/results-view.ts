@@ -104,15 +104,16 @@ export class ResultsView {
       let result = await this.#search.search(trimmed, options);
       let status: string | undefined;
       let shownQuery = trimmed;
-      if (result.pages.length === 0 && trimmed) {
-        // Nothing found: the archive's closest spelling, searched at once and said so…
+      if ((result.pages.length === 0 || result.stemRelativesOnly) && trimmed) {
+        // Nothing found, or only stem relatives of a word the archive does not
+        // have: the archive's closest spelling, searched at once and said so…
         const suggestion = await this.#search.suggest(trimmed);
         const corrected = suggestion ? await this.#search.search(suggestion, options) : undefined;
-        if (suggestion && corrected?.pages.length) {
+        if (suggestion && corrected?.pages.length && !corrected.stemRelativesOnly) {
           result = corrected;
           shownQuery = suggestion;
           status = fill(this.#messages.showingFor, { query: trimmed, suggestion, count: this.#format(corrected.pages.length) });
-        } else {
+        } else if (result.pages.length === 0) {
           // …else what the other languages hold (their filters differ: asked without).
           const offer = await this.#otherLanguageResults(trimmed);
           if (offer) {
