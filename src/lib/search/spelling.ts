@@ -140,6 +140,16 @@ export function spellingDistance(a: string, b: string): number {
   return rows[x.length]![y.length]!;
 }
 
+/**
+ * A word as a reader types it, for showing and searching a suggestion: no
+ * vowel or Quranic marks, no tatweel, a plain alef for alef wasla (ٱلۡخَنَّاسِ
+ * becomes الخناس). The search folds the rest.
+ */
+export function readableSpelling(word: string): string {
+  if (!isArabicScriptWord(word)) return word;
+  return word.normalize('NFC').replace(/ى\u0670/g, 'ى').replace(/\u0640?\u0670/g, 'ا').replace(/[\u0610-\u061A\u064B-\u065F\u06D6-\u06ED\u0640]/g, '').replace(/ٱ/g, 'ا');
+}
+
 /** The largest distance accepted for a word of this many letters: one letter, two from seven letters on. */
 export function maxSpellingDistance(length: number): number {
   return length >= 7 ? 2 : 1;
@@ -164,5 +174,5 @@ export function suggestSpelling(word: string, shards: readonly SpellingShard[]):
     });
   }
   if (!best || best.distance === 0 || best.distance > maxSpellingDistance(length)) return undefined;
-  return best.word;
+  return readableSpelling(best.word);
 }

@@ -204,7 +204,9 @@ export class ArchiveSearch {
         | null;
       pages = (found?.results ?? []).map((result) => ({ pageId: result.id, tier: 0, score: result.score, ref: result }));
       forms = words;
-      filterCounts = found?.totalFilters ?? found?.filters;
+      // Pagefind counts only once its filter index is loaded (an empty object before): unknown then.
+      const counted = found?.totalFilters ?? found?.filters;
+      filterCounts = counted && Object.keys(counted).length ? counted : undefined;
     } else {
       const share = formsPerWord(words.length);
       const expansions = await Promise.all(words.map((word) => this.#formsOf(word, share)));

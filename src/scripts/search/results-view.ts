@@ -65,6 +65,14 @@ export class ResultsView {
     return undefined;
   }
 
+  /** Asks the filter counts of a query again (the list stays): Pagefind counts only once its filter index is loaded. */
+  async recount(query: string, options: ArchiveSearchOptions = {}): Promise<void> {
+    const trimmed = query.trim();
+    if (!trimmed) return;
+    const result = await this.#search.search(trimmed, options).catch(() => undefined);
+    if (result?.pages.length && this.#list.dataset.query === trimmed) this.onFilterCounts?.(result.filterCounts, trimmed);
+  }
+
   get search(): ArchiveSearch {
     return this.#search;
   }

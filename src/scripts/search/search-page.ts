@@ -85,9 +85,11 @@ export async function runSearchPage(): Promise<void> {
   let filtersLoading: Promise<void> | undefined;
   const loadFilters = () => (filtersLoading ??= view.search
     .filters()
-    .then((available) => {
+    .then(async (available) => {
       archiveCounts = available;
       relabel();
+      // Pagefind counts a query's filter values only once the filter index is in: count again.
+      if (input.value.trim()) await view.recount(input.value, { filters: currentFilters() });
     })
     .catch((error: unknown) => console.error('Arshif: could not read the search filters', error))
     .then(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addSpellingWords, buildSpellingShards, spellingDistance, spellingShardsFor, suggestSpelling } from '../../../src/lib/search/spelling.ts';
+import { addSpellingWords, readableSpelling, buildSpellingShards, spellingDistance, spellingShardsFor, suggestSpelling } from '../../../src/lib/search/spelling.ts';
 
 const archive = [
   'أعلنت أذربيجان وقف العملية العسكرية في قره باغ',
@@ -38,6 +38,13 @@ describe('did you mean: the archive’s closest spelling', () => {
     expect(spellingDistance('حان', 'جان')).toBe(0.5);
     expect(spellingDistance('عان', 'جان')).toBe(1);
     expect(spellingDistance('abcd', 'abdc')).toBe(1);
+  });
+
+  test('a suggestion is shown as a reader types it: Uthmani marks and alef wasla made plain', () => {
+    expect(readableSpelling('ٱلۡخَنَّاسِ')).toBe('الخناس');
+    expect(readableSpelling('مَٰلِكِ')).toBe('مالك');
+    expect(readableSpelling('عَلَىٰ')).toBe('على');
+    expect(readableSpelling('elephant')).toBe('elephant');
   });
 
   test('digits and short words are not stored', () => {
