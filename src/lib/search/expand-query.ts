@@ -80,6 +80,17 @@ export function expandWord(word: string, lookup: (key: string) => readonly strin
     .slice(0, limit);
 }
 
+/**
+ * True when the archive has some form under any of the word's keys: a word
+ * it lacks in every form is likely mistyped, and its search goes straight to
+ * "did you mean" without loading results to check them. Words in other
+ * scripts are Pagefind's to judge.
+ */
+export function isKnownWord(word: string, lookup: (key: string) => readonly string[] | undefined): boolean {
+  if (!isArabicScriptWord(word)) return true;
+  return wordKeysWithCertainty(word).some(({ key }) => (lookup(key)?.length ?? 0) > 0);
+}
+
 export interface WordMatch<Ref> {
   pageId: string;
   score: number;

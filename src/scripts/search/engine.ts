@@ -1,4 +1,4 @@
-import { expandWord, formsPerWord, needsExpansion, rankPages, type RankedPage, type WordMatch } from '../../lib/search/expand-query.ts';
+import { expandWord, formsPerWord, isKnownWord, needsExpansion, rankPages, type FormCandidate, type RankedPage, type WordMatch } from '../../lib/search/expand-query.ts';
 import { isArabicScriptWord, splitWords, wordKeys } from '../../lib/search/arabic-script.ts';
 import { shardIdForKey, type VocabularyShard } from '../../lib/search/vocabulary.ts';
 import { holdsEveryWord, parseQuery, rankByText, withoutQuotes, type ParsedQuery } from '../../lib/search/relevance.ts';
@@ -140,8 +140,8 @@ export class ArchiveSearch {
     return shard;
   }
 
-  async #formsOf(word: string, limit?: number) {
-    if (!isArabicScriptWord(word)) return expandWord(word, () => undefined, limit);
+  async #formsOf(word: string, limit?: number): Promise<{ candidates: FormCandidate[]; known: boolean }> {
+    if (!isArabicScriptWord(word)) return { candidates: expandWord(word, () => undefined, limit), known: true };
     const keys = wordKeys(word);
     const available = await this.#availableShards();
     const shards = await Promise.all(
@@ -150,7 +150,8 @@ export class ArchiveSearch {
       ),
     );
     const byKey = new Map(keys.map((key, index) => [key, shards[index]?.[key]]));
-    return expandWord(word, (key) => byKey.get(key), limit);
+    const lookup = (key: string) => byKey.get(key);
+    return { candidates: expandWord(word, lookup, limit), known: isKnownWord(word, lookup) };
   }
 
   /**
@@ -209,7 +210,10 @@ export class ArchiveSearch {
       filterCounts = counted && Object.keys(counted).length ? counted : undefined;
     } else {
       const share = formsPerWord(words.length);
-      const expansions = await Promise.all(words.map((word) => this.#formsOf(word, share)));
+      const expanded = await Promise.all(words.map((word) => this.#formsOf(word, share)));
+      const expansions = expanded.map(({ candidates }) => candidates);
+      // A word the archive lacks in every form: likely a typo, for "did you mean" (results are not checked).
+      const unknownWord = expanded.some(({ known }) => !known);
       const searchForms = async (candidates: { form: string; tier: 0 | 1 | 2 }[]) => {
         const perForm = await Promise.all(
           candidates.map(async ({ form, tier }) => {
@@ -240,7 +244,8 @@ export class ArchiveSearch {
       );
       forms = [...used];
       pages = rankPages(matchesPerWord);
-      if (order !== 'date') ({ pages, loaded, stemRelativesOnly } = await verifiedByText(pages, parsed));
+      if (unknownWord) stemRelativesOnly = pages.length > 0;
+      else if (order !== 'date') ({ pages, loaded, stemRelativesOnly } = await verifiedByText(pages, parsed));
     }
 
     if (order === 'date') {

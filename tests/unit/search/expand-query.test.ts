@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { exactWordMatches, expandWord, formsPerWord, MAX_FORMS_PER_QUERY, preferExactMatches, rankPages, shardIdsForQuery } from '../../../src/lib/search/expand-query.ts';
+import { exactWordMatches, expandWord, formsPerWord, isKnownWord, MAX_FORMS_PER_QUERY, preferExactMatches, rankPages, shardIdsForQuery } from '../../../src/lib/search/expand-query.ts';
 import { buildVocabularyShards, countArabicScriptWords, shardIdForKey } from '../../../src/lib/search/vocabulary.ts';
 
 const archiveText = [
@@ -94,5 +94,19 @@ describe('issue 15: the same word under any proclitic chain, no lone letters, bo
       expect(formsPerWord(words)).toBeGreaterThanOrEqual(2);
     }
     expect(expandWord('المدارس', find, 2)).toHaveLength(2);
+  });
+});
+
+describe('a word the archive lacks is likely mistyped', () => {
+  const vocabulary = buildVocabularyShards(countArabicScriptWords(['وصلت المساعدات لروسيا وللمدارس']));
+  const find = (key: string) => vocabulary.get(shardIdForKey(key))?.[key];
+  test.each([
+    ['روسيا', true],
+    ['المدارس', true],
+    ['لروشيا', false],
+    ['بروسيا', true],
+    ['Russia', true],
+  ] as const)('%s known: %s', (word, known) => {
+    expect(isKnownWord(word, find)).toBe(known);
   });
 });
