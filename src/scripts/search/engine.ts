@@ -1,7 +1,7 @@
 import { expandWord, formsPerWord, isKnownWord, needsExpansion, rankPages, type FormCandidate, type RankedPage, type WordMatch } from '../../lib/search/expand-query.ts';
 import { isArabicScriptWord, splitWords, wordKeys } from '../../lib/search/arabic-script.ts';
 import { shardIdForKey, type VocabularyShard } from '../../lib/search/vocabulary.ts';
-import { holdsEveryWord, parseQuery, rankByText, withoutQuotes, type ParsedQuery } from '../../lib/search/relevance.ts';
+import { holdsEveryWord, parseQuery, rankByText, type ParsedQuery } from '../../lib/search/relevance.ts';
 import { spellingShardsFor, suggestSpelling, type SpellingShard } from '../../lib/search/spelling.ts';
 import type { PagefindFilters, PagefindModule, PagefindResult, PagefindResultData } from './pagefind-types.ts';
 
@@ -392,20 +392,4 @@ async function partsOf(language: string): Promise<string[]> {
 /** The archive's other languages (those with a search index), in the index list's order. */
 export async function otherLanguages(): Promise<string[]> {
   return Object.keys(await allParts()).filter((language) => language !== document.documentElement.lang);
-}
-
-/** True when the query is in a script the page's language does not use (Arabic on the English side, or the reverse). */
-export function queryInOtherScript(query: string, language: string): boolean {
-  const words = splitWords(withoutQuotes(query)).filter((word) => !/^\p{N}+$/u.test(word));
-  if (!words.length) return false;
-  const arabicPage = isArabicScriptLanguage(language);
-  return words.every((word) => isArabicScriptWord(word) !== arabicPage);
-}
-
-function isArabicScriptLanguage(language: string): boolean {
-  try {
-    return new Intl.Locale(language).maximize().script === 'Arab';
-  } catch {
-    return false;
-  }
 }
