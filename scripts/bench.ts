@@ -114,6 +114,8 @@ try {
   const browser = await launchBrowser();
   const articlePage = await measurePageWeight(browser, site.url, distDir, `ar/articles/${arabicArticle}/`);
   const firstSearch = await measureFirstSearch(browser, site.url, distDir, 'ar', 'لروسيا');
+  // The same word with a typo (ش for س): nothing found, so "did you mean" reads its spelling files and searches again.
+  const typoSearch = await measureFirstSearch(browser, site.url, distDir, 'ar', 'لروشيا');
   await browser.close();
 
   let lighthouse: Record<string, LighthouseScores> | undefined;
@@ -175,6 +177,7 @@ try {
     output,
     articlePage,
     firstSearch,
+    typoSearch,
     ...(lighthouse ? { lighthouse } : {}),
   };
 
@@ -198,6 +201,8 @@ try {
     'readable without JavaScript': articlePage.readableWithoutJavaScript,
     [`first search «${firstSearch.query}»: transferred`]: `${kb(firstSearch.searchBytes)} in ${firstSearch.searchRequests} requests`,
     'first search: time to results': `${firstSearch.millisecondsToResults} ms (${firstSearch.results} shown)`,
+    [`first search with a typo «${typoSearch.query}»: transferred`]: `${kb(typoSearch.searchBytes)} in ${typoSearch.searchRequests} requests`,
+    'typo search: time to results': `${typoSearch.millisecondsToResults} ms (${typoSearch.results} shown; «${typoSearch.status}»)`,
     ...(lighthouse
       ? Object.fromEntries(
           Object.entries(lighthouse).map(([name, scores]) => [`Lighthouse ${name} (perf/a11y/bp/seo)`, [scores.performance, scores.accessibility, scores['best-practices'], scores.seo].join(' / ')]),

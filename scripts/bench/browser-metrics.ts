@@ -70,6 +70,8 @@ export async function measurePageWeight(browser: Browser, siteUrl: string, distD
 export interface FirstSearch {
   query: string;
   results: number;
+  /** The status line the reader sees (for a typo: the spelling searched instead). */
+  status: string;
   /** Bytes of Pagefind's runtime, index, fragments and the search vocabulary. */
   searchBytes: number;
   searchRequests: number;
@@ -100,10 +102,12 @@ export async function measureFirstSearch(browser: Browser, siteUrl: string, dist
   // What the first search cost: the requests made until its results showed.
   const firstSearchFiles = [...searchFiles];
   const results = await page.locator('main .search-result').count();
+  const status = (await page.locator('main [data-search-status]').textContent()) ?? '';
   await context.close();
   return {
     query,
     results,
+    status,
     files: firstSearchFiles
       .map((file) => ({ file: path.relative(distDir, file), bytes: wireBytes(file) }))
       .sort((a, b) => b.bytes - a.bytes),

@@ -43,6 +43,8 @@ const INDEX_INPUTS = [
   'src/lib/search/indexed-text.ts',
   'src/lib/search/arabic-script.ts',
   'src/lib/search/vocabulary.ts',
+  'src/lib/search/spelling.ts',
+  'src/integrations/search-vocabulary.ts',
 ];
 const PART_KEY_FILE = '.arshif-part';
 const PART_WORDS_FILE = '.arshif-words.json';

@@ -2,6 +2,14 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { extractIndexedText } from '../lib/search/indexed-text.ts';
 import { addArabicScriptWords, buildVocabularyShards } from '../lib/search/vocabulary.ts';
+import { addSpellingWords, buildSpellingShards } from '../lib/search/spelling.ts';
+
+/**
+ * Counts for the spelling index ("did you mean") ride in the same map as the
+ * Arabic-script forms, under this prefix and the language, so they are cached
+ * with each index part like the rest.
+ */
+const SPELLING_PREFIX = 'spelling:';
 
 /** Languages written in Arabic script, where proclitics and letter variants hide words. */
 export function isArabicScriptLanguage(language: string): boolean {
@@ -19,7 +27,12 @@ export function isArabicScriptLanguage(language: string): boolean {
  */
 export function countIndexedWords(html: string, counts: Map<string, Map<string, number>>): void {
   const page = extractIndexedText(html);
-  if (!page || !isArabicScriptLanguage(page.language)) return;
+  if (!page) return;
+  const spellingKey = `${SPELLING_PREFIX}${page.language}`;
+  let spelling = counts.get(spellingKey);
+  if (!spelling) counts.set(spellingKey, (spelling = new Map()));
+  addSpellingWords(spelling, page.text);
+  if (!isArabicScriptLanguage(page.language)) return;
   let ofLanguage = counts.get(page.language);
   if (!ofLanguage) counts.set(page.language, (ofLanguage = new Map()));
   addArabicScriptWords(ofLanguage, page.text);
@@ -35,6 +48,10 @@ export async function writeSearchVocabulary(outDir: string, counts: Map<string, 
   const formCounts: Record<string, number> = {};
   await rm(path.join(outDir, 'search-vocab'), { recursive: true, force: true });
   for (const [language, ofLanguage] of counts) {
+    if (language.startsWith(SPELLING_PREFIX)) {
+      await writeSpellingShards(path.join(outDir, 'search-vocab', language.slice(SPELLING_PREFIX.length), 'spelling'), ofLanguage);
+      continue;
+    }
     const shards = buildVocabularyShards(ofLanguage);
     const languageDir = path.join(outDir, 'search-vocab', language);
     await mkdir(languageDir, { recursive: true });
@@ -44,4 +61,16 @@ export async function writeSearchVocabulary(outDir: string, counts: Map<string, 
     formCounts[language] = ofLanguage.size;
   }
   return formCounts;
+}
+
+/**
+ * Writes search-vocab/<language>/spelling/<shard>.json and shards.json: the
+ * archive's words by length and first letters, read by "did you mean" only
+ * when a search finds nothing (src/lib/search/spelling.ts).
+ */
+async function writeSpellingShards(dir: string, counts: Map<string, number>): Promise<void> {
+  const shards = buildSpellingShards(counts);
+  await mkdir(dir, { recursive: true });
+  await Promise.all([...shards].map(([shardId, words]) => writeFile(path.join(dir, `${shardId}.json`), JSON.stringify(words))));
+  await writeFile(path.join(dir, 'shards.json'), JSON.stringify([...shards.keys()]));
 }

@@ -12,6 +12,10 @@ export function searchMessages(locale: LocaleCode) {
     unavailable: t('search.unavailable'),
     coverage: t('search.coverage'),
     searchAll: t('search.searchAll'),
+    showingFor: t('search.showingFor'),
+    otherLanguage: t('search.otherLanguage'),
+    /** Each locale's name as written in it, for offering its results. */
+    languageNames: Object.fromEntries(Object.entries(LOCALES).map(([code, { label }]) => [code, label])) as Record<string, string>,
     numberLocale: `${locale}-u-nu-${LOCALES[locale].digits}`,
   };
 }

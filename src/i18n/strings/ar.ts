@@ -72,6 +72,8 @@ export const ar = {
   'search.more': 'مزيد من النتائج',
   'search.coverage': 'بحثنا في أحدث المقالات ({searched} من {total}، منذ عام {since}).',
   'search.searchAll': 'ابحث في كل المقالات ({total})',
+  'search.showingFor': 'لا نتائج لـ «{query}». نتائج «{suggestion}»: {count}',
+  'search.otherLanguage': 'لا نتائج لـ «{query}» هنا. نتائج بلغة أخرى ({language}): {count}',
   'redirect.message': 'انتقل إلى الأرشيف',
 } as const;
 

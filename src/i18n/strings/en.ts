@@ -74,5 +74,7 @@ export const en = {
   'search.more': 'More results',
   'search.coverage': 'Searched the newest articles ({searched} of {total}, since {since}).',
   'search.searchAll': 'Search all {total} articles',
+  'search.showingFor': 'No results for “{query}”. Results for “{suggestion}”: {count}',
+  'search.otherLanguage': 'No results for “{query}” here. Results in another language ({language}): {count}',
   'redirect.message': 'Go to the archive',
 } as const satisfies UiStrings;

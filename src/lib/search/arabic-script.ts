@@ -72,23 +72,60 @@ export function isArabicScriptWord(word: string): boolean {
 }
 
 /**
+ * The spellings a word folds to: usually one. A superscript (dagger) alef,
+ * as the Uthmani script writes مٰلك or ٱلۡكِتَٰب, is dropped by Pagefind and
+ * by foldArabicWord; a reader types it as a full alef (مالك, الكتاب), so a
+ * word that has one also folds with an alef in its place.
+ */
+export function foldedSpellings(word: string): string[] {
+  const folded = foldArabicWord(word);
+  if (!word.includes('\u0670')) return [folded];
+  const withAlef = foldArabicWord(word.normalize('NFC').replace(/\u0640?\u0670/g, 'ا'));
+  return withAlef === folded ? [folded] : [folded, withAlef];
+}
+
+export interface WordKey {
+  key: string;
+  /**
+   * True when the key is the word itself or the word without a proclitic
+   * chain that ends in the article (وال, بال, لل…): such a chain cannot be
+   * part of the word, so the key is certainly the same word. A lone و or ب
+   * may be the word's own first letter (وزارة, بغداد), so stripping only
+   * that is a guess.
+   */
+  sure: boolean;
+}
+
+/** The keys of a word (see wordKeys), each marked sure or not. */
+export function wordKeysWithCertainty(word: string): WordKey[] {
+  const keys: WordKey[] = [];
+  const add = (key: string, sure: boolean) => {
+    const existing = keys.find((entry) => entry.key === key);
+    if (existing) existing.sure ||= sure;
+    else keys.push({ key, sure });
+  };
+  for (const folded of foldedSpellings(word)) {
+    add(folded, true);
+    if (!isArabicScriptWord(folded)) continue;
+    for (const proclitic of PROCLITICS) {
+      if (!folded.startsWith(proclitic)) continue;
+      const stem = folded.slice(proclitic.length);
+      const withArticle = proclitic.endsWith('ال') || proclitic.endsWith('لل');
+      // Two letters at least: رب is a word, and برب holds it.
+      if ([...stem].length >= 2) add(stem, withArticle);
+    }
+  }
+  // The typed spelling first; longer keys are closer to what was typed.
+  return [keys[0]!, ...keys.slice(1).sort((a, b) => b.key.length - a.key.length)];
+}
+
+/**
  * The keys of a word: its folded form first, then the stems left after
- * removing each proclitic it could carry. A stem keeps at least three letters
- * (two after ال) so short words are not reduced to noise. وزارة gives
+ * removing each proclitic it could carry, of two letters at least. وزارة gives
  * [وزاره, زاره]; لروسيا gives [لروسيا, روسيا]; والقوات gives [والقوات, القوات, قوات].
  */
 export function wordKeys(word: string): string[] {
-  const folded = foldArabicWord(word);
-  const keys = [folded];
-  if (!isArabicScriptWord(folded)) return keys;
-  for (const proclitic of PROCLITICS) {
-    if (!folded.startsWith(proclitic)) continue;
-    const stem = folded.slice(proclitic.length);
-    const minimum = proclitic.endsWith('ال') || proclitic.endsWith('لل') ? 2 : 3;
-    if ([...stem].length >= minimum && !keys.includes(stem)) keys.push(stem);
-  }
-  // Longer keys are closer to what was typed; keep them first.
-  return [keys[0]!, ...keys.slice(1).sort((a, b) => b.length - a.length)];
+  return wordKeysWithCertainty(word).map(({ key }) => key);
 }
 
 /** Splits text into words the way a search index does: runs of letters, marks and digits. */

@@ -1,4 +1,4 @@
-import { arabicIndicDigits, asciiDigits, foldArabicWord, hasDigits, isArabicScriptWord, splitWords, wordKeys } from './arabic-script.ts';
+import { arabicIndicDigits, asciiDigits, foldArabicWord, foldedSpellings, hasDigits, isArabicScriptWord, splitWords, wordKeysWithCertainty } from './arabic-script.ts';
 import { shardIdForKey } from './vocabulary.ts';
 
 /**
@@ -18,6 +18,18 @@ export interface FormCandidate {
 /** Most forms asked of Pagefind for one query word. */
 export const MAX_FORMS_PER_WORD = 12;
 
+/**
+ * Most forms asked of Pagefind for a whole query: each can cost an index
+ * chunk, so a pasted passage of eight words must not ask for 96. Each word
+ * gets an equal share (at least two: the word itself and its closest form).
+ */
+export const MAX_FORMS_PER_QUERY = 32;
+
+/** The forms one word of a query of `wordCount` words may ask for. */
+export function formsPerWord(wordCount: number): number {
+  return Math.max(2, Math.min(MAX_FORMS_PER_WORD, Math.floor(MAX_FORMS_PER_QUERY / Math.max(1, wordCount))));
+}
+
 /** True when a word can match forms other than itself: Arabic script or digits. */
 export function needsExpansion(word: string): boolean {
   return isArabicScriptWord(word) || hasDigits(word);
@@ -28,7 +40,7 @@ export function shardIdsForQuery(query: string): string[] {
   const ids = new Set<string>();
   for (const word of splitWords(query)) {
     if (!isArabicScriptWord(word)) continue;
-    for (const key of wordKeys(word)) ids.add(shardIdForKey(key));
+    for (const { key } of wordKeysWithCertainty(word)) ids.add(shardIdForKey(key));
   }
   return [...ids];
 }
@@ -38,29 +50,45 @@ export function shardIdsForQuery(query: string): string[] {
  * word itself is always asked for; `lookup(key)` gives the archive's forms
  * sharing a key (from the vocabulary).
  */
-export function expandWord(word: string, lookup: (key: string) => readonly string[] | undefined): FormCandidate[] {
+export function expandWord(word: string, lookup: (key: string) => readonly string[] | undefined, limit = MAX_FORMS_PER_WORD): FormCandidate[] {
   const best = new Map<string, Tier>([[word, 0]]);
   // Numbers typed on a Persian or Arabic keyboard, or in ASCII, are one number.
   if (hasDigits(word)) {
     for (const variant of [asciiDigits(word), arabicIndicDigits(asciiDigits(word))]) best.set(variant, 0);
   }
   if (isArabicScriptWord(word)) {
-    const keys = wordKeys(word);
-    const typed = keys[0]!;
-    keys.forEach((key, index) => {
+    const keys = wordKeysWithCertainty(word);
+    const typed = keys[0]!.key;
+    const typedIsOneLetter = [...typed].length === 1;
+    for (const { key, sure } of keys) {
       for (const form of lookup(key) ?? []) {
-        const folded = foldArabicWord(form);
-        const tier: Tier = folded === typed ? 0 : index === 0 || folded === key ? 1 : 2;
+        const spellings = foldedSpellings(form);
+        // A detached letter (a lone و in the text) never stands for a word.
+        if (!typedIsOneLetter && [...spellings[0]!].length === 1) continue;
+        // The same word: as typed, or under any proclitic chain of a key that
+        // is certainly the typed word (it, or it without ال and what precedes ال).
+        const tier: Tier = spellings.includes(typed) ? 0 : sure || spellings.includes(key) ? 1 : 2;
         const previous = best.get(form);
         if (previous === undefined || tier < previous) best.set(form, tier);
       }
-    });
+    }
   }
   // Stable: within a tier the vocabulary's order (most frequent first) is kept.
   return [...best]
     .map(([form, tier]) => ({ form, tier }))
     .sort((a, b) => a.tier - b.tier)
-    .slice(0, MAX_FORMS_PER_WORD);
+    .slice(0, limit);
+}
+
+/**
+ * True when the archive has some form under any of the word's keys: a word
+ * it lacks in every form is likely mistyped, and its search goes straight to
+ * "did you mean" without loading results to check them. Words in other
+ * scripts are Pagefind's to judge.
+ */
+export function isKnownWord(word: string, lookup: (key: string) => readonly string[] | undefined): boolean {
+  if (!isArabicScriptWord(word)) return true;
+  return wordKeysWithCertainty(word).some(({ key }) => (lookup(key)?.length ?? 0) > 0);
 }
 
 export interface WordMatch<Ref> {

@@ -22,6 +22,13 @@ export function extractIndexedText(html: string): IndexedPage | null {
       if (node.name === 'html') language = attributes.lang ?? '';
       if (node.name === 'script' || node.name === 'style' || 'data-pagefind-ignore' in attributes) return;
       inBody ||= 'data-pagefind-body' in attributes;
+      // Attributes Pagefind indexes as text (the tags: SearchIndexFields.astro).
+      if (inBody && attributes['data-pagefind-index-attrs']) {
+        for (const name of attributes['data-pagefind-index-attrs'].split(',')) {
+          const value = attributes[name.trim()];
+          if (value) parts.push(decodeEntities(value));
+        }
+      }
     } else if (node.type === TEXT_NODE && inBody) {
       parts.push(decodeEntities(node.value ?? ''));
     }

@@ -1,8 +1,10 @@
-import { expandWord, needsExpansion, rankPages, type RankedPage, type WordMatch } from '../../lib/search/expand-query.ts';
-import { isArabicScriptWord, queryWords, splitWords, wordKeys } from '../../lib/search/arabic-script.ts';
+import { expandWord, formsPerWord, isKnownWord, needsExpansion, rankPages, type FormCandidate, type RankedPage, type WordMatch } from '../../lib/search/expand-query.ts';
+import { isArabicScriptWord, splitWords, wordKeys } from '../../lib/search/arabic-script.ts';
 import { shardIdForKey, type VocabularyShard } from '../../lib/search/vocabulary.ts';
 import type { LocaleSearchParts, SearchPartSummary } from '../../lib/search/index-parts.ts';
-import type { PagefindFilters, PagefindModule, PagefindResult } from './pagefind-types.ts';
+import { holdsEveryWord, parseQuery, rankByText, type ParsedQuery } from '../../lib/search/relevance.ts';
+import { spellingShardsFor, suggestSpelling, type SpellingShard } from '../../lib/search/spelling.ts';
+import type { PagefindFilters, PagefindModule, PagefindResult, PagefindResultData } from './pagefind-types.ts';
 
 export interface ArchiveSearchOptions {
   filters?: PagefindFilters;
@@ -42,17 +44,37 @@ export interface ArchiveSearchResult {
   /** The archive's written forms that were looked up, for highlighting on the article. */
   forms: string[];
   coverage: SearchCoverage;
+  /** The query's words (quotes taken out), for marking matches in excerpts. */
+  words?: string[];
+  /** Results whose text was already loaded (to re-rank them), by page id. */
+  loaded?: Map<string, PagefindResultData>;
+  /** True when no checked result holds every word in some form: Pagefind matched stem relatives only. */
+  stemRelativesOnly?: boolean;
+  /** Counts per filter value for this query, when Pagefind gave them (stock searches). */
+  filterCounts?: Record<string, Record<string, number>>;
 }
 
 const siteBase = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
-let indexPromise: Promise<LoadedIndex> | undefined;
+/** Each language's index, loaded once: the page's own, and another one's when offering its results. */
+const indexes = new Map<string, Promise<LoadedIndex>>();
 
-/** This locale's index parts, newest first, and how many a first search reads (dist/pagefind/parts.json). */
+let partsListPromise: Promise<Record<string, LocaleSearchParts | undefined>> | undefined;
+
+/** dist/pagefind/parts.json: every locale's index parts. */
+function partsList(): Promise<Record<string, LocaleSearchParts | undefined>> {
+  partsListPromise ??= fetch(`${siteBase}pagefind/parts.json`).then((response) => {
+    if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
+    return response.json() as Promise<Record<string, LocaleSearchParts | undefined>>;
+  });
+  // A failed read is not kept: the next search asks again.
+  partsListPromise.catch(() => (partsListPromise = undefined));
+  return partsListPromise;
+}
+
+/** This locale's index parts, newest first, and how many a first search reads. */
 async function searchParts(language: string): Promise<LocaleSearchParts> {
-  const response = await fetch(`${siteBase}pagefind/parts.json`);
-  if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
-  const entry = ((await response.json()) as Record<string, LocaleSearchParts | undefined>)[language];
+  const entry = (await partsList())[language];
   if (!entry?.parts.length) throw new Error(`no search index for ${language}`);
   return entry;
 }
@@ -70,9 +92,15 @@ async function mergeParts(index: LoadedIndex, upTo: number): Promise<void> {
   );
 }
 
-/** Pagefind's runtime lives in dist/pagefind/, outside the bundle, under the site's base. */
+/**
+ * Pagefind's runtime lives in dist/pagefind/, outside the bundle, under the
+ * site's base. Another language's index (offered when the page's own finds
+ * nothing) has its own copy of the runtime: a module URL of its own.
+ */
 function loadIndex(language: string): Promise<LoadedIndex> {
-  indexPromise ??= (async () => {
+  let loading = indexes.get(language);
+  if (loading) return loading;
+  loading = (async () => {
     const { parts, firstSearch } = await searchParts(language);
     const pagefind = (await import(/* @vite-ignore */ `${siteBase}pagefind/${parts[0]!.id}/pagefind.js`)) as PagefindModule;
     await pagefind.options({ baseUrl: siteBase });
@@ -82,7 +110,8 @@ function loadIndex(language: string): Promise<LoadedIndex> {
     if (index.merged >= parts.length) index.complete = Promise.resolve();
     return index;
   })();
-  return indexPromise;
+  indexes.set(language, loading);
+  return loading;
 }
 
 /** Merges every part not merged yet; once per page. */
@@ -107,10 +136,11 @@ function coverageOf(index: LoadedIndex): SearchCoverage {
  * a deploy, an open page's index can point at files the host no longer has.
  */
 async function forgetIndex(): Promise<void> {
-  const loaded = indexPromise;
-  indexPromise = undefined;
+  const loaded = [...indexes.values()];
+  indexes.clear();
+  partsListPromise = undefined;
   pagesOfPart.clear();
-  await (await loaded?.catch(() => undefined))?.pagefind.destroy();
+  await Promise.all(loaded.map(async (index) => (await index.catch(() => undefined))?.pagefind.destroy()));
 }
 
 /** Page ids per part (dist/pagefind/<part>/pages.json, written at build time), read only to order by date. */
@@ -175,8 +205,8 @@ export class ArchiveSearch {
     return shard;
   }
 
-  async #formsOf(word: string) {
-    if (!isArabicScriptWord(word)) return expandWord(word, () => undefined);
+  async #formsOf(word: string, limit?: number): Promise<{ candidates: FormCandidate[]; known: boolean }> {
+    if (!isArabicScriptWord(word)) return { candidates: expandWord(word, () => undefined, limit), known: true };
     const keys = wordKeys(word);
     const available = await this.#availableShards();
     const shards = await Promise.all(
@@ -185,7 +215,8 @@ export class ArchiveSearch {
       ),
     );
     const byKey = new Map(keys.map((key, index) => [key, shards[index]?.[key]]));
-    return expandWord(word, (key) => byKey.get(key));
+    const lookup = (key: string) => byKey.get(key);
+    return { candidates: expandWord(word, lookup, limit), known: isKnownWord(word, lookup) };
   }
 
   /**
@@ -226,7 +257,7 @@ export class ArchiveSearch {
     if (filtered) await completeIndex(index);
     else if (index.complete) await index.complete;
     const found = await this.#searchIndex(index, query, options);
-    if (found.pages.length > 0 || index.merged >= index.parts.length || queryWords(query).length === 0) return { ...found, coverage: coverageOf(index) };
+    if (found.pages.length > 0 || index.merged >= index.parts.length || parseQuery(query).words.length === 0) return { ...found, coverage: coverageOf(index) };
     await completeIndex(index);
     return { ...(await this.#searchIndex(index, query, options)), coverage: coverageOf(index) };
   }
@@ -237,7 +268,8 @@ export class ArchiveSearch {
     { filters = {}, order = 'relevance' }: ArchiveSearchOptions,
   ): Promise<Omit<ArchiveSearchResult, 'coverage'>> {
     const { pagefind } = index;
-    const words = queryWords(query);
+    const parsed = parseQuery(query);
+    const words = parsed.words;
     if (words.length === 0) {
       // No words but filters: browse everything the filters select, newest first.
       if (!Object.values(filters).some((values) => values.length > 0)) return { pages: [], forms: [] };
@@ -247,14 +279,27 @@ export class ArchiveSearch {
 
     let pages: RankedPage<PagefindResult>[];
     let forms: string[];
+    let loaded: Map<string, PagefindResultData> | undefined;
+    let stemRelativesOnly = false;
+    let filterCounts: ArchiveSearchResult['filterCounts'];
     if (!words.some(needsExpansion)) {
-      // Nothing to expand: exactly what stock Pagefind does, so no loss on English.
+      // Nothing to expand: exactly what stock Pagefind does, so no loss on English
+      // (quoted phrases included: Pagefind matches them itself).
       // A query longer than the cap is cut to its first words, for Pagefind too.
-      const found = await pagefind.search(splitWords(query).length > words.length ? words.join(' ') : query, { filters });
+      const found = (await pagefind.search(splitWords(query).length > words.length ? words.join(' ') : query, { filters })) as
+        | { results: PagefindResult[]; filters?: Record<string, Record<string, number>>; totalFilters?: Record<string, Record<string, number>> }
+        | null;
       pages = (found?.results ?? []).map((result) => ({ pageId: result.id, tier: 0, score: result.score, ref: result }));
       forms = words;
+      // Pagefind counts only once its filter index is loaded (an empty object before): unknown then.
+      const counted = found?.totalFilters ?? found?.filters;
+      filterCounts = counted && Object.keys(counted).length ? counted : undefined;
     } else {
-      const expansions = await Promise.all(words.map((word) => this.#formsOf(word)));
+      const share = formsPerWord(words.length);
+      const expanded = await Promise.all(words.map((word) => this.#formsOf(word, share)));
+      const expansions = expanded.map(({ candidates }) => candidates);
+      // A word the archive lacks in every form: likely a typo, for "did you mean" (results are not checked).
+      const unknownWord = expanded.some(({ known }) => !known);
       const searchForms = async (candidates: { form: string; tier: 0 | 1 | 2 }[]) => {
         const perForm = await Promise.all(
           candidates.map(async ({ form, tier }) => {
@@ -285,6 +330,8 @@ export class ArchiveSearch {
       );
       forms = [...used];
       pages = rankPages(matchesPerWord);
+      if (unknownWord) stemRelativesOnly = pages.length > 0;
+      else if (order !== 'date') ({ pages, loaded, stemRelativesOnly } = await verifiedByText(pages, parsed));
     }
 
     if (order === 'date') {
@@ -295,7 +342,50 @@ export class ArchiveSearch {
         (a, b) => (position.get(a.pageId) ?? Infinity) - (position.get(b.pageId) ?? Infinity),
       );
     }
-    return { pages, forms };
+    return { pages, forms, words, loaded, filterCounts, stemRelativesOnly };
+  }
+
+  /**
+   * "Did you mean": the query with each word that is not in the archive
+   * replaced by the archive's closest spelling, or undefined when no word
+   * could be corrected. Reads at most six small files per word (spelling.ts),
+   * for at most MAX_CORRECTED_WORDS words.
+   */
+  async suggest(query: string): Promise<string | undefined> {
+    const words = parseQuery(query).words.slice(0, MAX_CORRECTED_WORDS);
+    const available = await this.#spellingShardList();
+    let changed = false;
+    const corrected = await Promise.all(
+      words.map(async (word) => {
+        const shards = await Promise.all(spellingShardsFor(word).filter((id) => available.has(id)).map((id) => this.#spellingShard(id)));
+        const suggestion = suggestSpelling(word, shards);
+        if (suggestion) changed = true;
+        return suggestion ?? word;
+      }),
+    );
+    return changed ? corrected.join(' ') : undefined;
+  }
+
+  #spellingList: Promise<Set<string>> | undefined;
+  readonly #spellingShards = new Map<string, Promise<SpellingShard>>();
+
+  #spellingShardList(): Promise<Set<string>> {
+    this.#spellingList ??= fetch(`${siteBase}search-vocab/${this.#language}/spelling/shards.json`)
+      .then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
+      .catch(() => [])
+      .then((ids) => new Set(ids));
+    return this.#spellingList;
+  }
+
+  #spellingShard(id: string): Promise<SpellingShard> {
+    let shard = this.#spellingShards.get(id);
+    if (!shard) {
+      shard = fetch(`${siteBase}search-vocab/${this.#language}/spelling/${id}.json`)
+        .then((response) => (response.ok ? (response.json() as Promise<SpellingShard>) : []))
+        .catch(() => []);
+      this.#spellingShards.set(id, shard);
+    }
+    return shard;
   }
 
   /** Every tag and year with its count, over the whole archive (the older parts are merged first). */
@@ -304,4 +394,46 @@ export class ArchiveSearch {
     await completeIndex(index);
     return index.pagefind.filters();
   }
+}
+
+// ——— Relevance by the results' own text, "did you mean" and the other
+// language (issue 15). Kept apart from the index loading above. ———
+
+/** Words of a query that "did you mean" corrects at most (each costs up to six small files). */
+const MAX_CORRECTED_WORDS = 4;
+
+/**
+ * Results whose text is loaded and checked after Pagefind ranked them: a
+ * screenful and one more, so a page holding the typed word can climb above
+ * pages that matched only through Pagefind's stemmer; more when the query
+ * holds a quoted phrase, whose pages are kept only when the text has it.
+ */
+const VERIFIED_RESULTS = 16;
+const VERIFIED_RESULTS_WITH_PHRASE = 40;
+
+async function verifiedByText(
+  pages: RankedPage<PagefindResult>[],
+  query: ParsedQuery,
+): Promise<{ pages: RankedPage<PagefindResult>[]; loaded: Map<string, PagefindResultData>; stemRelativesOnly: boolean }> {
+  const limit = query.phrases.length ? VERIFIED_RESULTS_WITH_PHRASE : VERIFIED_RESULTS;
+  const head = pages.slice(0, limit);
+  const settled = await Promise.allSettled(head.map((page) => page.ref.data()));
+  const loaded = new Map<string, PagefindResultData>();
+  const readable: RankedPage<PagefindResult>[] = [];
+  head.forEach((page, index) => {
+    const outcome = settled[index]!;
+    if (outcome.status === 'fulfilled') {
+      loaded.set(page.pageId, outcome.value);
+      readable.push(page);
+    } else console.warn('Arshif: a search result could not be loaded', outcome.reason);
+  });
+  const ranked = rankByText(readable, (page) => loaded.get(page.pageId)!.content, query);
+  // Beyond the checked ones, a phrase query keeps nothing unchecked: its count stays honest.
+  const stemRelativesOnly = ranked.length > 0 && !ranked.some((page) => holdsEveryWord(loaded.get(page.pageId)!.content, query.words));
+  return { pages: [...ranked, ...(query.phrases.length ? [] : pages.slice(limit))], loaded, stemRelativesOnly };
+}
+
+/** The archive's other languages (those with a search index), in the index list's order. */
+export async function otherLanguages(): Promise<string[]> {
+  return Object.keys(await partsList()).filter((language) => language !== document.documentElement.lang);
 }

@@ -10,6 +10,8 @@ export interface PagefindResultData {
   /** The page's indexed text. */
   content: string;
   excerpt: string;
+  /** Word positions of the matches in `content` (split at white space). */
+  locations?: number[];
   meta: Record<string, string | undefined>;
   sub_results: PagefindSubResult[];
 }

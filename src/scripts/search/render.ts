@@ -1,4 +1,7 @@
 import type { PagefindResultData } from './pagefind-types.ts';
+import { buildExcerpt, type ExcerptPart } from '../../lib/search/excerpt.ts';
+import { isArabicScriptWord } from '../../lib/search/arabic-script.ts';
+import { matchTier } from '../../lib/search/relevance.ts';
 
 /** Localized text and formats the client needs, passed from the page as JSON. */
 export interface SearchMessages {
@@ -11,27 +14,67 @@ export interface SearchMessages {
   coverage: string;
   /** The button that searches the older parts too: {total}. */
   searchAll: string;
+  /** "No results for {query}. Results for {suggestion}: {count}" (did you mean). */
+  showingFor: string;
+  /** "No results for {query} here. Results in another language ({language}): {count}". */
+  otherLanguage: string;
+  /** Each locale's own name, by code. */
+  languageNames: Record<string, string>;
   /** BCP 47 tag with the locale's digits, e.g. ar-u-nu-arab. */
   numberLocale: string;
 }
 
+const WORD_CORE = /[\p{L}\p{M}\p{N}]+/u;
+
 /**
  * Copies Pagefind's excerpt into `target` keeping only text and <mark>. The
  * excerpt is HTML built from article text; parsing it in an inert <template>
- * and copying text nodes means nothing in an article can run here.
+ * and copying text nodes means nothing in an article can run here. A mark
+ * covers the word's letters only (punctuation stays outside), and a lone
+ * letter is never marked.
  */
 export function appendExcerpt(target: HTMLElement, excerptHtml: string): void {
   const template = document.createElement('template');
   template.innerHTML = excerptHtml;
+  const parts: ExcerptPart[] = [];
   for (const node of Array.from(template.content.childNodes)) {
-    if (node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName === 'MARK') {
-      const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
-      target.append(mark);
+    const text = node.textContent ?? '';
+    const core = text.match(WORD_CORE);
+    if (node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName === 'MARK' && core && [...core[0]].length > 1) {
+      parts.push({ text: text.slice(0, core.index), marked: false }, { text: core[0], marked: true }, { text: text.slice(core.index! + core[0].length), marked: false });
     } else {
-      target.append(document.createTextNode(node.textContent ?? ''));
+      parts.push({ text, marked: false });
     }
   }
+  appendParts(target, parts);
+}
+
+/** Writes excerpt parts as text nodes and <mark> elements. */
+export function appendParts(target: HTMLElement, parts: readonly ExcerptPart[]): void {
+  for (const part of parts) {
+    if (!part.text) continue;
+    if (part.marked) {
+      const mark = document.createElement('mark');
+      mark.textContent = part.text;
+      target.append(mark);
+    } else {
+      target.append(document.createTextNode(part.text));
+    }
+  }
+}
+
+/**
+ * The excerpt of a result from its text: Arabic-script query words are
+ * marked where the text holds a form of them (matchTier); other words where
+ * Pagefind located its matches.
+ */
+export function resultExcerpt(data: PagefindResultData, words: readonly string[]): ExcerptPart[] {
+  const arabic = words.filter(isArabicScriptWord);
+  const located = new Set(data.locations ?? []);
+  const others = words.length > arabic.length;
+  return buildExcerpt(data.content, data.meta.title ?? '', (core, index) =>
+    arabic.some((word) => matchTier(core, word) !== undefined) || (others && located.has(index) && !isArabicScriptWord(core)),
+  );
 }
 
 /** Adds ?highlight= so the article page can mark the words that matched. */
@@ -54,6 +97,7 @@ export function renderResult(
   forms: string[],
   messages: SearchMessages,
   headingLevel: 2 | 3,
+  words: readonly string[] = forms,
 ): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-result';
@@ -77,7 +121,7 @@ export function renderResult(
   const excerpt = document.createElement('p');
   excerpt.className = 'search-result-excerpt';
   excerpt.dir = 'auto';
-  appendExcerpt(excerpt, data.excerpt);
+  appendParts(excerpt, resultExcerpt(data, words));
   item.append(excerpt);
 
   // Sections of the article (its subheadings) that matched, as Pagefind finds them.

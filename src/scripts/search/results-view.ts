@@ -1,7 +1,6 @@
-import { ArchiveSearch, type ArchiveSearchOptions, type ArchiveSearchResult, type SearchCoverage } from './engine.ts';
+import { ArchiveSearch, otherLanguages, type ArchiveSearchOptions, type ArchiveSearchResult, type SearchCoverage } from './engine.ts';
 import { fill, renderResult, type SearchMessages } from './render.ts';
 import type { PagefindResultData } from './pagefind-types.ts';
-import { preferExactMatches } from '../../lib/search/expand-query.ts';
 
 /**
  * Results shown at first, and added by each "more results": every result
@@ -13,8 +12,9 @@ const PAGE_SIZE = 8;
  * The stored data of some results. A result whose fragment cannot be loaded
  * (removed by a deploy since the index was read) is left out; the others show.
  */
-async function loadResults(pages: ArchiveSearchResult['pages']): Promise<PagefindResultData[]> {
-  const settled = await Promise.allSettled(pages.map((page) => page.ref.data()));
+async function loadResults(pages: ArchiveSearchResult['pages'], loaded?: ArchiveSearchResult['loaded']): Promise<PagefindResultData[]> {
+  // Results the search already read (to rank them by their text) are not fetched again.
+  const settled = await Promise.allSettled(pages.map((page) => loaded?.get(page.pageId) ?? page.ref.data()));
   for (const outcome of settled) if (outcome.status === 'rejected') console.warn('Arshif: a search result could not be loaded', outcome.reason);
   return settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
 }
@@ -35,6 +35,9 @@ export class ResultsView {
   /** The last search asked for, to run again over the whole archive. */
   #asked: { query: string; options: ArchiveSearchOptions; limit: number } | undefined;
   #coverage: HTMLElement | undefined;
+  readonly #otherSearches = new Map<string, ArchiveSearch>();
+  /** Called with the filter counts of each answered query (undefined: the counts are not known for it). */
+  onFilterCounts: ((counts: ArchiveSearchResult['filterCounts'], query: string) => void) | undefined;
 
   /**
    * `headingLevel`: results are h2 under the search page's h1, h3 under the
@@ -48,6 +51,29 @@ export class ResultsView {
     this.#status = status;
     this.#list = list;
     this.#messages = messages;
+  }
+
+  #format(count: number): string {
+    return new Intl.NumberFormat(this.#messages.numberLocale).format(count);
+  }
+
+  /** The first other language whose archive has results for the query, with them. */
+  async #otherLanguageResults(query: string): Promise<{ language: string; result: ArchiveSearchResult } | undefined> {
+    for (const language of await otherLanguages().catch(() => [])) {
+      let search = this.#otherSearches.get(language);
+      if (!search) this.#otherSearches.set(language, (search = new ArchiveSearch(language)));
+      const result = await search.search(query).catch(() => undefined);
+      if (result?.pages.length) return { language, result };
+    }
+    return undefined;
+  }
+
+  /** Asks the filter counts of a query again (the list stays): Pagefind counts only once its filter index is loaded. */
+  async recount(query: string, options: ArchiveSearchOptions = {}): Promise<void> {
+    const trimmed = query.trim();
+    if (!trimmed) return;
+    const result = await this.#search.search(trimmed, options).catch(() => undefined);
+    if (result?.pages.length && this.#list.dataset.query === trimmed) this.onFilterCounts?.(result.filterCounts, trimmed);
   }
 
   get search(): ArchiveSearch {
@@ -67,10 +93,10 @@ export class ResultsView {
     const current = this.#current;
     if (!current || current.ticket !== this.#latest) return;
     const next = current.result.pages.slice(current.shown, current.shown + PAGE_SIZE);
-    const data = await loadResults(next);
+    const data = await loadResults(next, current.result.loaded);
     if (current.ticket !== this.#latest) return;
     current.shown += next.length;
-    const items = data.map((result) => renderResult(result, current.result.forms, this.#messages, this.#headingLevel));
+    const items = data.map((result) => renderResult(result, current.result.forms, this.#messages, this.#headingLevel, current.result.words));
     this.#list.append(...items);
     if (this.#more) this.#more.hidden = current.shown >= current.result.pages.length;
     // Keyboard and screen-reader users continue where the new results begin.
@@ -128,19 +154,48 @@ export class ResultsView {
     }
     this.#status.textContent = this.#messages.searching;
     try {
-      const result = await this.#search.search(trimmed, options);
+      let result = await this.#search.search(trimmed, options);
+      let status: string | undefined;
+      let shownQuery = trimmed;
+      let fromOtherLanguage = false;
+      if ((result.pages.length === 0 || result.stemRelativesOnly) && trimmed) {
+        // Nothing found, or only stem relatives of a word the archive does not
+        // have: the archive's closest spelling, searched at once and said so…
+        const suggestion = await this.#search.suggest(trimmed);
+        const corrected = suggestion ? await this.#search.search(suggestion, options) : undefined;
+        if (suggestion && corrected?.pages.length && !corrected.stemRelativesOnly) {
+          result = corrected;
+          shownQuery = suggestion;
+          status = fill(this.#messages.showingFor, { query: trimmed, suggestion, count: this.#format(corrected.pages.length) });
+        } else if (result.pages.length === 0) {
+          // …else what the other languages hold (their filters differ: asked without).
+          const offer = await this.#otherLanguageResults(trimmed);
+          if (offer) {
+            result = offer.result;
+            fromOtherLanguage = true;
+            status = fill(this.#messages.otherLanguage, {
+              query: trimmed,
+              language: this.#messages.languageNames?.[offer.language] ?? offer.language,
+              count: this.#format(offer.result.pages.length),
+            });
+          }
+        }
+      }
+      if (ticket !== this.#latest) return result.pages.length;
       const { pages, forms } = result;
-      const loaded = await loadResults(pages.slice(0, limit));
-      const data = options.order === 'date' ? loaded : preferExactMatches(loaded, (result) => result.content, trimmed);
+      const data = await loadResults(pages.slice(0, limit), result.loaded);
       if (ticket !== this.#latest) return pages.length;
-      const count = new Intl.NumberFormat(this.#messages.numberLocale).format(pages.length);
-      this.#status.textContent = pages.length
-        ? fill(this.#messages.resultCount, { count })
-        : `${fill(this.#messages.noResults, { query: trimmed })} ${this.#messages.noResultsHint}`;
-      this.#list.replaceChildren(...data.map((result) => renderResult(result, forms, this.#messages, this.#headingLevel)));
-      this.#current = { result, shown: loaded.length, ticket };
-      this.#showCoverage(result.coverage);
-      if (this.#more) this.#more.hidden = loaded.length >= pages.length;
+      this.#status.textContent =
+        status ??
+        (pages.length
+          ? fill(this.#messages.resultCount, { count: this.#format(pages.length) })
+          : `${fill(this.#messages.noResults, { query: trimmed })} ${this.#messages.noResultsHint}`);
+      this.#list.replaceChildren(...data.map((item) => renderResult(item, forms, this.#messages, this.#headingLevel, result.words)));
+      this.#current = { result, shown: data.length, ticket };
+      // Another language's results cover its own archive: nothing to widen here.
+      this.#showCoverage(fromOtherLanguage ? undefined : result.coverage);
+      if (this.#more) this.#more.hidden = data.length >= pages.length;
+      this.onFilterCounts?.(shownQuery === trimmed ? result.filterCounts : undefined, trimmed);
       // Which query the list now answers: lets tests (and styles) tell stale lists from fresh ones.
       this.#list.dataset.query = trimmed;
       return pages.length;

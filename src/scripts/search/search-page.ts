@@ -69,10 +69,31 @@ export async function runSearchPage(): Promise<void> {
     }
   }
 
+  // The counts beside each value say what choosing it gives: the whole
+  // archive's without a query; with one, the query's when Pagefind counted them
+  // (plain searches), else none, never the archive's under a query.
+  let queryCounts: FilterCounts | null = null;
+  let archiveCounts: FilterCounts | undefined;
+  const relabel = () => {
+    if (archiveCounts) labelFilterLists(selects, archiveCounts, input.value.trim() ? queryCounts : archiveCounts, messages.numberLocale);
+  };
+  view.onFilterCounts = (counts, query) => {
+    queryCounts = query ? (counts ?? null) : null;
+    relabel();
+  };
   let filtersLoading: Promise<void> | undefined;
-  const loadFilters = () => (filtersLoading ??= fillFilterLists(view, selects, messages.numberLocale).then(() => {
-    form.dataset.filtersReady = 'true';
-  }));
+  const loadFilters = () => (filtersLoading ??= view.search
+    .filters()
+    .then(async (available) => {
+      archiveCounts = available;
+      relabel();
+      // Pagefind counts a query's filter values only once the filter index is in: count again.
+      if (input.value.trim()) await view.recount(input.value, { filters: currentFilters() });
+    })
+    .catch((error: unknown) => console.error('Arshif: could not read the search filters', error))
+    .then(() => {
+      form.dataset.filtersReady = 'true';
+    }));
   for (const name of FILTER_NAMES) {
     for (const event of ['pointerdown', 'focus', 'keydown'] as const) selects[name].addEventListener(event, () => void loadFilters(), { once: true });
   }
@@ -84,28 +105,33 @@ export async function runSearchPage(): Promise<void> {
   if (input.value.trim() || Object.keys(currentFilters()).length) await run();
 }
 
-/** Fills the tag and year lists from Pagefind's filter index, keeping the current choice. */
-async function fillFilterLists(
-  view: ResultsView,
+type FilterCounts = Record<string, Record<string, number>>;
+
+/**
+ * Fills the tag and year lists with every value of the archive, keeping the
+ * current choice; `counts` are shown beside them (null: no counts). A value
+ * the query does not reach says 0 and cannot be chosen.
+ */
+function labelFilterLists(
   selects: Record<(typeof FILTER_NAMES)[number], HTMLSelectElement>,
+  archive: FilterCounts,
+  counts: FilterCounts | null,
   numberLocale: string,
-): Promise<void> {
-  try {
-    const available = await view.search.filters();
-    const numbers = new Intl.NumberFormat(numberLocale);
-    for (const name of FILTER_NAMES) {
-      const chosen = selects[name].value;
-      const values = Object.entries(available[name] ?? {}).sort(([a], [b]) =>
-        name === 'year' ? b.localeCompare(a) : a.localeCompare(b, document.documentElement.lang),
-      );
-      selects[name].replaceChildren(selects[name].options[0]!);
-      for (const [value, count] of values) {
-        const label = name === 'year' ? numbers.format(Number(value)).replace(/[٬,.]/g, '') : value;
-        selects[name].append(new Option(`${label} (${numbers.format(count)})`, value));
-      }
-      selects[name].value = chosen;
+): void {
+  const numbers = new Intl.NumberFormat(numberLocale);
+  for (const name of FILTER_NAMES) {
+    const chosen = selects[name].value;
+    const values = Object.keys(archive[name] ?? {}).sort((a, b) =>
+      name === 'year' ? b.localeCompare(a) : a.localeCompare(b, document.documentElement.lang),
+    );
+    selects[name].replaceChildren(selects[name].options[0]!);
+    for (const value of values) {
+      const label = name === 'year' ? numbers.format(Number(value)).replace(/[٬,.]/g, '') : value;
+      const count = counts ? (counts[name]?.[value] ?? 0) : undefined;
+      const option = new Option(count === undefined ? label : `${label} (${numbers.format(count)})`, value);
+      option.disabled = count === 0 && value !== chosen;
+      selects[name].append(option);
     }
-  } catch (error) {
-    console.error('Arshif: could not read the search filters', error);
+    selects[name].value = chosen;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { foldArabicWord, PROCLITICS, splitWords, wordKeys } from '../../../src/lib/search/arabic-script.ts';
+import { foldArabicWord, foldedSpellings, PROCLITICS, splitWords, wordKeys, wordKeysWithCertainty } from '../../../src/lib/search/arabic-script.ts';
 
 describe('folding spelling variants', () => {
   test('hamza on alef, alef maqsura, ta marbuta, Persian yeh and kaf', () => {
@@ -37,9 +37,21 @@ describe('proclitics', () => {
     expect(wordKeys('للمدارس')).toContain('مدارس');
   });
 
-  test('short stems are not produced: a word is not reduced to noise', () => {
-    expect(wordKeys('ولد')).toEqual(['ولد']);
-    expect(wordKeys('بلد')).toEqual(['بلد']);
+  test('a stem keeps two letters at least (برب holds رب); one left by a lone letter is only a guess', () => {
+    expect(wordKeys('برب')).toEqual(['برب', 'رب']);
+    expect(wordKeysWithCertainty('ولد')).toEqual([{ key: 'ولد', sure: true }, { key: 'لد', sure: false }]);
+    expect(wordKeys('وب')).toEqual(['وب']);
+  });
+
+  test('a chain ending in the article is certainly not part of the word', () => {
+    const keys = wordKeysWithCertainty('وللمدارس');
+    expect(keys[0]).toEqual({ key: 'وللمدارس', sure: true });
+    expect(keys).toEqual(expect.arrayContaining([{ key: 'للمدارس', sure: false }, { key: 'مدارس', sure: true }]));
+  });
+
+  test('a superscript alef also reads as a full alef (مٰلك is مالك)', () => {
+    expect(foldedSpellings('مَٰلِكِ')).toEqual(['ملك', 'مالك']);
+    expect(wordKeys('ٱلۡكِتَٰبُ')).toEqual(expect.arrayContaining(['الكتب', 'الكتاب', 'كتاب']));
   });
 
   test('Latin words have one key, lowercased', () => {

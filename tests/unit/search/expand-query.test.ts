@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { exactWordMatches, expandWord, preferExactMatches, rankPages, shardIdsForQuery } from '../../../src/lib/search/expand-query.ts';
+import { exactWordMatches, expandWord, formsPerWord, isKnownWord, MAX_FORMS_PER_QUERY, preferExactMatches, rankPages, shardIdsForQuery } from '../../../src/lib/search/expand-query.ts';
 import { buildVocabularyShards, countArabicScriptWords, shardIdForKey } from '../../../src/lib/search/vocabulary.ts';
 
 const archiveText = [
@@ -70,5 +70,43 @@ describe('ranking', () => {
     expect(exactWordMatches('المسؤولون بوزارة المالية', 'الوزارة')).toBe(0);
     const texts = ['المسؤولون بوزارة المالية', 'قال متحدث باسم الوزارة'];
     expect(preferExactMatches(texts, (text) => text, 'الوزارة')).toEqual([texts[1], texts[0]]);
+  });
+});
+
+describe('issue 15: the same word under any proclitic chain, no lone letters, bounded work', () => {
+  const text = 'وللمدارس دور و المدارس بالمدارس قالت بمدارس و السدود';
+  const vocabulary = buildVocabularyShards(countArabicScriptWords([text]));
+  const find = (key: string) => vocabulary.get(shardIdForKey(key))?.[key];
+
+  test('المدارس: وللمدارس and بمدارس are the same word (tier 1), not distant relatives', () => {
+    const forms = expandWord('المدارس', find);
+    expect(forms).toContainEqual({ form: 'وللمدارس', tier: 1 });
+    expect(forms).toContainEqual({ form: 'بمدارس', tier: 1 });
+  });
+
+  test('a detached و is never asked for a longer word', () => {
+    expect(expandWord('والسدود', find).map(({ form }) => form)).not.toContain('و');
+  });
+
+  test('forms per word shrink as words grow, within MAX_FORMS_PER_QUERY', () => {
+    for (let words = 1; words <= 8; words++) {
+      expect(formsPerWord(words) * words).toBeLessThanOrEqual(Math.max(MAX_FORMS_PER_QUERY, 2 * words));
+      expect(formsPerWord(words)).toBeGreaterThanOrEqual(2);
+    }
+    expect(expandWord('المدارس', find, 2)).toHaveLength(2);
+  });
+});
+
+describe('a word the archive lacks is likely mistyped', () => {
+  const vocabulary = buildVocabularyShards(countArabicScriptWords(['وصلت المساعدات لروسيا وللمدارس']));
+  const find = (key: string) => vocabulary.get(shardIdForKey(key))?.[key];
+  test.each([
+    ['روسيا', true],
+    ['المدارس', true],
+    ['لروشيا', false],
+    ['بروسيا', true],
+    ['Russia', true],
+  ] as const)('%s known: %s', (word, known) => {
+    expect(isKnownWord(word, find)).toBe(known);
   });
 });

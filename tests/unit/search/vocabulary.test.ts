@@ -16,6 +16,15 @@ describe('the text Pagefind indexes', () => {
     expect(page.text).not.toContain('سبتمبر');
   });
 
+  test('tags are words of the page: attribute values Pagefind indexes (data-pagefind-index-attrs)', () => {
+    const html = `<html lang="ar"><body><article data-pagefind-body><h1>زلزال</h1>
+      <span hidden data-tags="زلازل ، تركيا" data-pagefind-index-attrs="data-tags"></span></article>
+      <span data-tags="خارج" data-pagefind-index-attrs="data-tags"></span></body></html>`;
+    const page = extractIndexedText(html)!;
+    expect(page.text).toContain('زلازل ، تركيا');
+    expect(page.text).not.toContain('خارج');
+  });
+
   test('pages without data-pagefind-body are skipped', () => {
     expect(extractIndexedText('<html lang="ar"><body><p>نص</p></body></html>')).toBeNull();
   });

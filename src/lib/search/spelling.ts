@@ -1,0 +1,178 @@
+import { foldArabicWord, isArabicScriptWord, splitWords, wordKeysWithCertainty } from './arabic-script.ts';
+
+/**
+ * "Did you mean": the archive's closest spelling of a word that finds
+ * nothing, from the words the build saw (dist/search-vocab/<lang>/spelling/).
+ * Typos readers make: letters that differ only by their dots (ح for ج, س for
+ * ش), a hamza on another seat or none, two letters swapped, one dropped or
+ * doubled, one letter for another (جوتيريش for غوتيريش, morroco for morocco).
+ *
+ * The words are stored by length and by each of their first two letters
+ * (as dotless skeletons): any one of those typos leaves the length within
+ * one and either the first or the second letter in place, so a word costs
+ * at most six small files, fetched only when a search found nothing.
+ */
+
+/** Words shorter than this are not corrected (too many neighbours) nor offered. */
+export const MIN_SPELLING_LENGTH = 4;
+/** Words kept per shard: the most frequent, so a shard stays small on a large archive. */
+export const MAX_WORDS_PER_SHARD = 4000;
+
+// Letters written on one skeleton and told apart only by dots (and the
+// hamza, which folds away); a typo among them costs half a letter.
+const SKELETON: Record<string, string> = {
+  'ب': 'ٮ', 'ت': 'ٮ', 'ث': 'ٮ', 'ن': 'ٮ', 'ي': 'ٮ',
+  'ج': 'ح', 'خ': 'ح',
+  'ذ': 'د',
+  'ز': 'ر',
+  'ش': 'س',
+  'ض': 'ص',
+  'ظ': 'ط',
+  'غ': 'ع',
+  'ق': 'ف',
+};
+
+/** A word as the spelling index compares it: folded, lower-case, Latin accents and the lone hamza dropped. */
+export function spellingForm(word: string): string {
+  if (isArabicScriptWord(word)) return foldArabicWord(word).replace(/ء/g, '');
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function skeletonLetter(letter: string | undefined): string {
+  return letter === undefined ? '' : (SKELETON[letter] ?? letter);
+}
+
+/** The shards a spelling-form word is stored in: its length and each of its first two skeleton letters. */
+export function spellingShardsOf(form: string): string[] {
+  const letters = [...form];
+  const ids = [letters[0], letters[1]].filter((letter) => letter !== undefined).map((letter) => shardName(letters.length, skeletonLetter(letter)));
+  return [...new Set(ids)];
+}
+
+function shardName(length: number, letter: string): string {
+  return `${length}-${letter.codePointAt(0)!.toString(16).padStart(4, '0')}`;
+}
+
+/** The shards to read to correct `word`: lengths one shorter to one longer, by either of its first two letters. */
+export function spellingShardsFor(word: string): string[] {
+  const letters = [...spellingForm(word)];
+  const ids = new Set<string>();
+  for (let length = letters.length - 1; length <= letters.length + 1; length++) {
+    for (const letter of [letters[0], letters[1]]) if (letter !== undefined) ids.add(shardName(length, skeletonLetter(letter)));
+  }
+  return [...ids];
+}
+
+/** One shard: written forms, most frequent first (the order is the tie-breaker). */
+export type SpellingShard = string[];
+
+/** Adds the words of a text to `counts` (every script; digits and short words left out). */
+export function addSpellingWords(counts: Map<string, number>, text: string): Map<string, number> {
+  const add = (word: string) => {
+    if ([...spellingForm(word)].length >= MIN_SPELLING_LENGTH) counts.set(word, (counts.get(word) ?? 0) + 1);
+  };
+  for (const word of splitWords(text)) {
+    if (/\p{N}/u.test(word)) continue;
+    add(word);
+    // كالعرجون is also offered as العرجون and عرجون: readers type the word
+    // with the article or bare far more than under a proclitic chain.
+    if (!isArabicScriptWord(word)) continue;
+    for (const { key, sure } of wordKeysWithCertainty(word).slice(1)) {
+      if (sure) add(key);
+    }
+    const folded = foldArabicWord(word);
+    const article = folded.match(/^(?:[وف]?[بك]ال|[وف]ال|[وف]?لل)/);
+    if (article) add(`ال${folded.slice(article[0].length)}`);
+  }
+  return counts;
+}
+
+/** Groups words into shards: one written form per spelling form (its most frequent), most frequent first. */
+export function buildSpellingShards(counts: Map<string, number>): Map<string, SpellingShard> {
+  const byForm = new Map<string, { word: string; count: number }>();
+  for (const [word, count] of counts) {
+    const form = spellingForm(word);
+    const current = byForm.get(form);
+    if (!current) byForm.set(form, { word: isArabicScriptWord(word) ? word : form, count });
+    else {
+      current.count += count;
+      if (isArabicScriptWord(word) && count > (counts.get(current.word) ?? 0)) current.word = word;
+    }
+  }
+  const shards = new Map<string, { word: string; count: number }[]>();
+  for (const [form, entry] of byForm) {
+    for (const id of spellingShardsOf(form)) {
+      const shard = shards.get(id);
+      if (shard) shard.push(entry);
+      else shards.set(id, [entry]);
+    }
+  }
+  return new Map(
+    [...shards]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([id, entries]) => [
+        id,
+        entries
+          .sort((a, b) => b.count - a.count || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
+          .slice(0, MAX_WORDS_PER_SHARD)
+          .map(({ word }) => word),
+      ]),
+  );
+}
+
+/**
+ * Edit distance (optimal string alignment: insert, delete, substitute, swap
+ * two neighbours), where a substitution between letters of one skeleton
+ * (dots only) costs half.
+ */
+export function spellingDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  const rows: number[][] = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= x.length; i++) {
+    for (let j = 1; j <= y.length; j++) {
+      const substitution = x[i - 1] === y[j - 1] ? 0 : skeletonLetter(x[i - 1]) === skeletonLetter(y[j - 1]) ? 0.5 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + substitution);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
+    }
+  }
+  return rows[x.length]![y.length]!;
+}
+
+/**
+ * A word as a reader types it, for showing and searching a suggestion: no
+ * vowel or Quranic marks, no tatweel, a plain alef for alef wasla (ٱلۡخَنَّاسِ
+ * becomes الخناس). The search folds the rest.
+ */
+export function readableSpelling(word: string): string {
+  if (!isArabicScriptWord(word)) return word;
+  return word.normalize('NFC').replace(/ى\u0670/g, 'ى').replace(/\u0640?\u0670/g, 'ا').replace(/[\u0610-\u061A\u064B-\u065F\u06D6-\u06ED\u0640]/g, '').replace(/ٱ/g, 'ا');
+}
+
+/** The largest distance accepted for a word of this many letters: one letter, two from seven letters on. */
+export function maxSpellingDistance(length: number): number {
+  return length >= 7 ? 2 : 1;
+}
+
+/**
+ * The archive's closest spelling of `word`, or undefined when the word is
+ * itself in the archive, too short, or nothing is close enough. `shards` are
+ * the contents of spellingShardsFor(word). Ties go to the more frequent word.
+ */
+export function suggestSpelling(word: string, shards: readonly SpellingShard[]): string | undefined {
+  const typed = spellingForm(word);
+  const length = [...typed].length;
+  if (length < MIN_SPELLING_LENGTH) return undefined;
+  let best: { word: string; distance: number; rank: number } | undefined;
+  for (const shard of shards) {
+    shard.forEach((candidate, rank) => {
+      const form = spellingForm(candidate);
+      if (Math.abs([...form].length - length) > 1 && !(length >= 7 && Math.abs([...form].length - length) <= 2)) return;
+      const distance = spellingDistance(typed, form);
+      if (!best || distance < best.distance || (distance === best.distance && rank < best.rank)) best = { word: candidate, distance, rank };
+    });
+  }
+  if (!best || best.distance === 0 || best.distance > maxSpellingDistance(length)) return undefined;
+  return readableSpelling(best.word);
+}
