@@ -66,7 +66,7 @@ export const ar = {
   },
   // The count is the number of months that share the highest count (a tie names them all).
   'archive.busiestMonths': {
-    zero: '',
+    zero: 'لا شهر يزيد على غيره في عدد المقالات.',
     one: 'أكثر الأشهر مقالات: {months} ({articles}).',
     two: 'أكثر الأشهر مقالات، بالتساوي: {months} ({articles} في كلٍّ منهما).',
     few: 'أكثر الأشهر مقالات، بالتساوي: {months} ({articles} في كلٍّ منها).',
