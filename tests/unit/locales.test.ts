@@ -26,7 +26,7 @@ describe('locales', () => {
       expect(Object.keys(LOCALES[code].strings).sort()).toEqual(keys);
       for (const [key, value] of Object.entries(LOCALES[code].strings)) {
         if (typeof value === 'string') expect(value.trim(), `${code} ${key}`).not.toBe('');
-        else for (const form of Object.values(value)) expect(form.trim(), `${code} ${key}`).not.toBe('');
+        else for (const form of Object.values(value as Record<string, string>)) expect(form.trim(), `${code} ${key}`).not.toBe('');
       }
     }
   });
