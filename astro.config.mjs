@@ -34,7 +34,7 @@ function translationGroupOf(/** @type {string} */ path) {
 /** @param {string} page absolute URL of a built page */
 function belongsInSitemap(page) {
   const path = page.startsWith(basePrefix) ? page.slice(basePrefix.length) : '';
-  return !(path === '' || path === '404/' || /^[^/]+\/search\/$/.test(path));
+  return !(path === '' || path === '404/' || /^[^/]+\/(search|404)\/$/.test(path));
 }
 
 /**

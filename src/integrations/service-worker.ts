@@ -52,11 +52,14 @@ export function serviceWorker(): AstroIntegration {
           // they reload twice. Pages go network-first below and are kept as read.
           globPatterns: [
             '404.html',
+            // Each locale's own 404 page: a missing /en/… address is handed to it, offline too.
+            '*/404/index.html',
             'favicon.svg',
             '_astro/*.{css,js}',
             // The subsets pages actually use; other scripts' subsets are cached when read.
             '_astro/noto-naskh-arabic-{arabic,latin}-400-normal.*.woff2',
             '_astro/noto-serif-latin-{400,700}-normal.*.woff2',
+            '_astro/arshif-kufi-arabic-700.*.woff2',
             // Pagefind's runtime from each locale's newest part (the one search
             // loads); the index itself is cached as it is read (below), so an old
             // worker never serves an old index's entry files after a deploy.

@@ -43,3 +43,16 @@ export function monthlyChart(years: readonly YearCount[]): MonthlyChart {
   }
   return { bars, months: last - first + 1, max, years: axisYears };
 }
+
+/** Every month with the highest count, oldest first: a tie names them all. */
+export function busiestMonths(chart: MonthlyChart): ChartBar[] {
+  if (chart.max === 0) return [];
+  return chart.bars.filter((bar) => bar.count === chart.max);
+}
+
+/**
+ * Up to this many months, every bar carries its month's name and its count
+ * under and over it; beyond, there is no room, so the axis names the years
+ * and a bar shows its month and count when pointed at or focused.
+ */
+export const LABELLED_MONTHS = 12;

@@ -10,10 +10,22 @@ type Calendar = (typeof LOCALES)[LocaleCode]['calendars'][number];
  */
 export function formatDate(date: Date, locale: LocaleCode, calendar: Calendar = 'gregory'): string {
   const { digits } = LOCALES[locale];
-  return dateTimeFormat(`${locale}-u-ca-${calendar}-nu-${digits}`, {
+  const parts = dateTimeFormat(`${locale}-u-ca-${calendar}-nu-${digits}`, {
     dateStyle: 'long',
     timeZone: 'UTC',
-  }).format(date);
+  }).formatToParts(date);
+  const withDay = parts.some((part) => part.type === 'day');
+  return parts.map((part) => (part.type === 'month' && withDay ? monthAfterNumber(part.value, locale) : part.value)).join('');
+}
+
+/**
+ * An Arabic month name after a day number, which makes it genitive (إضافة):
+ * «٢٩ ذي الحجة», «١٥ ذي القعدة», where ICU writes the nominative «ذو».
+ * The other Hijri and Gregorian month names do not change with case.
+ */
+export function monthAfterNumber(month: string, locale: string): string {
+  if (new Intl.Locale(locale).language !== 'ar') return month;
+  return month.replace(/^ذو(?=\s)/, 'ذي');
 }
 
 /** The date in every calendar the locale shows, primary first. */

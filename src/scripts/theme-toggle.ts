@@ -1,32 +1,41 @@
-const STORAGE_KEY = 'arshif-theme';
+/** The key THEME_INIT_SCRIPT (src/lib/theme-init.ts) reads before first paint; no entry means: follow the system. */
+const THEME_STORAGE_KEY = 'arshif-theme';
 
-type Theme = 'light' | 'dark';
+type ThemeChoice = 'system' | 'light' | 'dark';
 
-function effectiveTheme(): Theme {
+/** The reader's choice: light or dark when one was saved, else the system's. */
+function currentChoice(): ThemeChoice {
   const chosen = document.documentElement.dataset.theme;
-  if (chosen === 'light' || chosen === 'dark') return chosen;
-  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  return chosen === 'light' || chosen === 'dark' ? chosen : 'system';
 }
 
-/** Wires every theme toggle on the page: flips the theme and remembers the choice. */
-export function setUpThemeToggle(): void {
-  const buttons = document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]');
+/**
+ * Wires the theme buttons (system / light / dark): applies and remembers the
+ * choice, and marks the one in force with aria-pressed. "System" forgets the
+ * saved choice, so the page follows the operating system again. The saved
+ * choice is applied before first paint by the inline script in <head>
+ * (src/lib/theme-init.ts), so no page flashes the other theme.
+ */
+export function setUpThemeChoice(): void {
+  const buttons = document.querySelectorAll<HTMLButtonElement>('[data-theme-choice]');
   const sync = () => {
-    const pressed = String(effectiveTheme() === 'dark');
-    buttons.forEach((button) => button.setAttribute('aria-pressed', pressed));
+    const choice = currentChoice();
+    buttons.forEach((button) => button.setAttribute('aria-pressed', String(button.dataset.themeChoice === choice)));
   };
   buttons.forEach((button) =>
     button.addEventListener('click', () => {
-      const next: Theme = effectiveTheme() === 'dark' ? 'light' : 'dark';
-      document.documentElement.dataset.theme = next;
+      const choice = button.dataset.themeChoice as ThemeChoice;
+      const root = document.documentElement;
       try {
-        localStorage.setItem(STORAGE_KEY, next);
+        if (choice === 'system') localStorage.removeItem(THEME_STORAGE_KEY);
+        else localStorage.setItem(THEME_STORAGE_KEY, choice);
       } catch {
         // Without storage the choice lasts for this page only.
       }
+      if (choice === 'system') delete root.dataset.theme;
+      else root.dataset.theme = choice;
       sync();
     }),
   );
-  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', sync);
   sync();
 }

@@ -10,6 +10,10 @@ import { closePage, openPage } from '../helpers/pages.ts';
 import { buildSite, projectRoot, serveStatic, type StaticSite } from '../helpers/site.ts';
 import { generateCorpus, splitSentences, type SeedText } from '../../src/lib/bench/corpus.ts';
 import { importArticle } from '../../src/lib/import/import-article.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
+
+/** A number in the Arabic interface's digits, as the locale registry sets them. */
+const arabicDigits = (n: number) => new Intl.NumberFormat(`ar-u-nu-${LOCALES.ar.digits}`, { useGrouping: false }).format(n);
 
 /**
  * The archive as readers and crawlers meet it, checked on a generated corpus
@@ -84,7 +88,15 @@ describe('browsing', () => {
     const dates = await page.$$eval('.article-list time', (times) => times.map((time) => time.getAttribute('datetime')!));
     expect(await page.locator('.article-list > li').count()).toBe(20);
     expect([...dates].sort().reverse()).toEqual(dates);
-    expect(await page.locator('.pagination a[aria-current="page"]').textContent()).toBe('١');
+    const current = page.locator('.pagination a[aria-current="page"]');
+    expect(await current.textContent()).toBe(arabicDigits(1));
+    // Marked by more than a missing underline: a filled box, unlike the other page links.
+    const [currentBackground, otherBackground] = await page.evaluate(() => [
+      getComputedStyle(document.querySelector('.pagination a[aria-current="page"]')!).backgroundColor,
+      getComputedStyle(document.querySelector('.pagination ol a:not([aria-current])')!).backgroundColor,
+    ]);
+    expect(currentBackground).not.toBe(otherBackground);
+    expect(currentBackground).not.toBe('rgba(0, 0, 0, 0)');
     const pages = await page.$$eval('.pagination ol a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname));
     await closePage(page);
     const last = await openPage(browser, site.url, pages[pages.length - 1]!.slice(1));
@@ -93,16 +105,46 @@ describe('browsing', () => {
     await closePage(last);
   });
 
-  test('the archive page counts years and months, charts them in SVG, and links month pages', async () => {
+  test('the archive page counts years and months, charts them, and links month pages', async () => {
     const page = await openPage(browser, site.url, 'ar/archive/');
-    expect(await page.locator('.archive-chart svg rect').count()).toBeGreaterThan(12);
-    expect(await page.locator('.archive-chart svg title').first().textContent()).toBe('عدد المقالات في كل شهر');
+    expect(await page.locator('.archive-chart-bars > li').count()).toBeGreaterThan(12);
+    expect(await page.textContent('.archive-chart-title')).toBe('عدد المقالات في كل شهر');
     const monthLink = page.locator('.archive-months a').first();
-    const [count] = (await monthLink.locator('xpath=..').textContent())!.match(/\(([٠-٩]+)\)/)!.slice(1);
+    const [count] = (await monthLink.locator('xpath=..').textContent())!.match(/\((\S+)\)/)!.slice(1);
     await monthLink.click();
     await page.waitForURL(/\/ar\/archive\/\d{4}\/\d{2}\/$/);
     const listed = await page.locator('.article-list > li').count();
-    expect(new Intl.NumberFormat('ar-u-nu-arab').format(listed)).toBe(count);
+    expect(arabicDigits(listed)).toBe(count);
+    await closePage(page);
+  });
+
+  test('the chart: every month with articles is a link to its month page, named by month and count; it fills the column at 1280 px; a tie names every busiest month', async () => {
+    const page = await openPage(browser, site.url, 'ar/archive/', { viewport: { width: 1280, height: 900 } });
+    const bars = await page.$$eval('.archive-chart-bars a', (links) =>
+      links.map((link) => ({ href: (link as HTMLAnchorElement).pathname, label: link.getAttribute('aria-label')!, busiest: link.parentElement!.classList.contains('archive-chart-busiest') })),
+    );
+    const monthPages = await page.$$eval('.archive-months a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+    expect(bars.map((bar) => bar.href).sort()).toEqual([...monthPages].sort());
+    for (const bar of bars) expect(bar.label).toMatch(/^\S+ \S+: (مقال واحد|مقالان|\S+ مقالات?|\S+ مقالًا)$/);
+    expect((await fetch(new URL(bars[0]!.href, site.url))).status).toBe(200);
+    // A month's bar leads to its page.
+    await page.click(`.archive-chart-bars a[href="${bars[0]!.href}"]`);
+    await page.waitForURL(new RegExp(`${bars[0]!.href}$`));
+    await page.goBack();
+    const widths = await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      const style = getComputedStyle(main);
+      return { column: main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight), chart: document.querySelector('.archive-chart-bars')!.getBoundingClientRect().width };
+    });
+    expect(Math.abs(widths.chart - widths.column)).toBeLessThan(2);
+    // Every busiest month is named in the summary, with its count.
+    const caption = (await page.textContent('.archive-chart figcaption'))!;
+    const busiest = bars.filter((bar) => bar.busiest);
+    expect(busiest.length).toBeGreaterThan(0);
+    for (const bar of busiest) expect(caption).toContain(bar.label.split(':')[0]!);
+    // The values show on focus where there is no room to print them all.
+    await page.focus('.archive-chart-bars a');
+    expect(await page.locator('.archive-chart-bars a:focus .archive-chart-value').isVisible()).toBe(true);
     await closePage(page);
   });
 
@@ -129,7 +171,7 @@ describe('browsing', () => {
 
   test('reading time in words and digits of the locale; previous/next arrows follow the direction', async () => {
     const ar = await openPage(browser, site.url, 'ar/articles/azerbaijan-halts-karabakh-offensive/');
-    expect(await ar.textContent('.reading-time')).toMatch(/^مدة القراءة: ([٠-٩]+ دقائق|دقيقتان|دقيقة)$/);
+    expect(await ar.textContent('.reading-time')).toMatch(/^مدة القراءة: (\S+ دقائق|دقيقتان|دقيقة)$/);
     const arrow = ar.locator('.prev-next .directional-icon').first();
     expect(await arrow.evaluate((svg) => getComputedStyle(svg).transform)).toBe('matrix(-1, 0, 0, 1, 0, 0)');
     const prev = await ar.locator('.prev-next .prev').boundingBox();
@@ -148,6 +190,7 @@ describe('browsing', () => {
     const response = await fetch(new URL(`en/articles/${slug}/`, site.url));
     expect(response.status).toBe(404);
     const page = await openPage(browser, site.url, `en/articles/${slug}/`, {}, 404);
+    // The English 404 page (the root 404.html is the default locale's; the URL asks for English).
     const offer = page.locator('[data-not-found-locale="en"] [data-original]');
     await offer.waitFor({ state: 'visible' });
     const link = offer.locator('a[data-original-link="ar"]');
@@ -165,14 +208,22 @@ describe('browsing', () => {
     expect(readFileSync(path.join(outDir, 'sitemap-0.xml'), 'utf8')).not.toContain(`/en/articles/${slug}/`);
   });
 
-  test('an unknown address gets the 404 page in every language', async () => {
+  test('an unknown address gets a 404 page with the header and search, in the language of its URL', async () => {
     const response = await fetch(new URL('ar/no-such-page/', site.url));
     expect(response.status).toBe(404);
     const html = await response.text();
-    expect(html).toContain('<section lang="ar" dir="rtl"');
+    expect(html).toContain('<html lang="ar" dir="rtl"');
     expect(html).toContain('الصفحة غير موجودة');
-    expect(html).toContain('<section lang="en" dir="ltr"');
-    expect(html).toContain('Page not found');
+    expect(html).toContain('class="site-header"');
+    expect(html).toContain('data-search-open');
+    const en = await openPage(browser, site.url, 'en/no-such-page/', {}, 404);
+    await en.waitForSelector('[data-not-found-locale="en"]');
+    expect(await en.getAttribute('html', 'lang')).toBe('en');
+    expect(await en.textContent('h1')).toBe('Page not found');
+    expect(new URL(en.url()).pathname).toBe('/en/no-such-page/');
+    await closePage(en);
+    // The locale 404 pages are not for search engines.
+    expect(readFileSync(path.join(outDir, 'sitemap-0.xml'), 'utf8')).not.toContain('/404/');
   });
 });
 

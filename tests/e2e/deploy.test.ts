@@ -148,7 +148,7 @@ describe('built for a subfolder, served from it with the shipped headers', () =>
     await page.fill('#search-dialog-input', 'Libya');
     await page.waitForFunction(() => document.querySelector<HTMLElement>('dialog [data-search-results]')?.dataset.query === 'Libya');
     await page.keyboard.press('Escape');
-    await page.click('[data-theme-toggle]');
+    await page.click('[data-theme-choice="dark"]');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(watch.violations).toEqual([]);
     expect(watch.foreign).toEqual([]);

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { closePage, openPage } from '../helpers/pages.ts';
 import { buildSite, projectRoot, serveStatic, type StaticSite } from '../helpers/site.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
 
 /**
  * A first search reads only the newest parts of a large locale's index (what
@@ -78,11 +79,12 @@ describe('a first search over the newest parts', () => {
     const coverage = page.locator('main [data-search-coverage]');
     expect(await coverage.isVisible()).toBe(true);
     const newest = listed.ar!.parts[0]!;
-    const arabicDigits = (n: number | string) => String(n).replace(/[0-9]/g, (d) => String.fromCharCode(0x660 + Number(d)));
-    expect(await coverage.textContent()).toContain(`${arabicDigits(newest.pages)} من ${arabicDigits(12)}`);
-    expect(await coverage.textContent()).toContain(`منذ عام ${arabicDigits(newest.since!)}`);
+    // Numbers in the interface's digits, as the locale registry sets them.
+    const digits = (n: number | string) => new Intl.NumberFormat(`ar-u-nu-${LOCALES.ar.digits}`, { useGrouping: false }).format(Number(n));
+    expect(await coverage.textContent()).toContain(`${digits(newest.pages)} من ${digits(12)}`);
+    expect(await coverage.textContent()).toContain(`منذ عام ${digits(newest.since!)}`);
 
-    await page.getByRole('button', { name: `ابحث في كل المقالات (${arabicDigits(12)})` }).click();
+    await page.getByRole('button', { name: `ابحث في كل المقالات (${digits(12)})` }).click();
     await page.waitForFunction((n) => document.querySelectorAll('main .search-result').length > n, firstCount);
     expect(await coverage.isHidden()).toBe(true);
     expect(partsRead(requests)).toEqual(listed.ar!.parts.map((part) => part.id).sort());

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { countByMonth, monthPath } from '../../src/lib/archive.ts';
-import { monthlyChart } from '../../src/lib/chart.ts';
+import { busiestMonths, monthlyChart } from '../../src/lib/chart.ts';
 import { newsArticleJsonLd, serializeJsonLd } from '../../src/lib/json-ld.ts';
 import { listingPagePath, pageFromParam, pageLinks, pageParam, paginateList } from '../../src/lib/pagination.ts';
 import { formatMinutes, readingMinutes } from '../../src/lib/reading-time.ts';
@@ -49,6 +49,15 @@ describe('archive by month', () => {
     expect(chart.bars.map((bar) => bar.count)).toEqual([1, 0, 0, 2]);
     expect(chart.bars.map((bar) => bar.share)).toEqual([0.5, 0, 0, 1]);
     expect(chart.years).toEqual([{ year: 2022, index: 0 }, { year: 2023, index: 2 }]);
+  });
+
+  test('a tie for the busiest month names every month in it, oldest first', () => {
+    const chart = monthlyChart(countByMonth([d('2022-11-03'), d('2022-11-04'), d('2023-01-10'), d('2023-02-10'), d('2023-02-11')]).years);
+    expect(busiestMonths(chart).map(({ year, month, count }) => ({ year, month, count }))).toEqual([
+      { year: 2022, month: 11, count: 2 },
+      { year: 2023, month: 2, count: 2 },
+    ]);
+    expect(busiestMonths(monthlyChart([]))).toEqual([]);
     expect(monthlyChart([]).bars).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { LOCALES, LOCALE_CODES, isLocaleCode, localeDirection } from '../../src/i18n/locales.ts';
+import { pluralCategories, pluralForm } from '../../src/i18n/plural.ts';
+import { usePlurals } from '../../src/i18n/strings/index.ts';
 import { articleIdFromPath, splitArticleId } from '../../src/lib/article-id.ts';
 import { withBase } from '../../src/lib/urls.ts';
 
@@ -22,7 +24,44 @@ describe('locales', () => {
     const keys = Object.keys(LOCALES.ar.strings).sort();
     for (const code of LOCALE_CODES) {
       expect(Object.keys(LOCALES[code].strings).sort()).toEqual(keys);
-      for (const value of Object.values(LOCALES[code].strings)) expect(value.trim()).not.toBe('');
+      for (const [key, value] of Object.entries(LOCALES[code].strings)) {
+        if (typeof value === 'string') expect(value.trim(), `${code} ${key}`).not.toBe('');
+        else for (const form of Object.values(value as Record<string, string>)) expect(form.trim(), `${code} ${key}`).not.toBe('');
+      }
+    }
+  });
+
+  test('every counted string has a form for each plural category of its language', () => {
+    for (const code of LOCALE_CODES) {
+      const categories = pluralCategories(code);
+      for (const [key, value] of Object.entries(LOCALES[code].strings)) {
+        if (typeof value !== 'string') expect(Object.keys(value).sort(), `${code} ${key}`).toEqual(categories);
+      }
+    }
+  });
+
+  test('Arabic counts take all six forms, English two', () => {
+    expect(pluralCategories('ar')).toEqual(['few', 'many', 'one', 'other', 'two', 'zero']);
+    const forms = { zero: 'z', one: 'o', two: 't', few: 'f', many: 'm', other: 'x' };
+    expect([0, 1, 2, 3, 10, 11, 99, 100, 101, 102, 103].map((n) => pluralForm(forms, 'ar', n))).toEqual(['z', 'o', 't', 'f', 'f', 'm', 'm', 'x', 'x', 'x', 'f']);
+    expect(pluralForm({ one: 'o', other: 'x' }, 'en', 1)).toBe('o');
+    expect(pluralForm({ one: 'o', other: 'x' }, 'en', 0)).toBe('x');
+  });
+
+  test('counted phrases read correctly in Arabic and English, digits from the registry', () => {
+    if ('ar' in LOCALES) {
+      const tn = usePlurals('ar' as keyof typeof LOCALES);
+      const digits = (n: number) => new Intl.NumberFormat(`ar-u-nu-${LOCALES.ar.digits}`).format(n);
+      expect(tn('archive.datedArticles', 1)).toBe('مقال مؤرخ واحد');
+      expect(tn('archive.datedArticles', 2)).toBe('مقالان مؤرخان');
+      expect(tn('archive.datedArticles', 6)).toBe(`${digits(6)} مقالات مؤرخة`);
+      expect(tn('archive.datedArticles', 11)).toBe(`${digits(11)} مقالًا مؤرخًا`);
+      expect(tn('archive.datedArticles', 100)).toBe(`${digits(100)} مقال مؤرخ`);
+    }
+    if ('en' in LOCALES) {
+      const tn = usePlurals('en' as keyof typeof LOCALES);
+      expect(tn('archive.datedArticles', 1)).toBe('1 dated article');
+      expect(tn('archive.datedArticles', 6)).toBe('6 dated articles');
     }
   });
 });

@@ -19,7 +19,6 @@ export const ar = {
   'search.resultCount': 'عدد النتائج: {count}',
   'search.unavailable': 'البحث غير متاح الآن.',
   'redirect.title': 'أرشيف',
-  'theme.dark': 'الوضع الداكن',
   'search.open': 'بحث',
   'search.close': 'إغلاق البحث',
   'search.dialogTitle': 'ابحث في الأرشيف',
@@ -38,7 +37,7 @@ export const ar = {
   'nav.main': 'التصفح',
   'nav.archive': 'الأرشيف',
   'nav.tags': 'الوسوم',
-  'nav.feed': 'خلاصة RSS',
+  'nav.feed': 'خلاصة المقالات',
   'home.pageTitle': 'أحدث المقالات، الصفحة {page}',
   'listing.page': '{title}، الصفحة {page}',
   'pagination.label': 'صفحات المقالات',
@@ -47,7 +46,34 @@ export const ar = {
   'pagination.page': 'الصفحة {page}',
   'archive.title': 'الأرشيف حسب الزمن',
   'archive.chartTitle': 'عدد المقالات في كل شهر',
-  'archive.chartSummary': '{count} مقالًا مؤرخًا بين {from} و{to}؛ أكثر الأشهر {max}.',
+  'archive.chartSummary': '{articles} بين {from} و{to}.',
+  // Counts take the form Intl.PluralRules picks: Arabic has six (src/i18n/plural.ts).
+  'archive.datedArticles': {
+    zero: 'لا مقالات مؤرخة',
+    one: 'مقال مؤرخ واحد',
+    two: 'مقالان مؤرخان',
+    few: '{count} مقالات مؤرخة',
+    many: '{count} مقالًا مؤرخًا',
+    other: '{count} مقال مؤرخ',
+  },
+  'archive.articleCount': {
+    zero: 'لا مقالات',
+    one: 'مقال واحد',
+    two: 'مقالان',
+    few: '{count} مقالات',
+    many: '{count} مقالًا',
+    other: '{count} مقال',
+  },
+  // The count is the number of months that share the highest count (a tie names them all).
+  'archive.busiestMonths': {
+    zero: 'لا شهر يزيد على غيره في عدد المقالات.',
+    one: 'أكثر الأشهر مقالات: {months} ({articles}).',
+    two: 'أكثر الأشهر مقالات، بالتساوي: {months} ({articles} في كلٍّ منهما).',
+    few: 'أكثر الأشهر مقالات، بالتساوي: {months} ({articles} في كلٍّ منها).',
+    many: 'أكثر الأشهر مقالات، بالتساوي: {months} ({articles} في كلٍّ منها).',
+    other: 'أكثر الأشهر مقالات، بالتساوي: {months} ({articles} في كلٍّ منها).',
+  },
+  'archive.barLabel': '{month}: {articles}',
   'archive.monthTitle': 'مقالات {month}',
   'archive.undated': 'مقالات غير مؤرخة',
   'archive.yearCount': '{year} ({count})',
@@ -74,8 +100,28 @@ export const ar = {
   'search.searchAll': 'ابحث في كل المقالات ({total})',
   'search.showingFor': 'لا نتائج لـ «{query}». نتائج «{suggestion}»: {count}',
   'search.otherLanguage': 'لا نتائج لـ «{query}» هنا. نتائج بلغة أخرى ({language}): {count}',
+  'nav.menu': 'القائمة',
+  'nav.about': 'عن الأرشيف',
+  'nav.sitemap': 'خريطة الموقع',
+  'nav.footer': 'روابط الموقع',
+  'nav.footerLanguages': 'اقرأ الأرشيف بلغة أخرى',
+  'theme.label': 'المظهر',
+  'theme.system': 'تلقائي',
+  'theme.light': 'فاتح',
+  'theme.dark': 'داكن',
+  'search.noResultsHintDialog': 'جرّب كلمة أقصر أو كلمة أخرى بالمعنى نفسه.',
+  'notFound.search': 'أو ابحث في الأرشيف عمّا جئت من أجله:',
+  'about.title': 'عن الأرشيف',
   'redirect.message': 'انتقل إلى الأرشيف',
 } as const;
 
-export type UiStringKey = keyof typeof ar;
-export type UiStrings = Record<UiStringKey, string>;
+/** One string per plural category of the language (Intl.PluralRules); `other` is always required. */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+type ArabicStrings = typeof ar;
+/** Keys of plain strings. */
+export type UiStringKey = { [K in keyof ArabicStrings]: ArabicStrings[K] extends string ? K : never }[keyof ArabicStrings];
+/** Keys of strings that depend on a count. */
+export type UiPluralKey = Exclude<keyof ArabicStrings, UiStringKey>;
+/** What every locale's strings file provides. */
+export type UiStrings = { [K in UiStringKey]: string } & { [K in UiPluralKey]: PluralForms };

@@ -1,5 +1,13 @@
 import { LOCALES, type LocaleCode } from '../locales.ts';
-import type { UiStringKey, UiStrings } from './ar.ts';
+import { pluralForm } from '../plural.ts';
+import { numberFormat } from '../../lib/intl.ts';
+import type { UiPluralKey, UiStringKey, UiStrings } from './ar.ts';
+
+type Params = Record<string, string | number>;
+
+function fill(template: string, params: Params): string {
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in params ? String(params[name]) : placeholder));
+}
 
 /**
  * Returns `t(key, params)` for one locale. Placeholders like `{count}` are
@@ -7,10 +15,24 @@ import type { UiStringKey, UiStrings } from './ar.ts';
  */
 export function useTranslations(locale: LocaleCode) {
   const strings: UiStrings = LOCALES[locale].strings;
-  return (key: UiStringKey, params: Record<string, string | number> = {}): string =>
-    strings[key].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-      name in params ? String(params[name]) : placeholder,
-    );
+  return (key: UiStringKey, params: Params = {}): string => fill(strings[key], params);
 }
 
-export type { UiStringKey, UiStrings };
+/**
+ * Returns `tn(key, count, params)`: the phrase in the plural form the
+ * language uses for `count` (Intl.PluralRules), with `{count}` written in
+ * the locale's interface digits.
+ */
+export function usePlurals(locale: LocaleCode) {
+  const strings: UiStrings = LOCALES[locale].strings;
+  const digits = numberFormat(interfaceNumberLocale(locale));
+  return (key: UiPluralKey, count: number, params: Params = {}): string =>
+    fill(pluralForm(strings[key], locale, count), { count: digits.format(count), ...params });
+}
+
+/** BCP 47 tag for numbers in a locale's interface: its language with its one digit style, e.g. `ar-u-nu-latn`. */
+export function interfaceNumberLocale(locale: LocaleCode): string {
+  return `${locale}-u-nu-${LOCALES[locale].digits}`;
+}
+
+export type { UiPluralKey, UiStringKey, UiStrings };

@@ -55,7 +55,9 @@ export function renderArticleBody(markdown: string): RenderedBody {
       filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
       visit(node, ctx) {
         const text = ctx.textContent(node);
-        const slug = slugger.slug(text);
+        // Ids without combining marks (Arabic vowels, Hebrew points; precomposed letters such
+        // as أ stay): validators take a mark for a character an id may not hold.
+        const slug = slugger.slug(text.replace(/\p{Mn}/gu, ''));
         headings.push({ depth: Number(node.tagName[1]), slug, text });
         ctx.setProperty(node, 'id', slug);
       },

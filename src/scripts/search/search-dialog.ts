@@ -9,9 +9,38 @@ function isTypingInField(target: EventTarget | null): boolean {
 }
 
 /**
+ * The shortcuts, by physical key (event.code) so they work on an Arabic
+ * layout, where the key for "/" types «ظ» and the one for K types «ن»; the
+ * character itself is accepted too, for layouts that put "/" elsewhere.
+ */
+export function isSearchShortcut(event: KeyboardEvent): 'slash' | 'modifier-k' | undefined {
+  if ((event.ctrlKey || event.metaKey) && !event.altKey && (event.code === 'KeyK' || event.key.toLowerCase() === 'k')) return 'modifier-k';
+  if (!event.ctrlKey && !event.metaKey && !event.altKey && (event.code === 'Slash' || event.key === '/')) return 'slash';
+  return undefined;
+}
+
+/**
+ * Arrow keys move through the results: Down from the field to the first
+ * result, Up and Down between results, Up from the first back to the field.
+ */
+function moveThroughResults(dialog: HTMLDialogElement, input: HTMLInputElement, event: KeyboardEvent): void {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const links = Array.from(dialog.querySelectorAll<HTMLAnchorElement>('[data-search-results] a[href]'));
+  if (links.length === 0) return;
+  const active = document.activeElement;
+  const index = active instanceof HTMLAnchorElement ? links.indexOf(active) : -1;
+  if (active !== input && index === -1) return;
+  event.preventDefault();
+  if (event.key === 'ArrowDown') links[Math.min(index + 1, links.length - 1)]!.focus();
+  else if (index <= 0) input.focus();
+  else links[index - 1]!.focus();
+}
+
+/**
  * The header's search: a native <dialog> opened by its link (which, without
  * JavaScript, simply leads to the search page), by "/" or by Ctrl/⌘+K. The
- * dialog searches as the reader types; Enter opens the full search page.
+ * dialog searches as the reader types; arrow keys move through the results;
+ * Enter opens the full search page.
  * The search code itself loads on first use, so reading a page costs none of it.
  */
 export function setUpSearchDialog(): void {
@@ -45,12 +74,13 @@ export function setUpSearchDialog(): void {
     });
   }
   document.addEventListener('keydown', (event) => {
-    const shortcut = (event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey);
-    if (shortcut || (event.key === '/' && !isTypingInField(event.target))) {
+    const shortcut = isSearchShortcut(event);
+    if (shortcut === 'modifier-k' || (shortcut === 'slash' && !isTypingInField(event.target))) {
       event.preventDefault();
       open();
     }
   });
+  dialog.addEventListener('keydown', (event) => moveThroughResults(dialog, input, event));
   dialog.querySelector('[data-search-close]')?.addEventListener('click', () => dialog.close());
   // In a search field Escape would first clear the text; here it closes the dialog, as readers expect.
   input.addEventListener('keydown', (event) => {

@@ -13,6 +13,12 @@ describe('article bodies', () => {
     expect(headings.map((heading) => heading.slug)).toEqual(['main-1', 'toc-title-1', 'قره-باغ']);
   });
 
+  test('heading ids leave out vowel marks and points but keep every letter', () => {
+    const { headings } = renderArticleBody('## الحَرْبُ في أذربيجان\n\n## שָׁלוֹם\n');
+    expect(headings.map((heading) => heading.slug)).toEqual(['الحرب-في-أذربيجان', 'שלום']);
+    expect(headings[0]!.text).toBe('الحَرْبُ في أذربيجان');
+  });
+
   test('code in a body is found with its line; text that is only data passes', () => {
     expect(findCodeInBody('a\n\nimport fs from "node:fs"\n')).toEqual({ line: 3, what: 'an import or export statement' });
     expect(findCodeInBody('a {1 + 1} b')).toMatchObject({ line: 1, what: 'a {…} expression' });
