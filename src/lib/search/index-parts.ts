@@ -85,10 +85,17 @@ export function planIndexParts(pages: readonly IndexedPage[], maxPages: number):
     const day = (page: IndexedPage) => page.date ?? '0000-00-00';
     const ordered = [...ofLocale].sort((a, b) => (day(a) < day(b) ? -1 : day(a) > day(b) ? 1 : byFile(a, b)));
     const years = groupBy(ordered, (page) => day(page).slice(0, 4));
-    const byMonth = (year: { key: string; pages: IndexedPage[] }) =>
-      pack(groupBy(year.pages, (page) => day(page).slice(0, 7)), maxPages, (month) =>
-        slices(month.pages, maxPages).map((slice, index) => ({ key: `${month.key}-${index + 1}`, pages: slice })),
+    const byMonth = (size: number) => (year: { key: string; pages: IndexedPage[] }) =>
+      pack(groupBy(year.pages, (page) => day(page).slice(0, 7)), size, (month) =>
+        slices(month.pages, size).map((slice, index) => ({ key: `${month.key}-${index + 1}`, pages: slice })),
       );
+    const older = years.slice(0, -1);
+    const olderPages = older.reduce((sum, year) => sum + year.pages.length, 0);
+    // Older years that would fit in one part are cut in two: Pagefind's
+    // memory follows the largest part, and at 2,000 articles one part of
+    // 1,367 made the build's peak (two parts cost a search one more index
+    // chunk per word). Larger archives pack full parts.
+    const olderPartSize = olderPages <= maxPages ? Math.max(1, Math.ceil(olderPages * 0.55)) : maxPages;
     // A small locale (a third of a part at most) is one index: results ranked
     // as by a single Pagefind index. A larger one keeps its newest year a part
     // of its own: it is where new articles go, so re-indexing it after adding
@@ -96,8 +103,8 @@ export function planIndexParts(pages: readonly IndexedPage[], maxPages: number):
     // re-indexed after adding ten to 10,000 made a third of the rebuild, measured).
     const packed =
       ofLocale.length <= maxPages / 3
-        ? pack(years, maxPages, byMonth)
-        : [...pack(years.slice(0, -1), maxPages, byMonth), ...pack(years.slice(-1), maxPages, byMonth)];
+        ? pack(years, maxPages, byMonth(maxPages))
+        : [...pack(older, olderPartSize, byMonth(olderPartSize)), ...pack(years.slice(-1), maxPages, byMonth(maxPages))];
     for (const part of packed) {
       const years = part.pages.flatMap((page) => (page.date ? [page.date.slice(0, 4)] : []));
       parts.push({

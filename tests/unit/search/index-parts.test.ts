@@ -24,17 +24,29 @@ describe('search index parts', () => {
       ['ar-undated', 111],
       ['en-2020', 1],
     ]);
-    // One that fits in a part but is larger than that keeps its newest year apart:
-    // adding this week's articles re-indexes a year, not the locale.
+    // One that fits in a part but is larger than that keeps its newest year apart
+    // (adding this week's articles re-indexes a year, not the locale), and its
+    // older years, which would fit in one part, are cut in two (Pagefind's memory
+    // follows the largest part).
     expect(planIndexParts(pages, 200).map((part) => [part.id, part.files.length])).toEqual([
-      ['ar-undated', 61],
+      ['ar-undated', 31],
+      ['ar-2002', 30],
       ['ar-2003', 50],
       ['en-2020', 1],
     ]);
     // A larger one keeps its newest year apart even when it would fit with the one before.
     expect(planIndexParts(pages, 100).map((part) => [part.id, part.files.length])).toEqual([
-      ['ar-undated', 61],
+      ['ar-undated', 31],
+      ['ar-2002', 30],
       ['ar-2003', 50],
+      ['en-2020', 1],
+    ]);
+    // Older years larger than one part are packed into full parts, not cut in two.
+    expect(planIndexParts(pages, 40).map((part) => [part.id, part.files.length])).toEqual([
+      ['ar-undated', 31],
+      ['ar-2002', 30],
+      ['ar-2003-01-1', 40],
+      ['ar-2003-01-2', 10],
       ['en-2020', 1],
     ]);
     // Every page in exactly one part.
