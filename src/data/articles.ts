@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { getImage } from 'astro:assets';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { splitArticleFile } from '../lib/content/front-matter.ts';
-import { renderArticleBody, type RenderedBody } from '../lib/render/article-body.ts';
+import { parseFrontMatter, splitArticleFile } from '../lib/content/front-matter.ts';
+import { escapeHtml, IMAGE_PLACEHOLDER, renderArticleBody, type RenderedBody } from '../lib/render/article-body.ts';
 import type { LocaleCode } from '../i18n/locales.ts';
 import { splitArticleId } from '../lib/article-id.ts';
 import { compareNewestFirst } from '../lib/dates.ts';
@@ -83,7 +84,45 @@ export async function renderArticle(article: Article): Promise<RenderedBody & { 
   const text = await readFile(path.resolve(article.filePath), 'utf8');
   const split = splitArticleFile(text);
   if (!split) throw new Error(`${article.filePath}: front matter disappeared while building; build again.`);
-  return { ...renderArticleBody(split.body), body: split.body };
+  const rendered = renderArticleBody(split.body);
+  if (!rendered.images.length) return { ...rendered, body: split.body };
+  // Photographs: the body names them as the front matter's `images` do; astro:assets resolved those (image() in the schema).
+  const listed = parseFrontMatter(split.yaml).images;
+  const names = Array.isArray(listed) ? listed.map(String) : [];
+  const figures = await Promise.all(
+    rendered.images.map(async (image, index) => {
+      const metadata = article.data.images?.[names.indexOf(image.src)];
+      if (!metadata) throw new Error(`${article.filePath}: the body shows ${image.src}, which its front matter's "images" list does not name. Add it there, or re-import the article.`);
+      // The first photograph may be the first thing on screen; every other one is below the fold.
+      const eager = index === 0 && rendered.html.startsWith('<figure>');
+      return articleImageHtml(metadata, image.alt, eager);
+    }),
+  );
+  return { ...rendered, html: rendered.html.replace(IMAGE_PLACEHOLDER, (_, index: string) => figures[Number(index)]!), body: split.body };
+}
+
+/** Widths offered for a photograph: the body column at 1x and 2x, and no wider than the original. */
+export function imageWidths(originalWidth: number, wanted: readonly number[] = [480, 800, 1200]): number[] {
+  return [...new Set([...wanted.filter((width) => width < originalWidth), Math.min(originalWidth, wanted.at(-1)!)])].sort((a, b) => a - b);
+}
+
+type ImageSource = NonNullable<Article['data']['images']>[number];
+
+/** An article photograph through astro:assets: WebP in several widths, width and height set, lazy unless first on screen. */
+export async function articleImageHtml(source: ImageSource, alt: string, eager = false): Promise<string> {
+  const image = await getImage({
+    src: source,
+    widths: imageWidths(source.width),
+    sizes: '(min-width: 50rem) 46rem, 100vw',
+    format: 'webp',
+    loading: eager ? 'eager' : 'lazy',
+    decoding: 'async',
+  });
+  const attributes: Record<string, unknown> = { src: image.src, srcset: image.srcSet.attribute, alt, ...image.attributes };
+  return `<img ${Object.entries(attributes)
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([name, value]) => `${name}="${escapeHtml(String(value))}"`)
+    .join(' ')}>`;
 }
 
 /**

@@ -28,21 +28,33 @@ function backslash(char: string): string {
   return `\\${char}`;
 }
 
+/** Escapes the characters MDX or Markdown could read as syntax anywhere in a line (not the line-start rules). */
+export function escapeInlineText(text: string): string {
+  return text.replace(ALWAYS_ESCAPED, backslash);
+}
+
+/**
+ * The line-start rules, for a line whose characters are already escaped:
+ * `import`/`export` (MDX ESM), list markers, block quotes, thematic breaks
+ * and setext underlines become text.
+ */
+export function escapeLineStart(escapedLine: string): string {
+  // A line starting with import/export would be JavaScript in MDX.
+  let escaped = escapedLine.replace(/^(\s*)(import|export)\b/, (_, space: string, word: string) => `${space}${reference(word[0]!)}${word.slice(1)}`);
+  // Block markers at the start: > + - = (quote, lists, breaks, setext), and "1." / "1)" lists.
+  escaped = escaped.replace(/^(\s*)([>+\-=])/, (_, space: string, char: string) => `${space}${backslash(char)}`);
+  escaped = escaped.replace(/^(\s*\d{1,9})([.)])/, (_, digits: string, char: string) => `${digits}${backslash(char)}`);
+  // Leading spaces would make an indented code block; the text is trimmed already, but be sure.
+  return escaped.replace(/^[ \t]+/, '');
+}
+
 /**
  * Escapes one line of article text so MDX renders it exactly as written and
  * runs nothing. Line starts get extra care: `import`/`export` (MDX ESM),
  * list markers, block quotes, thematic breaks and setext underlines.
  */
 export function escapeMdxText(line: string): string {
-  let escaped = line.replace(ALWAYS_ESCAPED, backslash);
-  // A line starting with import/export would be JavaScript in MDX.
-  escaped = escaped.replace(/^(\s*)(import|export)\b/, (_, space: string, word: string) => `${space}${reference(word[0]!)}${word.slice(1)}`);
-  // Block markers at the start: > + - = (quote, lists, breaks, setext), and "1." / "1)" lists.
-  escaped = escaped.replace(/^(\s*)([>+\-=])/, (_, space: string, char: string) => `${space}${backslash(char)}`);
-  escaped = escaped.replace(/^(\s*\d{1,9})([.)])/, (_, digits: string, char: string) => `${digits}${backslash(char)}`);
-  // Leading spaces would make an indented code block; the text is trimmed already, but be sure.
-  escaped = escaped.replace(/^[ \t]+/, '');
-  return escaped;
+  return escapeLineStart(escapeInlineText(line));
 }
 
 /** The inverse, for reports: decodes the escapes and references escapeMdxText writes. */
