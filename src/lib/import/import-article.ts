@@ -18,6 +18,7 @@ import { readHtml } from './readers/html.ts';
 import { readMarkdown } from './readers/markdown.ts';
 import { formatOfFile, type Format, type ReadArticle } from './readers/read-article.ts';
 import { readText } from './readers/text.ts';
+import { readWordpressExport, type WordpressExtra } from './readers/wordpress.ts';
 import { checkRendersAsWritten } from './self-check.ts';
 import { writeArticleBody } from './writer.ts';
 import { renderMdxFile, splitMdxFile } from './to-mdx.ts';
@@ -43,6 +44,8 @@ export interface ImportOptions {
   selector?: string;
   /** Folder where the images an article names are looked up; the article file's own folder by default. */
   media?: string;
+  /** WordPress: what to import besides published posts. */
+  include?: WordpressExtra[];
   force?: boolean;
   dryRun?: boolean;
   maxFileBytes?: number;
@@ -195,14 +198,65 @@ export async function importArticle(sourceFile: string, givenOptions: ImportOpti
   const file = sourceFile;
   const warnings: string[] = [];
   const notes: string[] = [];
-  // Command-line values go through the same normalization and checks as the text and the front block.
+  const options = withFlags(givenOptions, file, warnings, notes);
+  const source = await readSourceFile(file, options);
+  warnings.push(...source.warnings);
+  notes.push(...source.notes);
+  const format = options.format ?? formatOfFile(file);
+  const limits = { maxLineLength: options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH };
+  if (format === 'wordpress') throw new ImportError(file, 'is a WordPress export: it holds many articles.', 'Import it with importWordpressExport (npm run import does this for .xml files).');
+  const read = format === 'markdown' ? readMarkdown(source.text, file, limits) : format === 'html' ? readHtml(source.text, file, { selector: options.selector }) : readText(source.text, file, limits);
+  return importReadArticle(read, { encoding: source.encoding, mediaDir: options.media ?? path.dirname(file) }, options, warnings, notes);
+}
+
+/** An export is bigger than an article: this many MB by default (--max-size raises it). */
+export const DEFAULT_MAX_EXPORT_BYTES = 512 * 1024 * 1024;
+
+export interface WordpressItemResult {
+  id: string;
+  result?: ImportResult;
+  skipped?: string;
+  failed?: string;
+}
+
+/**
+ * Imports every published post of a WordPress export (WXR), one at a time
+ * through the same checks and writer as any file; calls `onItem` after each,
+ * for a progress bar. A post that fails does not stop the others.
+ */
+export async function importWordpressExport(file: string, givenOptions: ImportOptions, onItem?: (done: number, total: number, item: WordpressItemResult) => void): Promise<{ items: WordpressItemResult[]; warnings: string[]; notes: string[] }> {
+  const source = await readSourceFile(file, { maxFileBytes: givenOptions.maxFileBytes ?? DEFAULT_MAX_EXPORT_BYTES });
+  const { items } = readWordpressExport(source.text, file, { include: givenOptions.include });
+  const mediaDir = givenOptions.media ?? path.dirname(file);
+  const results: WordpressItemResult[] = [];
+  for (const [index, item] of items.entries()) {
+    let outcome: WordpressItemResult;
+    if (item.skipped) outcome = { id: item.id, skipped: item.skipped };
+    else if (item.error || !item.article) outcome = { id: item.id, failed: item.error?.message ?? `${file} (${item.id}): could not be read.` };
+    else {
+      try {
+        const options = { ...givenOptions, slug: undefined };
+        const result = await importReadArticle(item.article, { encoding: source.encoding, mediaDir }, withFlags(options, item.article.file, [], []));
+        outcome = { id: item.id, result };
+      } catch (error) {
+        outcome = { id: item.id, failed: error instanceof ImportError ? error.message : `${file} (${item.id}): ${(error as Error).stack ?? String(error)}` };
+      }
+    }
+    results.push(outcome);
+    onItem?.(index + 1, items.length, outcome);
+  }
+  return { items: results, warnings: source.warnings, notes: source.notes };
+}
+
+/** Command-line values through the same normalization and checks as the text and the front block. */
+function withFlags(givenOptions: ImportOptions, file: string, warnings: string[], notes: string[]): ImportOptions {
   const flag = (value: string, name: string) => {
     const result = normalizeField(value, { file, field: name });
     warnings.push(...result.warnings);
     notes.push(...result.notes);
     return result.text;
   };
-  const options: ImportOptions = {
+  return {
     ...givenOptions,
     ...(givenOptions.lang !== undefined ? { lang: flag(givenOptions.lang, '--lang') } : {}),
     ...(givenOptions.date !== undefined ? { date: flag(givenOptions.date, '--date') } : {}),
@@ -212,14 +266,6 @@ export async function importArticle(sourceFile: string, givenOptions: ImportOpti
     ...(givenOptions.source !== undefined ? { source: flag(givenOptions.source, '--source') } : {}),
     ...(givenOptions.author !== undefined ? { author: flag(givenOptions.author, '--author') } : {}),
   };
-  const source = await readSourceFile(file, options);
-  warnings.push(...source.warnings);
-  notes.push(...source.notes);
-  const format = options.format ?? formatOfFile(file);
-  const limits = { maxLineLength: options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH };
-  if (format === 'wordpress') throw new ImportError(file, 'is a WordPress export: it holds many articles.', 'Import it with importWordpressExport (npm run import does this for .xml files).');
-  const read = format === 'markdown' ? readMarkdown(source.text, file, limits) : format === 'html' ? readHtml(source.text, file, { selector: options.selector }) : readText(source.text, file, limits);
-  return importReadArticle(read, { encoding: source.encoding, mediaDir: options.media ?? path.dirname(file) }, options, warnings, notes);
 }
 
 /** A source file's text, after the checks every format shares: a regular file, not empty, under the size limit, decoded and normalized. */

@@ -11,6 +11,7 @@ import type { FrontBlock } from '../parse.ts';
 import { safeLinkUrl } from '../safe-url.ts';
 import { blocksFromMdast } from './from-mdast.ts';
 import type { ReadArticle } from './read-article.ts';
+import type { Block } from '../model.ts';
 
 /**
  * The allowlist: the elements and attributes an article keeps. Everything
@@ -91,11 +92,25 @@ export function readHtml(text: string, file: string, options: HtmlReadOptions = 
   const canonical = attribute(page, 'link[rel="canonical"]', 'href');
   if (canonical && safeLinkUrl(canonical)?.startsWith('http')) front.source = field(safeLinkUrl(canonical)!, 'the <link rel="canonical"> URL');
 
-  const article: HastRoot = { type: 'root', children: [structuredClone(container)] };
+  const body = htmlToBlocks(container);
+  const title = body.title || (select('title', page) ? toText(select('title', page)!).replace(/\s+/g, ' ').trim() : undefined);
+  const titleText = title ? field(title, 'the title (<h1>)') : undefined;
+  if (!titleText) throw new ImportError(file, `has no title: no <h1> in "${selector}" and no <title>.`, 'Add an <h1> to the article, or give the title in a front block of a Markdown file instead.');
+  if (!body.blocks.some((block) => block.type === 'paragraph')) throw new ImportError(file, `has a title but no paragraph in "${selector}".`, 'Check the selector and the page.');
+  return { file, front, frontLines: {}, title: titleText, titleLine: 0, blocks: body.blocks, warnings: [...warnings, ...body.warnings], notes };
+}
+
+/**
+ * An element's content as article blocks: sanitized to ARTICLE_SCHEMA,
+ * figures folded, the first <h1> taken out as the title (when `takeTitle`),
+ * then converted through mdast. Shared by the HTML and WordPress readers.
+ */
+export function htmlToBlocks(container: HastRoot | Element, takeTitle = true): { blocks: Block[]; title?: string; warnings: string[] } {
+  const article: HastRoot = { type: 'root', children: container.type === 'root' ? structuredClone(container.children) : [structuredClone(container)] };
   const clean = sanitize(article, ARTICLE_SCHEMA) as HastRoot;
   foldFigures(clean);
   let title: string | undefined;
-  const heading = select('h1', clean);
+  const heading = takeTitle ? select('h1', clean) : undefined;
   if (heading) {
     title = toText(heading).replace(/\s+/g, ' ').trim();
     const remove = (node: HastRoot | Element): void => {
@@ -104,11 +119,6 @@ export function readHtml(text: string, file: string, options: HtmlReadOptions = 
     };
     remove(clean);
   }
-  title ||= select('title', page) ? toText(select('title', page)!).replace(/\s+/g, ' ').trim() : undefined;
-  const titleText = title ? field(title, 'the title (<h1>)') : undefined;
-  if (!titleText) throw new ImportError(file, `has no title: no <h1> in "${selector}" and no <title>.`, 'Add an <h1> to the article, or give the title in a front block of a Markdown file instead.');
-
   const converted = blocksFromMdast(toMdast(clean) as MdastRoot);
-  if (!converted.blocks.some((block) => block.type === 'paragraph')) throw new ImportError(file, `has a title but no paragraph in "${selector}".`, 'Check the selector and the page.');
-  return { file, front, frontLines: {}, title: titleText, titleLine: 0, blocks: converted.blocks, warnings: [...warnings, ...converted.warnings], notes };
+  return { blocks: converted.blocks, title, warnings: converted.warnings };
 }
