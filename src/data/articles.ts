@@ -73,6 +73,31 @@ export function getTagsForLocale(locale: LocaleCode): Promise<{ tag: string; art
   });
 }
 
+/** The authors of one locale with their articles (newest first), in the locale's alphabetical order. */
+export function getAuthorsForLocale(locale: LocaleCode): Promise<{ author: string; articles: Article[] }[]> {
+  return once(`authors:${locale}`, async () => {
+    const byAuthor = new Map<string, Article[]>();
+    for (const article of await getArticlesForLocale(locale)) {
+      const author = article.data.author;
+      if (!author) continue;
+      const list = byAuthor.get(author);
+      if (list) list.push(article);
+      else byAuthor.set(author, [article]);
+    }
+    const collator = new Intl.Collator(locale);
+    return [...byAuthor].map(([author, articles]) => ({ author, articles })).sort((a, b) => collator.compare(a.author, b.author));
+  });
+}
+
+/** An article's first photograph as a link preview picture (og:image): a 1200-pixel-wide JPEG, which every preview reads. */
+export async function articleOgImage(article: Article, site: URL | undefined): Promise<{ url: string; width: number; height: number; alt: string } | undefined> {
+  const source = article.data.images?.[0];
+  if (!source) return undefined;
+  const width = Math.min(1200, source.width);
+  const image = await getImage({ src: source, width, format: 'jpg' });
+  return { url: new URL(image.src, site).href, width, height: Math.round((source.height * width) / source.width), alt: '' };
+}
+
 /**
  * The article's body as HTML, with its headings and its Markdown source (for
  * reading time). Read from the file when the page is built, one article at a

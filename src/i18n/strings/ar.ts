@@ -11,6 +11,8 @@ export const ar = {
   'article.undated': 'غير مؤرخ',
   'article.translations': 'هذا المقال بلغات أخرى',
   'article.source': 'المصدر',
+  'article.byline': 'بقلم {author}',
+  'authors.authorTitle': 'مقالات {author}',
   'search.label': 'ابحث في الأرشيف',
   'search.placeholder': 'اكتب كلمة للبحث…',
   'search.submit': 'بحث',

@@ -13,6 +13,8 @@ export const en = {
   'article.undated': 'Undated',
   'article.translations': 'This article in other languages',
   'article.source': 'Source',
+  'article.byline': 'By {author}',
+  'authors.authorTitle': 'Articles by {author}',
   'search.label': 'Search the archive',
   'search.placeholder': 'Type a word to search…',
   'search.submit': 'Search',
