@@ -9,8 +9,9 @@ const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
  * scheme is read as a browser reads it.
  */
 export function safeLinkUrl(raw: string): string | null {
-  // What a browser strips before reading the scheme.
-  const url = raw.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  // What a browser strips before reading the scheme: tabs and line breaks anywhere, controls and spaces at the ends.
+  const url = raw.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(url)) return null;
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { fromHtml } from 'hast-util-from-html';
 import path from 'node:path';
 import { isValidSlug } from '../../slug.ts';
@@ -116,6 +116,11 @@ export interface WordpressReadOptions {
 export function readWordpressExport(xml: string, file: string, options: WordpressReadOptions = {}): { items: WordpressItem[]; site?: string } {
   if (/<!DOCTYPE[\s\S]*?<!ENTITY/i.test(xml.slice(0, 100_000)) || /<!ENTITY/i.test(xml)) {
     throw new ImportError(file, 'declares XML entities (<!ENTITY>), which a WordPress export never does and which can expand without bound.', 'Export again from WordPress (Tools → Export).');
+  }
+  // The parser is lenient about unclosed elements; a cut-short export must not import half its posts silently.
+  const valid = XMLValidator.validate(xml, { allowBooleanAttributes: true });
+  if (valid !== true) {
+    throw new ImportError(file, `is not well-formed XML (${valid.err.msg}).`, 'Export again from WordPress, or check that the file was not cut short.', valid.err.line);
   }
   let document: XmlNode;
   try {
