@@ -325,8 +325,8 @@ export async function importReadArticle(
   const fileName = printable(givenName);
   if (fileName !== givenName) warnings.push(`the file name has control or bidi characters; recorded as "${fileName}"`);
   // Shown to readers, so never the file name (that stays in imported.file, the importer's own record).
-  const source = checkFieldLength(options.source ?? article.front.source, MAX_SOURCE_LENGTH, file, options.source !== undefined ? '--source' : 'the "source" field', article.frontLines.source);
-  const author = checkFieldLength(options.author ?? article.front.author, MAX_AUTHOR_LENGTH, file, options.author !== undefined ? '--author' : 'the "author" field', article.frontLines.author);
+  const source = checkFieldLength(options.source ?? article.front.source, MAX_SOURCE_LENGTH, file, options.source !== undefined ? '--source' : 'the "source" field', options.source !== undefined ? undefined : article.frontLines.source);
+  const author = checkFieldLength(options.author ?? article.front.author, MAX_AUTHOR_LENGTH, file, options.author !== undefined ? '--author' : 'the "author" field', options.author !== undefined ? undefined : article.frontLines.author);
 
   let baseSlug = options.slug ?? article.front.slug;
   if (baseSlug !== undefined && !isValidSlug(baseSlug)) {
