@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_LOCALE } from '../../src/i18n/locales.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { closePage, openPage } from '../helpers/pages.ts';
+import { measurePageWeight } from '../../scripts/bench/browser-metrics.ts';
 import { buildSite, projectRoot, run, runImport, serveStatic, type StaticSite } from '../helpers/site.ts';
 
 /**
@@ -130,6 +131,14 @@ describe('rich articles, imported and built', () => {
     // The import file's name is nowhere on the page.
     const harbour = readFileSync(path.join(outDir, locale, 'articles/beirut-harbour/index.html'), 'utf8');
     expect(harbour).not.toContain('harbour.md');
+  });
+
+  test('an article with photographs stays within the 14 KB page budget; its image bytes are counted apart', async () => {
+    const weight = await measurePageWeight(browser, site.url, outDir, `${locale}/articles/old-markets/`);
+    console.log(`article with 2 photographs: ${weight.beforeInteractionBytes} bytes before interaction (gzip), ${weight.imageBytes} bytes of images before load`);
+    expect(weight.beforeInteractionBytes).toBeLessThanOrEqual(14 * 1024);
+    // The first photograph is at the top of the body and loads with the page; the one below the fold waits.
+    expect(weight.imageBytes).toBeGreaterThan(0);
   });
 
   test('the hostile page and the hostile post run nothing and show their payloads as text', async () => {
