@@ -52,7 +52,11 @@ Options:
   --force                 replace articles that changed or were edited by hand
   --dry-run               report what would happen, write nothing
   --max-size MB           the largest file accepted (5 MB; exports 512 MB)
-  -h, --help              this text`;
+  -h, --help              this text
+
+Exit status: 0 when every article was imported, updated or unchanged; 1 when any failed;
+3 when some were skipped (each skip says why and which option differs; --force rewrites,
+keeping a hand-edited article as <slug>.mdx.<time>.bak beside it).`;
 
 const OPTION_NAMES = ['lang', 'date', 'tags', 'slug', 'slug-from', 'translation-of', 'source', 'author', 'format', 'selector', 'media', 'include', 'force', 'dry-run', 'max-size', 'help'];
 
@@ -295,4 +299,6 @@ if (bar) {
   for (const result of warned) for (const warning of result.warnings) warn(`  warning ${result.file}: ${warning}`);
 }
 for (const failure of failures) complain(`  failed ${failure.reason}`);
+// A skipped article is not imported either: the run did not do what was asked (exit 1 on failures, 3 when only skips).
 if (failures.length) process.exitCode = 1;
+else if (count('skipped') > 0) process.exitCode = 3;

@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { isLocaleCode, LOCALE_CODES } from '../../i18n/locales.ts';
@@ -86,6 +86,8 @@ interface ExistingArticle {
   translationKey?: string;
   body: string;
   whole: string;
+  /** The front matter as read, to name the fields a re-import would change. */
+  front?: Record<string, unknown>;
 }
 
 async function readExisting(file: string): Promise<ExistingArticle | null> {
@@ -113,7 +115,31 @@ async function readExisting(file: string): Promise<ExistingArticle | null> {
     outputHash: typeof imported.outputHash === 'string' ? imported.outputHash : undefined,
     file: typeof imported.file === 'string' ? imported.file : undefined,
     translationKey: typeof data.translationKey === 'string' ? data.translationKey : undefined,
+    front: data,
   };
+}
+
+/** Where each front-matter field comes from, to name it in a message. */
+const FIELD_ORIGINS: Record<string, string> = {
+  date: '--date or "date"',
+  tags: '--tags or "tags"',
+  author: '--author or "author"',
+  source: '--source or "source"',
+  translationKey: '--translation-of or "translationOf"',
+  images: 'the photographs (their files changed)',
+  title: 'the title',
+  description: 'the lead paragraph',
+};
+
+/** The front-matter fields a re-import would change, each named with the option that sets it and both values. */
+export function frontMatterDifferences(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const shown = (value: unknown) => (value === undefined ? '(none)' : JSON.stringify(value));
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((field) => field !== 'imported');
+  const changed = fields.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field])).map((field) => `${field} (${FIELD_ORIGINS[field] ?? field}): ${shown(before[field])} → ${shown(after[field])}`);
+  const fileBefore = (before.imported as { file?: unknown } | undefined)?.file;
+  const fileAfter = (after.imported as { file?: unknown } | undefined)?.file;
+  if (fileBefore !== fileAfter) changed.push(`the recorded file name: ${shown(fileBefore)} → ${shown(fileAfter)}`);
+  return changed;
 }
 
 /** Another process created the target between this import's look and its create. */
@@ -430,13 +456,24 @@ export async function importReadArticle(
     };
     if (!existing) return write('imported');
     if (existing.whole === mdx) return result('unchanged');
-    if (options.force) return write('updated');
-    if (existing.outputHash === undefined || contentHash(existing.body) !== existing.outputHash) {
-      return result('skipped', `${target} was edited by hand since it was imported; pass --force to replace it`);
+    const handEdited = existing.outputHash === undefined || contentHash(existing.body) !== existing.outputHash;
+    if (options.force) {
+      // A hand edit is never lost: the edited file is kept beside the new one (not .mdx, so the site does not read it).
+      if (handEdited && !options.dryRun) {
+        const backup = `${target}.${new Date().toISOString().replace(/[:.]/g, '-')}.bak`;
+        await copyFile(path.join(options.contentDir, target), path.join(options.contentDir, backup));
+        notes.push(`${target} had been edited by hand; that version is kept as ${backup}`);
+      }
+      return write('updated');
     }
-    return result('skipped', existing.sourceHash === sourceHash
-      ? `${target} was imported from this text, but its front matter differs (other --date/--tags/--translation-of, another file name, or edited by hand); pass --force to rewrite it`
-      : `the source text changed since ${target} was imported; pass --force to replace it`);
+    if (handEdited) {
+      return result('skipped', `${target} was edited by hand since it was imported; pass --force to replace it (the edited version is kept as a .bak file beside it)`);
+    }
+    if (existing.sourceHash === sourceHash) {
+      const differences = frontMatterDifferences(existing.front ?? {}, parseYaml(splitMdxFile(mdx)!.frontMatter) as Record<string, unknown>);
+      return result('skipped', `${target} was imported from this text, but ${differences.length ? `this import would change ${differences.join('; ')}` : 'its front matter differs'}; pass --force to rewrite it`);
+    }
+    return result('skipped', `the source text changed since ${target} was imported; pass --force to replace it`);
   };
   const claimedByOther = (target: string) => {
     const claim = options.claimedTargets?.get(target);

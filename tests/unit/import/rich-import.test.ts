@@ -97,4 +97,22 @@ describe('importing rich articles', () => {
     expect(items[0]!.failed).toMatch(/export\.xml \(post 30\): names the image "2024\/05\/port-cranes\.jpg", which is not there/);
     expect(items[1]!.result?.status).toBe('imported');
   });
+
+  test('a skipped re-import names the option that differs; --force over a hand edit keeps the edited file', async () => {
+    const { input, contentDir } = workspace();
+    const file = path.join(input, 'harbour.md');
+    await importArticle(file, { contentDir, slug: 'beirut-harbour', sourceName: 'harbour.md' });
+    const skipped = await importArticle(file, { contentDir, slug: 'beirut-harbour', sourceName: 'harbour.md', date: '2024-06-01', author: 'Someone Else' });
+    expect(skipped.status).toBe('skipped');
+    expect(skipped.reason).toBe('ar/beirut-harbour.mdx was imported from this text, but this import would change date (--date or "date"): "2024-05-02" → "2024-06-01"; author (--author or "author"): "ليلى حداد" → "Someone Else"; pass --force to rewrite it');
+    const target = path.join(contentDir, 'ar/beirut-harbour.mdx');
+    const edited = readFileSync(target, 'utf8').replace('\n\nبدأت السفن', '\n\nبدأت المراكب');
+    writeFileSync(target, edited);
+    const forced = await importArticle(file, { contentDir, slug: 'beirut-harbour', sourceName: 'harbour.md', force: true });
+    expect(forced.status).toBe('updated');
+    const note = forced.notes.find((line) => line.includes("edited by hand"))!;
+    const backup = /kept as (\S+\.bak)$/.exec(note)![1]!;
+    expect(readFileSync(path.join(contentDir, backup), 'utf8')).toBe(edited);
+    expect(readFileSync(target, 'utf8')).not.toContain('بدأت المراكب');
+  });
 });
