@@ -8,6 +8,7 @@ import { escapeHtml, IMAGE_PLACEHOLDER, renderArticleBody, type RenderedBody } f
 import type { LocaleCode } from '../i18n/locales.ts';
 import { splitArticleId } from '../lib/article-id.ts';
 import { compareNewestFirst } from '../lib/dates.ts';
+import { relatedArticles } from '../lib/related.ts';
 
 export type Article = CollectionEntry<'articles'> & { locale: LocaleCode; slug: string };
 
@@ -86,6 +87,19 @@ export function getAuthorsForLocale(locale: LocaleCode): Promise<{ author: strin
     }
     const collator = new Intl.Collator(locale);
     return [...byAuthor].map(([author, articles]) => ({ author, articles })).sort((a, b) => collator.compare(a.author, b.author));
+  });
+}
+
+/**
+ * Each article's related articles in its own locale (shared tags, rare words
+ * of title and lead; src/lib/related.ts), computed once per locale from front
+ * matter, by article id.
+ */
+export function getRelatedForLocale(locale: LocaleCode): Promise<Map<string, Article[]>> {
+  return once(`related:${locale}`, async () => {
+    const articles = await getArticlesForLocale(locale);
+    const related = relatedArticles(articles.map((article) => ({ tags: article.data.tags, text: `${article.data.title} ${article.data.description}` })));
+    return new Map(articles.map((article, index) => [article.id, related[index]!.map((other) => articles[other]!)]));
   });
 }
 

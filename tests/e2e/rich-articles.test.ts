@@ -141,6 +141,15 @@ describe('rich articles, imported and built', () => {
     expect(weight.imageBytes).toBeGreaterThan(0);
   });
 
+  test('related articles, computed at build time, link to other articles of the locale', async () => {
+    const { page } = await open(`${locale}/articles/beirut-harbour/`);
+    const links = await page.locator('.related-articles a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.length).toBeLessThanOrEqual(3);
+    for (const href of links) expect(href).toMatch(new RegExp(`^/${locale}/articles/(?!beirut-harbour/)[a-z0-9-]+/$`));
+    await closePage(page);
+  });
+
   test('the hostile page and the hostile post run nothing and show their payloads as text', async () => {
     for (const slug of ['hostile-page', 'old-markets']) {
       const { page, dialogs } = await open(`${locale}/articles/${slug}/`);

@@ -11,6 +11,7 @@ export const ar = {
   'article.undated': 'غير مؤرخ',
   'article.translations': 'هذا المقال بلغات أخرى',
   'article.source': 'المصدر',
+  'article.related': 'مقالات ذات صلة',
   'article.byline': 'بقلم {author}',
   'authors.authorTitle': 'مقالات {author}',
   'search.label': 'ابحث في الأرشيف',

@@ -13,6 +13,7 @@ export const en = {
   'article.undated': 'Undated',
   'article.translations': 'This article in other languages',
   'article.source': 'Source',
+  'article.related': 'Related articles',
   'article.byline': 'By {author}',
   'authors.authorTitle': 'Articles by {author}',
   'search.label': 'Search the archive',

@@ -49,6 +49,7 @@ export const PAGE_IDS = [
   'main',
   'toc-title',
   'translations-title',
+  'related-title',
   'search-dialog-title',
   'search-dialog-input',
   'search-page-input',
