@@ -14,7 +14,8 @@ import { LOCALE_CODES, DEFAULT_LOCALE } from './src/i18n/locales.ts';
 
 /** Subfolder hosting: BASE_PATH=/archive/ npm run build. */
 const base = process.env.BASE_PATH ?? '/';
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+// Without SITE_URL, the local preview's own origin: PORT moves it (npm start, npm run preview).
+const site = process.env.SITE_URL ?? `http://localhost:${process.env.PORT ?? 4321}`;
 const basePrefix = new URL(base.endsWith('/') ? base : `${base}/`, site).href;
 
 // Tests and the benchmark give each build its own cache so corpora never mix.

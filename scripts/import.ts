@@ -231,7 +231,7 @@ for (const file of exports) {
   let exportBar: cliProgress.SingleBar | undefined;
   try {
     const { items, warnings } = await importWordpressExport(file, options, (done, total, item) => {
-      if (done === 1 && total >= PROGRESS_BAR_FROM) {
+      if (done === 1 && total >= PROGRESS_BAR_FROM && process.stdout.isTTY === true) {
         exportBar = new cliProgress.SingleBar({ format: 'importing [{bar}] {value}/{total} {item}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
         exportBar.start(total, 0, { item: '' });
       }
@@ -264,7 +264,9 @@ for (const file of exports) {
   exportBar?.stop();
 }
 
-const bar = articleFiles.length >= PROGRESS_BAR_FROM ? new cliProgress.SingleBar({ format: 'importing [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
+// Without a terminal (a cron job, output sent to a file) every file gets its line: the output is the batch's log.
+const interactive = process.stdout.isTTY === true;
+const bar = interactive && articleFiles.length >= PROGRESS_BAR_FROM ? new cliProgress.SingleBar({ format: 'importing [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
 bar?.start(articleFiles.length, 0, { file: '' });
 for (const file of articleFiles) {
   try {
