@@ -217,6 +217,13 @@ describe('the WordPress reader', () => {
     expect(() => readWordpressExport('<feed></feed>', 'atom.xml')).toThrow(/^atom\.xml: is not a WordPress export/);
   });
 
+  test('XML entities and numeric references are decoded once; CDATA is taken as written', () => {
+    const xml = '<rss><channel><item><title>Tom &amp; Jerry&#8217;s &amp;#8217;</title><content:encoded><![CDATA[<p>a &amp;lt;b&amp;gt; c.</p>]]></content:encoded><wp:post_id>1</wp:post_id></item></channel></rss>';
+    const article = readWordpressExport(xml, 'e.xml').items[0]!.article!;
+    expect(article.title).toBe('Tom & Jerry’s &#8217;');
+    expect(blockLines(article.blocks)).toEqual(['a &lt;b&gt; c.']);
+  });
+
   test('wpautop paragraphs and [caption] shortcodes become HTML', () => {
     expect(wordpressHtml('one\nline\n\ntwo').html).toBe('<p>one<br>line</p>\n<p>two</p>');
     expect(wordpressHtml('[caption id="x"]<img src="a.jpg"> Cap[/caption]').html).toBe('<figure><img src="a.jpg"><figcaption>Cap</figcaption></figure>');

@@ -32,8 +32,10 @@ const REPEATED = new Set(['item', 'category', 'wp:author', 'wp:postmeta', 'wp:co
 
 /**
  * The XML parser's limits. A WordPress export has no DOCTYPE; one with entity
- * declarations is refused before parsing (entity expansion bombs), and the
- * parser expands only the five XML entities and numeric references anyway.
+ * declarations is refused before parsing (entity expansion bombs). The parser
+ * expands no entity at all: the five XML entities and numeric references
+ * (`&#8217;`, which WordPress writes in titles) are decoded by `xmlText`, in
+ * one pass, so `&amp;#8217;` stays the text `&#8217;`.
  */
 const XML_OPTIONS = {
   ignoreAttributes: false,
@@ -41,18 +43,34 @@ const XML_OPTIONS = {
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
-  processEntities: { enabled: true, maxEntityCount: 0, maxEntitySize: 0, maxExpansionDepth: 1, maxTotalExpansions: 50_000_000, maxExpandedLength: 500_000_000 },
+  processEntities: false,
+  // CDATA is kept apart: its content is taken as written, never entity-decoded (it is HTML, decoded by the HTML parser).
+  cdataPropName: '__cdata',
   htmlEntities: false,
   maxNestedTags: 200,
   isArray: (name: string) => REPEATED.has(name),
 };
 
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** XML's own entities and numeric character references decoded; anything else (or a reference to a character XML forbids) left as written. */
+export function xmlText(raw: string): string {
+  return raw.replace(/&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g, (whole, name: string | undefined, decimal: string | undefined, hex: string | undefined) => {
+    if (name) return XML_ENTITIES[name]!;
+    const code = decimal ? Number(decimal) : parseInt(hex!, 16);
+    const allowed = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+    return allowed ? String.fromCodePoint(code) : whole;
+  });
+}
+
 function text(value: XmlValue): string {
   if (value === undefined) return '';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return xmlText(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return text(value[0]);
-  return text(value['#text']);
+  const cdata = value.__cdata;
+  const raw = cdata === undefined ? '' : (Array.isArray(cdata) ? cdata : [cdata]).map(String).join('');
+  return `${text(value['#text'])}${raw}`;
 }
 
 function list(value: XmlValue): XmlNode[] {
@@ -60,7 +78,8 @@ function list(value: XmlValue): XmlNode[] {
 }
 
 function meta(item: XmlNode, key: string): string | undefined {
-  return list(item['wp:postmeta']).find((entry) => text(entry['wp:meta_key']) === key)?.['wp:meta_value'] as string | undefined;
+  const entry = list(item['wp:postmeta']).find((candidate) => text(candidate['wp:meta_key']) === key);
+  return entry ? text(entry['wp:meta_value']) : undefined;
 }
 
 /** An uploads URL (`https://site/wp-content/uploads/2024/05/a.jpg`) as a path inside the uploads folder (`2024/05/a.jpg`), for --media. */
