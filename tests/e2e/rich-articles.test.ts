@@ -123,6 +123,9 @@ describe('rich articles, imported and built', () => {
     const byline = page.locator('.article-byline a');
     expect(await byline.textContent()).toContain('سمير خليل');
     await expect(page.locator('.article-source a').getAttribute('href')).resolves.toBe('https://news.example.com/2024/05/old-markets/');
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+    expect(jsonLd.author).toMatchObject({ '@type': 'Person', name: 'سمير خليل' });
+    expect(jsonLd.image).toMatch(/\/_astro\/.+\.jpg$/);
     await Promise.all([page.waitForURL(/\/authors\//), byline.click()]);
     expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`/${locale}/authors/سمير-خليل/`);
     await expect(page.locator('h1').textContent()).resolves.toContain('سمير خليل');
