@@ -9,6 +9,7 @@ import type { LocaleCode } from '../i18n/locales.ts';
 import { splitArticleId } from '../lib/article-id.ts';
 import { compareNewestFirst } from '../lib/dates.ts';
 import { relatedArticles } from '../lib/related.ts';
+import { imageWidths } from '../lib/image-widths.ts';
 
 export type Article = CollectionEntry<'articles'> & { locale: LocaleCode; slug: string };
 
@@ -138,11 +139,6 @@ export async function renderArticle(article: Article): Promise<RenderedBody & { 
     }),
   );
   return { ...rendered, html: rendered.html.replace(IMAGE_PLACEHOLDER, (_, index: string) => figures[Number(index)]!), body: split.body };
-}
-
-/** Widths offered for a photograph: the body column at 1x and 2x, and no wider than the original. */
-export function imageWidths(originalWidth: number, wanted: readonly number[] = [480, 800, 1200]): number[] {
-  return [...new Set([...wanted.filter((width) => width < originalWidth), Math.min(originalWidth, wanted.at(-1)!)])].sort((a, b) => a - b);
 }
 
 type ImageSource = NonNullable<Article['data']['images']>[number];
