@@ -70,9 +70,9 @@ export default defineConfig({
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   markdown: {
-    // Imported text must render exactly as written: no curly quotes, no
-    // autolinked URLs or e-mail addresses, no tables or strikethrough.
-    // MDX inherits this processor.
+    // Imported text must render exactly as written: no curly quotes; GFM for
+    // the tables the importer writes (its text escapes | ~ [ so none appear by
+    // accident). MDX inherits this processor.
     // Article bodies are rendered by src/lib/render/article-body.ts with the same features.
     processor: satteri({ features: { ...MARKDOWN_FEATURES } }),
   },

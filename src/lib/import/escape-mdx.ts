@@ -14,9 +14,10 @@
  *
  * Bare URLs and e-mail addresses are not escaped here because no escape can
  * stop them: GFM autolinking (like smart punctuation) works on the decoded
- * text, so a reference in `https&#58;//` is still linked. The site turns both
- * off (astro.config.mjs), and `npm run verify` fails on any element in an
- * article body the importer did not write, such as an `<a>`.
+ * text, so a reference in `https&#58;//` is still linked. Smart punctuation is
+ * off, and the renderer turns GFM's autolinks back into text (a link whose text
+ * is its own address; src/lib/render/article-body.ts); `npm run verify` fails on
+ * any element in an article body its MDX does not call for, such as an `<a>`.
  */
 const ALWAYS_ESCAPED = /[&<>{}[\]*_`\\|#~^$]/g;
 
