@@ -251,6 +251,9 @@ export interface WordpressItemResult {
  * for a progress bar. A post that fails does not stop the others.
  */
 export async function importWordpressExport(file: string, givenOptions: ImportOptions, onItem?: (done: number, total: number, item: WordpressItemResult) => void): Promise<{ items: WordpressItemResult[]; warnings: string[]; notes: string[] }> {
+  if (givenOptions.slug !== undefined || givenOptions.translationOf !== undefined) {
+    throw new ImportError(file, 'is a WordPress export of many posts; --slug and --translation-of name one article.', 'Drop them: each post takes its own slug (wp:post_name or its title).');
+  }
   const source = await readSourceFile(file, { maxFileBytes: givenOptions.maxFileBytes ?? DEFAULT_MAX_EXPORT_BYTES });
   const { items } = readWordpressExport(source.text, file, { include: givenOptions.include });
   const mediaDir = givenOptions.media ?? path.dirname(file);
@@ -261,8 +264,7 @@ export async function importWordpressExport(file: string, givenOptions: ImportOp
     else if (item.error || !item.article) outcome = { id: item.id, failed: item.error?.message ?? `${file} (${item.id}): could not be read.` };
     else {
       try {
-        const options = { ...givenOptions, slug: undefined };
-        const result = await importReadArticle(item.article, { encoding: source.encoding, mediaDir }, withFlags(options, item.article.file, [], []));
+        const result = await importReadArticle(item.article, { encoding: source.encoding, mediaDir }, withFlags(givenOptions, item.article.file, [], []));
         outcome = { id: item.id, result };
       } catch (error) {
         outcome = { id: item.id, failed: error instanceof ImportError ? error.message : `${file} (${item.id}): ${(error as Error).stack ?? String(error)}` };

@@ -91,6 +91,11 @@ describe('importing rich articles', () => {
     expect(again.items.filter((item) => item.result).map((item) => item.result!.status)).toEqual(['unchanged', 'unchanged']);
   });
 
+  test('--slug and --translation-of are refused for an export of many posts', async () => {
+    const { input, contentDir } = workspace();
+    await expect(importWordpressExport(path.join(input, 'wordpress/export.xml'), { contentDir, slug: 'one' })).rejects.toThrow(/export\.xml: is a WordPress export of many posts; --slug and --translation-of name one article/);
+  });
+
   test('a WordPress post whose image is not in --media fails alone, naming the post and the path', async () => {
     const { input, contentDir } = workspace();
     const { items } = await importWordpressExport(path.join(input, 'wordpress/export.xml'), { contentDir, media: path.join(input, 'media') });
