@@ -264,7 +264,9 @@ export async function importWordpressExport(file: string, givenOptions: ImportOp
     else if (item.error || !item.article) outcome = { id: item.id, failed: item.error?.message ?? `${file} (${item.id}): could not be read.` };
     else {
       try {
-        const result = await importReadArticle(item.article, { encoding: source.encoding, mediaDir }, withFlags(givenOptions, item.article.file, [], []));
+        const warnings: string[] = [];
+        const notes: string[] = [];
+        const result = await importReadArticle(item.article, { encoding: source.encoding, mediaDir }, withFlags(givenOptions, item.article.file, warnings, notes), warnings, notes);
         outcome = { id: item.id, result };
       } catch (error) {
         outcome = { id: item.id, failed: error instanceof ImportError ? error.message : `${file} (${item.id}): ${(error as Error).stack ?? String(error)}` };
