@@ -14,7 +14,8 @@ import { LOCALE_CODES, DEFAULT_LOCALE } from './src/i18n/locales.ts';
 
 /** Subfolder hosting: BASE_PATH=/archive/ npm run build. */
 const base = process.env.BASE_PATH ?? '/';
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+// Without SITE_URL, the local preview's own origin: PORT moves it (npm start, npm run preview).
+const site = process.env.SITE_URL ?? `http://localhost:${process.env.PORT ?? 4321}`;
 const basePrefix = new URL(base.endsWith('/') ? base : `${base}/`, site).href;
 
 // Tests and the benchmark give each build its own cache so corpora never mix.
@@ -69,9 +70,9 @@ export default defineConfig({
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   markdown: {
-    // Imported text must render exactly as written: no curly quotes, no
-    // autolinked URLs or e-mail addresses, no tables or strikethrough.
-    // MDX inherits this processor.
+    // Imported text must render exactly as written: no curly quotes; GFM for
+    // the tables the importer writes (its text escapes | ~ [ so none appear by
+    // accident). MDX inherits this processor.
     // Article bodies are rendered by src/lib/render/article-body.ts with the same features.
     processor: satteri({ features: { ...MARKDOWN_FEATURES } }),
   },

@@ -197,6 +197,7 @@ try {
     'index size (pagefind/ + search-vocab/)': mb(report.output.pagefindBytes + report.output.searchVocabularyBytes),
     'article page before interaction (gzip)': kb(articlePage.beforeInteractionBytes),
     '  of which HTML / CSS / JS': `${kb(articlePage.htmlBytes)} / ${kb(articlePage.cssBytes)} / ${kb(articlePage.jsBytes)}`,
+    'article page images before load (apart from the budget)': kb(articlePage.imageBytes),
     'article page fonts': kb(articlePage.fontBytes),
     'readable without JavaScript': articlePage.readableWithoutJavaScript,
     [`first search «${firstSearch.query}»: transferred`]: `${kb(firstSearch.searchBytes)} in ${firstSearch.searchRequests} requests`,

@@ -1,11 +1,9 @@
 /**
- * npm run import -- <file|dir>… [--lang xx] [--date YYYY-MM-DD] [--tags a,b] [--slug s]
- *                   [--slug-from title|filename] [--translation-of <locale>/<slug>]
- *                   [--source text] [--force] [--dry-run] [--max-size MB]
+ * npm run import -- <file|dir>… [options]   (npm run import -- --help lists them)
  *
- * Turns raw article text into content/<locale>/<slug>.mdx (or into
- * $ARSHIF_CONTENT_DIR). A folder imports every .txt below it. Exits non-zero
- * when any file failed. The bundled seed was made with:
+ * Turns articles — plain text, Markdown, HTML pages, WordPress exports — into
+ * content/<locale>/<slug>.mdx (or into $ARSHIF_CONTENT_DIR). A folder imports
+ * every .txt, .md and .html below it. Exits non-zero when any file failed. The bundled seed was made with:
  *
  *   npm run import -- tests/fixtures/seed/000_2807e117feb6745e.txt --lang ar --date 2023-09-20 \
  *     --tags "أذربيجان,أرمينيا,قره باغ" --slug azerbaijan-halts-karabakh-offensive
@@ -19,13 +17,67 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { collectFiles, type SkippedEntry } from '../src/lib/import/collect.ts';
 import { ImportError } from '../src/lib/import/errors.ts';
-import { importArticle, type ImportOptions, type ImportResult } from '../src/lib/import/import-article.ts';
+import { importArticle, importWordpressExport, type ImportOptions, type ImportResult } from '../src/lib/import/import-article.ts';
+import { FORMATS, formatOfFile, type Format } from '../src/lib/import/readers/read-article.ts';
+import type { WordpressExtra } from '../src/lib/import/readers/wordpress.ts';
 import { isLocaleCode, LOCALE_CODES } from '../src/i18n/locales.ts';
 import { normalizeField } from '../src/lib/import/normalize.ts';
 import { printable } from '../src/lib/import/printable.ts';
 import { removeOrphanTemporaries } from '../src/lib/import/write.ts';
 
-const USAGE = 'Usage: npm run import -- <file|dir>… [--lang xx] [--date YYYY-MM-DD] [--tags a,b] [--slug s] [--slug-from title|filename] [--translation-of <locale>/<slug>] [--source text] [--force] [--dry-run] [--max-size MB]';
+const USAGE = `Usage: npm run import -- <file|dir>… [options]
+
+Formats (by extension, or --format):
+  .txt            plain text: optional --- front block, title line, one paragraph a line;
+                  short unpunctuated lines are subheadings, or mark them with "## "
+  .md .markdown   Markdown with an optional --- front block (title, date, tags, slug, lang,
+                  translationOf, source, author); # title, links, emphasis, lists, tables, images
+  .html .htm      an HTML page: its <article> (or --selector), sanitized to an allowlist
+  .xml            a WordPress export (WXR): every published post
+
+Options:
+  --lang xx               the articles' language (otherwise the front block's, or guessed)
+  --date YYYY-MM-DD       the date
+  --tags a,b              tags, separated by , or ،
+  --author name           the byline (shown with a page of the author's articles)
+  --source text|URL       where the article came from; a URL is shown as a link
+  --slug s                the URL name (one file only)
+  --slug-from title|filename
+  --translation-of <locale>/<slug>   this is a translation of that article
+  --format text|markdown|html|wordpress   read every file given in this format
+  --selector CSS          HTML: the element holding the article (default: article)
+  --media DIR             where images named by the articles are (default: the article's folder;
+                          for WordPress, a copy of wp-content/uploads)
+  --include pages,drafts  WordPress: import pages and/or drafts too
+  --force                 replace articles that changed or were edited by hand
+  --dry-run               report what would happen, write nothing
+  --max-size MB           the largest file accepted (5 MB; exports 512 MB)
+  -h, --help              this text
+
+Exit status: 0 when every article was imported, updated or unchanged; 1 when any failed;
+3 when some were skipped (each skip says why and which option differs; --force rewrites,
+keeping a hand-edited article as <slug>.mdx.<time>.bak beside it).`;
+
+const OPTION_NAMES = ['lang', 'date', 'tags', 'slug', 'slug-from', 'translation-of', 'source', 'author', 'format', 'selector', 'media', 'include', 'force', 'dry-run', 'max-size', 'help'];
+
+/** The known option closest to a mistyped one, for "did you mean". */
+function closestOption(given: string): string | undefined {
+  const distance = (a: string, b: string) => {
+    const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+      let previous = row[0]!;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const current = row[j]!;
+        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = current;
+      }
+    }
+    return row[b.length]!;
+  };
+  const ranked = OPTION_NAMES.map((name) => ({ name, score: distance(given, name) })).sort((a, b) => a.score - b.score)[0];
+  return ranked && ranked.score <= Math.max(2, Math.floor(given.length / 3)) ? ranked.name : undefined;
+}
 
 /** Batches at least this large get a progress bar instead of a line per file. */
 const PROGRESS_BAR_FROM = 20;
@@ -42,6 +94,11 @@ try {
       'slug-from': { type: 'string' },
       'translation-of': { type: 'string' },
       source: { type: 'string' },
+      author: { type: 'string' },
+      format: { type: 'string' },
+      selector: { type: 'string' },
+      media: { type: 'string' },
+      include: { type: 'string' },
       force: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       'max-size': { type: 'string' },
@@ -49,7 +106,10 @@ try {
     },
   });
 } catch (error) {
-  console.error(printable(`${(error as Error).message}`) + `\n${USAGE}`);
+  const message = (error as Error).message;
+  const unknown = /Unknown option '--?([^']+)'/.exec(message)?.[1];
+  const suggestion = unknown ? closestOption(unknown) : undefined;
+  console.error(printable(`${message}${suggestion ? ` Did you mean --${suggestion}?` : ''}`) + '\nRun npm run import -- --help for every option.');
   process.exit(2);
 }
 const { values, positionals } = parsed;
@@ -60,6 +120,21 @@ if (values.help || positionals.length === 0) {
 const slugFrom = values['slug-from'];
 if (slugFrom !== undefined && slugFrom !== 'title' && slugFrom !== 'filename') {
   console.error(printable(`--slug-from must be "title" or "filename" (got "${slugFrom}").`));
+  process.exit(2);
+}
+const format = values.format as Format | undefined;
+if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) {
+  console.error(printable(`--format must be one of ${FORMATS.join(', ')} (got "${format}").`));
+  process.exit(2);
+}
+const include = values.include?.split(',').map((part) => part.trim()).filter(Boolean) ?? [];
+const unknownExtra = include.find((part) => part !== 'pages' && part !== 'drafts');
+if (unknownExtra) {
+  console.error(printable(`--include takes pages and/or drafts (got "${unknownExtra}").`));
+  process.exit(2);
+}
+if (values.media !== undefined && !(existsSync(values.media) && statSync(values.media).isDirectory())) {
+  console.error(printable(`--media ${values.media} is not a folder. Name the folder that holds the articles' images.`));
   process.exit(2);
 }
 const maxSizeMb = values['max-size'] === undefined ? undefined : Number(values['max-size']);
@@ -93,6 +168,11 @@ const options: ImportOptions = {
   slugFrom,
   translationOf: values['translation-of'],
   source: values.source,
+  author: values.author,
+  format,
+  selector: values.selector,
+  media: values.media === undefined ? undefined : path.resolve(values.media),
+  include: include as WordpressExtra[],
   force: values.force,
   dryRun: values['dry-run'],
   claimedTargets: new Map(),
@@ -138,10 +218,57 @@ function sourceNameOf(file: string): string {
 
 const results: ImportResult[] = [];
 const failures: { file: string; reason: string }[] = [];
-const bar = files.length >= PROGRESS_BAR_FROM ? new cliProgress.SingleBar({ format: 'importing [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
-bar?.start(files.length, 0, { file: '' });
 
-for (const file of files) {
+const exports = files.filter((file) => (format ?? formatOfFile(file)) === 'wordpress');
+const articleFiles = files.filter((file) => !exports.includes(file));
+/** Items of WordPress exports counted like files in the summary. */
+let exportItems = 0;
+const exportSkipped: { file: string; reason: string }[] = [];
+/** Skipped items already reported one by one (no progress bar). */
+let exportSkippedQuietly = 0;
+for (const file of exports) {
+  say(`reading the WordPress export ${file}…`);
+  let exportBar: cliProgress.SingleBar | undefined;
+  try {
+    const { items, warnings } = await importWordpressExport(file, options, (done, total, item) => {
+      if (done === 1 && total >= PROGRESS_BAR_FROM && process.stdout.isTTY === true) {
+        exportBar = new cliProgress.SingleBar({ format: 'importing [{bar}] {value}/{total} {item}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+        exportBar.start(total, 0, { item: '' });
+      }
+      exportBar?.increment(1, { item: item.id });
+      const name = `${file} (${item.id})`;
+      if (item.result) {
+        results.push({ ...item.result, file: name });
+        if (!exportBar) {
+          const verb = options.dryRun && (item.result.status === 'imported' || item.result.status === 'updated') ? `would be ${item.result.status}` : item.result.status;
+          say(`${verb.padEnd(9)} ${name} → ${path.join(path.relative(process.cwd(), options.contentDir) || '.', item.result.target)}${item.result.reason ? ` (${item.result.reason})` : ''}`);
+          for (const note of item.result.notes) say(`  note: ${note}`);
+          for (const warning of item.result.warnings) warn(`  warning: ${warning}`);
+        }
+      } else if (item.skipped) {
+        if (exportBar) exportSkipped.push({ file: name, reason: item.skipped });
+        else exportSkippedQuietly++;
+        if (!exportBar) say(`${'skipped'.padEnd(9)} ${name}: ${item.skipped}`);
+      } else if (item.failed) {
+        failures.push({ file: name, reason: item.failed });
+        if (!exportBar) complain(`failed    ${item.failed}`);
+      }
+    });
+    exportItems += items.length;
+    for (const warning of warnings) warn(`  warning ${file}: ${warning}`);
+  } catch (error) {
+    exportItems += 1;
+    failures.push({ file, reason: error instanceof ImportError ? error.message : `${file}: ${(error as Error).stack ?? String(error)}` });
+    if (!exportBar) complain(`failed    ${failures.at(-1)!.reason}`);
+  }
+  exportBar?.stop();
+}
+
+// Without a terminal (a cron job, output sent to a file) every file gets its line: the output is the batch's log.
+const interactive = process.stdout.isTTY === true;
+const bar = interactive && articleFiles.length >= PROGRESS_BAR_FROM ? new cliProgress.SingleBar({ format: 'importing [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
+bar?.start(articleFiles.length, 0, { file: '' });
+for (const file of articleFiles) {
   try {
     const result = await importArticle(file, { ...options, sourceName: sourceNameOf(file) });
     results.push(result);
@@ -164,8 +291,9 @@ const count = (status: ImportResult['status']) => results.filter((result) => res
 const warned = results.filter((result) => result.warnings.length > 0);
 console.log();
 say(
-  `${options.dryRun ? 'Dry run — nothing written. ' : ''}${files.length + nonRegular.length} file(s): ${count('imported')} imported, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('skipped') + nonRegular.length} skipped, ${failures.length} failed.`,
+  `${options.dryRun ? 'Dry run — nothing written. ' : ''}${articleFiles.length + nonRegular.length} file(s)${exports.length ? ` and ${exportItems} item(s) of ${exports.length} WordPress export(s)` : ''}: ${count('imported')} imported, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('skipped') + nonRegular.length + exportSkipped.length + exportSkippedQuietly} skipped, ${failures.length} failed.`,
 );
+for (const entry of exportSkipped) say(`  skipped ${entry.file}: ${entry.reason}`);
 // Entries that are not regular files are counted as skipped, each with its reason.
 for (const entry of nonRegular) say(`  skipped ${entry.file}: ${entry.reason}`);
 if (bar) {
@@ -173,4 +301,6 @@ if (bar) {
   for (const result of warned) for (const warning of result.warnings) warn(`  warning ${result.file}: ${warning}`);
 }
 for (const failure of failures) complain(`  failed ${failure.reason}`);
+// A skipped article is not imported either: the run did not do what was asked (exit 1 on failures, 3 when only skips).
 if (failures.length) process.exitCode = 1;
+else if (count('skipped') > 0) process.exitCode = 3;

@@ -1,4 +1,4 @@
-import { defineCollection } from 'astro:content';
+import { defineCollection, type SchemaContext } from 'astro:content';
 import { z } from 'astro/zod';
 import { articleLoader } from './loaders/articles.ts';
 import { articleDateProblem, parseArticleDate } from './lib/content/article-date.ts';
@@ -35,7 +35,11 @@ const articleDate = z
  * Front matter of an article. Violations fail the build; Astro's message names
  * the entry and the field. The locale is not here: it is the content folder.
  */
-export const articleSchema = z
+/** A byline is a name or a few names; a source a URL or a short description (src/lib/import/fields.ts). */
+export const MAX_AUTHOR_LENGTH = 120;
+export const MAX_SOURCE_LENGTH = 500;
+
+export const articleSchema = ({ image }: SchemaContext) => z
   .object({
     title: text().pipe(z.string().trim().min(1, 'title must not be empty')),
     description: text().default(''),
@@ -44,8 +48,17 @@ export const articleSchema = z
     tags: z.array(tag).max(MAX_TAGS, `an article may have at most ${MAX_TAGS} tags`).default([]),
     /** Translations of one article share this key. */
     translationKey: z.string().regex(/^[a-z]{2,3}\/[^/\s]+$/, 'translationKey is the original article as <locale>/<slug>').optional(),
-    /** Where the text came from: a URL or a description. */
-    source: text().optional(),
+    /** Where the text came from: a URL (shown as a link) or a description. */
+    source: text().pipe(z.string().max(MAX_SOURCE_LENGTH, `source may be at most ${MAX_SOURCE_LENGTH} characters`)).optional(),
+    /** Who wrote it: the byline, linked to the author's page. */
+    author: text().pipe(z.string().trim().min(1, 'author must not be empty').max(MAX_AUTHOR_LENGTH, `author may be at most ${MAX_AUTHOR_LENGTH} characters`)).optional(),
+    /**
+     * The article's photographs, `./<slug>/<file>` beside the article, in
+     * order (the first is its og:image and card image). image() resolves each
+     * through astro:assets, and fails the build naming the file when one is
+     * missing.
+     */
+    images: z.array(image()).max(100, 'an article may have at most 100 images').optional(),
     /** Written by `npm run import`; lets re-imports detect unchanged and hand-edited files. */
     imported: z
       .object({
@@ -58,7 +71,7 @@ export const articleSchema = z
   })
   .strict();
 
-export type ArticleData = z.infer<typeof articleSchema>;
+export type ArticleData = z.infer<ReturnType<typeof articleSchema>>;
 
 /**
  * The archive lives outside src/ (content/<locale>/<slug>.mdx) because it is

@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { getImage } from 'astro:assets';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { splitArticleFile } from '../lib/content/front-matter.ts';
-import { renderArticleBody, type RenderedBody } from '../lib/render/article-body.ts';
+import { parseFrontMatter, splitArticleFile } from '../lib/content/front-matter.ts';
+import { escapeHtml, IMAGE_PLACEHOLDER, renderArticleBody, type RenderedBody } from '../lib/render/article-body.ts';
 import type { LocaleCode } from '../i18n/locales.ts';
 import { splitArticleId } from '../lib/article-id.ts';
 import { compareNewestFirst } from '../lib/dates.ts';
+import { relatedArticles } from '../lib/related.ts';
+import { imageWidths } from '../lib/image-widths.ts';
 
 export type Article = CollectionEntry<'articles'> & { locale: LocaleCode; slug: string };
 
@@ -72,6 +75,44 @@ export function getTagsForLocale(locale: LocaleCode): Promise<{ tag: string; art
   });
 }
 
+/** The authors of one locale with their articles (newest first), in the locale's alphabetical order. */
+export function getAuthorsForLocale(locale: LocaleCode): Promise<{ author: string; articles: Article[] }[]> {
+  return once(`authors:${locale}`, async () => {
+    const byAuthor = new Map<string, Article[]>();
+    for (const article of await getArticlesForLocale(locale)) {
+      const author = article.data.author;
+      if (!author) continue;
+      const list = byAuthor.get(author);
+      if (list) list.push(article);
+      else byAuthor.set(author, [article]);
+    }
+    const collator = new Intl.Collator(locale);
+    return [...byAuthor].map(([author, articles]) => ({ author, articles })).sort((a, b) => collator.compare(a.author, b.author));
+  });
+}
+
+/**
+ * Each article's related articles in its own locale (shared tags, rare words
+ * of title and lead; src/lib/related.ts), computed once per locale from front
+ * matter, by article id.
+ */
+export function getRelatedForLocale(locale: LocaleCode): Promise<Map<string, Article[]>> {
+  return once(`related:${locale}`, async () => {
+    const articles = await getArticlesForLocale(locale);
+    const related = relatedArticles(articles.map((article) => ({ tags: article.data.tags, text: `${article.data.title} ${article.data.description}` })));
+    return new Map(articles.map((article, index) => [article.id, related[index]!.map((other) => articles[other]!)]));
+  });
+}
+
+/** An article's first photograph as a link preview picture (og:image): a 1200-pixel-wide JPEG, which every preview reads. */
+export async function articleOgImage(article: Article, site: URL | undefined): Promise<{ url: string; width: number; height: number; alt: string } | undefined> {
+  const source = article.data.images?.[0];
+  if (!source) return undefined;
+  const width = Math.min(1200, source.width);
+  const image = await getImage({ src: source, width, format: 'jpg' });
+  return { url: new URL(image.src, site).href, width, height: Math.round((source.height * width) / source.width), alt: '' };
+}
+
 /**
  * The article's body as HTML, with its headings and its Markdown source (for
  * reading time). Read from the file when the page is built, one article at a
@@ -83,7 +124,40 @@ export async function renderArticle(article: Article): Promise<RenderedBody & { 
   const text = await readFile(path.resolve(article.filePath), 'utf8');
   const split = splitArticleFile(text);
   if (!split) throw new Error(`${article.filePath}: front matter disappeared while building; build again.`);
-  return { ...renderArticleBody(split.body), body: split.body };
+  const rendered = renderArticleBody(split.body);
+  if (!rendered.images.length) return { ...rendered, body: split.body };
+  // Photographs: the body names them as the front matter's `images` do; astro:assets resolved those (image() in the schema).
+  const listed = parseFrontMatter(split.yaml).images;
+  const names = Array.isArray(listed) ? listed.map(String) : [];
+  const figures = await Promise.all(
+    rendered.images.map(async (image, index) => {
+      const metadata = article.data.images?.[names.indexOf(image.src)];
+      if (!metadata) throw new Error(`${article.filePath}: the body shows ${image.src}, which its front matter's "images" list does not name. Add it there, or re-import the article.`);
+      // The first photograph may be the first thing on screen; every other one is below the fold.
+      const eager = index === 0 && rendered.html.startsWith('<figure>');
+      return articleImageHtml(metadata, image.alt, eager);
+    }),
+  );
+  return { ...rendered, html: rendered.html.replace(IMAGE_PLACEHOLDER, (_, index: string) => figures[Number(index)]!), body: split.body };
+}
+
+type ImageSource = NonNullable<Article['data']['images']>[number];
+
+/** An article photograph through astro:assets: WebP in several widths, width and height set, lazy unless first on screen. */
+export async function articleImageHtml(source: ImageSource, alt: string, eager = false): Promise<string> {
+  const image = await getImage({
+    src: source,
+    widths: imageWidths(source.width),
+    sizes: '(min-width: 50rem) 46rem, 100vw',
+    format: 'webp',
+    loading: eager ? 'eager' : 'lazy',
+    decoding: 'async',
+  });
+  const attributes: Record<string, unknown> = { src: image.src, srcset: image.srcSet.attribute, alt, ...image.attributes };
+  return `<img ${Object.entries(attributes)
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([name, value]) => `${name}="${escapeHtml(String(value))}"`)
+    .join(' ')}>`;
 }
 
 /**

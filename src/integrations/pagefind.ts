@@ -38,6 +38,9 @@ const UNUSED_PAGEFIND_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\
 const INDEX_INPUTS = [
   'package-lock.json',
   'src/lib/render/article-body.ts',
+  // The renderer's link check and the page's photographs (issue 14).
+  'src/lib/import/safe-url.ts',
+  'src/data/articles.ts',
   'src/pages/[locale]/articles/[slug].astro',
   'src/components/SearchIndexFields.astro',
   'src/lib/search/indexed-text.ts',

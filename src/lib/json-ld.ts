@@ -10,6 +10,10 @@ export interface NewsArticleFields {
   publisherName: string;
   isBasedOn?: string;
   translationOfWork?: string;
+  /** The byline, and the author's page on this archive. */
+  author?: { name: string; url: string };
+  /** Absolute URL of the article's first photograph. */
+  image?: string;
 }
 
 /** The schema.org NewsArticle of an article page; datePublished only when the article has a date. */
@@ -27,6 +31,8 @@ export function newsArticleJsonLd(fields: NewsArticleFields): WithContext<NewsAr
     publisher: { '@type': 'Organization', name: fields.publisherName },
     ...(fields.isBasedOn ? { isBasedOn: fields.isBasedOn } : {}),
     ...(fields.translationOfWork ? { translationOfWork: { '@type': 'CreativeWork', url: fields.translationOfWork } } : {}),
+    ...(fields.author ? { author: { '@type': 'Person', name: fields.author.name, url: fields.author.url } } : {}),
+    ...(fields.image ? { image: fields.image } : {}),
   };
 }
 

@@ -46,51 +46,65 @@ async function listMdxFiles(dir: string): Promise<string[]> {
 export function articleLoader(options: { contentDir: string }): Loader {
   return {
     name: 'arshif-articles',
-    load: async ({ store, parseData, generateDigest, logger, config }) => {
+    load: async ({ store, parseData, generateDigest, logger, config, watcher }) => {
       const root = fileURLToPath(config.root);
       const contentDir = path.resolve(root, options.contentDir);
-      const files = await listMdxFiles(contentDir);
-      const seen = new Set<string>();
-      let parsed = 0;
-      const where = (file: string, line?: number) => `${path.relative(root, path.join(contentDir, file)) || file}${line ? `:${line}` : ''}`;
+      const sync = async () => {
+        const files = await listMdxFiles(contentDir);
+        const seen = new Set<string>();
+        let parsed = 0;
+        const where = (file: string, line?: number) => `${path.relative(root, path.join(contentDir, file)) || file}${line ? `:${line}` : ''}`;
 
-      for (let start = 0; start < files.length; start += READ_BATCH) {
-        const batch = files.slice(start, start + READ_BATCH);
-        const texts = await Promise.all(batch.map((file) => readFile(path.join(contentDir, file), 'utf8')));
-        for (const [index, file] of batch.entries()) {
-          const text = texts[index]!;
-          const id = articleIdFromPath(file, options.contentDir);
-          seen.add(id);
-          const digest = generateDigest(text);
-          if (store.get(id)?.digest === digest) continue;
-          const split = splitArticleFile(text);
-          if (!split) throw new Error(`${where(file, 1)}: an article starts with front matter between two \`---\` lines (title at least). Add it, or re-import the text with npm run import.`);
-          let raw: Record<string, unknown>;
-          try {
-            raw = parseFrontMatter(split.yaml);
-          } catch (error) {
-            if (error instanceof FrontMatterError) throw new Error(`${where(file, error.line + 1)}: ${error.message}. Fix the front matter.`);
-            throw error;
+        for (let start = 0; start < files.length; start += READ_BATCH) {
+          const batch = files.slice(start, start + READ_BATCH);
+          const texts = await Promise.all(batch.map((file) => readFile(path.join(contentDir, file), 'utf8')));
+          for (const [index, file] of batch.entries()) {
+            const text = texts[index]!;
+            const id = articleIdFromPath(file, options.contentDir);
+            seen.add(id);
+            const digest = generateDigest(text);
+            if (store.get(id)?.digest === digest) continue;
+            const split = splitArticleFile(text);
+            if (!split) throw new Error(`${where(file, 1)}: an article starts with front matter between two \`---\` lines (title at least). Add it, or re-import the text with npm run import.`);
+            let raw: Record<string, unknown>;
+            try {
+              raw = parseFrontMatter(split.yaml);
+            } catch (error) {
+              if (error instanceof FrontMatterError) throw new Error(`${where(file, error.line + 1)}: ${error.message}. Fix the front matter.`);
+              throw error;
+            }
+            const code = findCodeInBody(split.body);
+            if (code) {
+              throw new Error(
+                `${where(file, split.bodyLine + code.line - 1)}: ${code.what}. The archive is data, not code: articles may not import, export, run expressions or use tags. Write the characters as text (the importer escapes them: npm run import -- <text file> --force).`,
+              );
+            }
+            const filePath = path.relative(root, path.join(contentDir, file)).split(path.sep).join('/');
+            const data = await parseData({ id, data: raw, filePath });
+            store.set({ id, data, filePath, digest });
+            parsed++;
           }
-          const code = findCodeInBody(split.body);
-          if (code) {
-            throw new Error(
-              `${where(file, split.bodyLine + code.line - 1)}: ${code.what}. The archive is data, not code: articles may not import, export, run expressions or use tags. Write the characters as text (the importer escapes them: npm run import -- <text file> --force).`,
-            );
-          }
-          const filePath = path.relative(root, path.join(contentDir, file)).split(path.sep).join('/');
-          const data = await parseData({ id, data: raw, filePath });
-          store.set({ id, data, filePath, digest });
-          parsed++;
         }
-      }
-      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+        for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
 
-      // Rules that need the whole archive: tag URLs, one translation per locale.
-      const problems = checkArchiveRules(store.values() as Iterable<ArchiveEntry>);
-      if (problems.length) throw new Error(`The archive has ${problems.length} problem(s):\n${problems.slice(0, 20).map((p) => `  ${p}`).join('\n')}`);
-      await writeTranslationGroups(store.values() as Iterable<ArchiveEntry>, new URL(TRANSLATION_GROUPS_FILE, config.cacheDir));
-      logger.info(`${files.length} articles (${parsed} read again, ${files.length - parsed} unchanged since the last build)`);
+        // Rules that need the whole archive: tag URLs, one translation per locale.
+        const problems = checkArchiveRules(store.values() as Iterable<ArchiveEntry>);
+        if (problems.length) throw new Error(`The archive has ${problems.length} problem(s):\n${problems.slice(0, 20).map((p) => `  ${p}`).join('\n')}`);
+        await writeTranslationGroups(store.values() as Iterable<ArchiveEntry>, new URL(TRANSLATION_GROUPS_FILE, config.cacheDir));
+        logger.info(`${files.length} articles (${parsed} read again, ${files.length - parsed} unchanged since the last build)`);
+      };
+      await sync();
+      // npm run dev: an article added, edited or removed (or a photograph beside it) is loaded again, and the
+      // store's update reloads the open page. Only changed files are parsed again (their digests differ).
+      if (watcher) {
+        watcher.add(contentDir);
+        let pending: ReturnType<typeof setTimeout> | undefined;
+        watcher.on('all', (_event, changed) => {
+          if (!path.resolve(changed).startsWith(`${contentDir}${path.sep}`)) return;
+          clearTimeout(pending);
+          pending = setTimeout(() => void sync().catch((error: Error) => logger.error(error.message)), 100);
+        });
+      }
     },
   };
 }

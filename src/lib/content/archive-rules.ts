@@ -4,7 +4,7 @@ import { tagSegment } from '../tags.ts';
 export interface ArchiveEntry {
   id: string;
   filePath?: string;
-  data: { tags?: string[]; translationKey?: string };
+  data: { tags?: string[]; translationKey?: string; author?: string };
 }
 
 /**
@@ -18,6 +18,7 @@ export function checkArchiveRules(entries: Iterable<ArchiveEntry>): string[] {
   const problems: string[] = [];
   const tagOwners = new Map<string, { tag: string; file: string }>();
   const translationOwners = new Map<string, string>();
+  const authorOwners = new Map<string, { author: string; file: string }>();
   for (const entry of entries) {
     const file = entry.filePath ?? entry.id;
     const locale = entry.id.slice(0, entry.id.indexOf('/'));
@@ -28,6 +29,13 @@ export function checkArchiveRules(entries: Iterable<ArchiveEntry>): string[] {
       else if (owner.tag !== tag) {
         problems.push(`${file}: tag «${tag}» has the same URL (${key}/) as «${owner.tag}» in ${owner.file}. Use one spelling for both.`);
       }
+    }
+    const author = entry.data.author;
+    if (author) {
+      const key = `${locale}/${tagSegment(author)}`;
+      const owner = authorOwners.get(key);
+      if (!owner) authorOwners.set(key, { author, file });
+      else if (owner.author !== author) problems.push(`${file}: author «${author}» has the same page (${locale}/authors/${tagSegment(author)}/) as «${owner.author}» in ${owner.file}. Write the name the same way in both.`);
     }
     const translationKey = entry.data.translationKey;
     if (translationKey) {

@@ -18,7 +18,8 @@ function nonRegularReason(entry: Dirent | Stats): string {
 }
 
 /**
- * The files to import: each file named, and every `.txt` regular file below
+ * The files to import: each file named, and every `.txt`, `.md`, `.markdown`,
+ * `.html` and `.htm` regular file below
  * each folder named, sorted. Symbolic links, FIFOs, sockets and devices in a
  * folder are never opened (a FIFO would block forever) but returned as
  * skipped with a reason, so the summary counts them instead of hiding them.
@@ -39,7 +40,7 @@ export async function collectFiles(inputs: readonly string[]): Promise<{ files: 
       for (const entry of entries) {
         const file = path.join(entry.parentPath, entry.name);
         if (entry.isFile()) {
-          if (entry.name.toLowerCase().endsWith('.txt')) inFolder.push(file);
+          if (/\.(?:txt|md|markdown|html?)$/i.test(entry.name)) inFolder.push(file);
         } else if (!entry.isDirectory()) {
           skipped.push({ file, reason: nonRegularReason(entry) });
         }

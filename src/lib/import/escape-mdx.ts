@@ -14,9 +14,10 @@
  *
  * Bare URLs and e-mail addresses are not escaped here because no escape can
  * stop them: GFM autolinking (like smart punctuation) works on the decoded
- * text, so a reference in `https&#58;//` is still linked. The site turns both
- * off (astro.config.mjs), and `npm run verify` fails on any element in an
- * article body the importer did not write, such as an `<a>`.
+ * text, so a reference in `https&#58;//` is still linked. Smart punctuation is
+ * off, and the renderer turns GFM's autolinks back into text (a link whose text
+ * is its own address; src/lib/render/article-body.ts); `npm run verify` fails on
+ * any element in an article body its MDX does not call for, such as an `<a>`.
  */
 const ALWAYS_ESCAPED = /[&<>{}[\]*_`\\|#~^$]/g;
 
@@ -28,21 +29,33 @@ function backslash(char: string): string {
   return `\\${char}`;
 }
 
+/** Escapes the characters MDX or Markdown could read as syntax anywhere in a line (not the line-start rules). */
+export function escapeInlineText(text: string): string {
+  return text.replace(ALWAYS_ESCAPED, backslash);
+}
+
+/**
+ * The line-start rules, for a line whose characters are already escaped:
+ * `import`/`export` (MDX ESM), list markers, block quotes, thematic breaks
+ * and setext underlines become text.
+ */
+export function escapeLineStart(escapedLine: string): string {
+  // A line starting with import/export would be JavaScript in MDX.
+  let escaped = escapedLine.replace(/^(\s*)(import|export)\b/, (_, space: string, word: string) => `${space}${reference(word[0]!)}${word.slice(1)}`);
+  // Block markers at the start: > + - = (quote, lists, breaks, setext), and "1." / "1)" lists.
+  escaped = escaped.replace(/^(\s*)([>+\-=])/, (_, space: string, char: string) => `${space}${backslash(char)}`);
+  escaped = escaped.replace(/^(\s*\d{1,9})([.)])/, (_, digits: string, char: string) => `${digits}${backslash(char)}`);
+  // Leading spaces would make an indented code block; the text is trimmed already, but be sure.
+  return escaped.replace(/^[ \t]+/, '');
+}
+
 /**
  * Escapes one line of article text so MDX renders it exactly as written and
  * runs nothing. Line starts get extra care: `import`/`export` (MDX ESM),
  * list markers, block quotes, thematic breaks and setext underlines.
  */
 export function escapeMdxText(line: string): string {
-  let escaped = line.replace(ALWAYS_ESCAPED, backslash);
-  // A line starting with import/export would be JavaScript in MDX.
-  escaped = escaped.replace(/^(\s*)(import|export)\b/, (_, space: string, word: string) => `${space}${reference(word[0]!)}${word.slice(1)}`);
-  // Block markers at the start: > + - = (quote, lists, breaks, setext), and "1." / "1)" lists.
-  escaped = escaped.replace(/^(\s*)([>+\-=])/, (_, space: string, char: string) => `${space}${backslash(char)}`);
-  escaped = escaped.replace(/^(\s*\d{1,9})([.)])/, (_, digits: string, char: string) => `${digits}${backslash(char)}`);
-  // Leading spaces would make an indented code block; the text is trimmed already, but be sure.
-  escaped = escaped.replace(/^[ \t]+/, '');
-  return escaped;
+  return escapeLineStart(escapeInlineText(line));
 }
 
 /** The inverse, for reports: decodes the escapes and references escapeMdxText writes. */

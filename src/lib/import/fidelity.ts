@@ -9,9 +9,9 @@ export function normalizeLine(line: string): string {
   return line.normalize('NFC').replace(/\s+/gu, ' ').trim();
 }
 
-/** The article's text as lines — title, then each subheading and paragraph — normalized. */
-export function normalizedLines(title: string, blocks: readonly { text: string }[]): string[] {
-  return [title, ...blocks.map((block) => block.text)].map(normalizeLine).filter(Boolean);
+/** The article's text as lines — title, then each line of the body (model.ts blockLines) — normalized. */
+export function normalizedLines(title: string, lines: readonly string[]): string[] {
+  return [title, ...lines].map(normalizeLine).filter(Boolean);
 }
 
 /** sha256 of the normalized lines, one per line: the fingerprint verify recomputes from the page. */

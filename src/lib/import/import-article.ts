@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { isLocaleCode, LOCALE_CODES } from '../../i18n/locales.ts';
@@ -9,9 +9,19 @@ import { decodeArticleBytes } from './decode.ts';
 import { ImportError } from './errors.ts';
 import { contentHash, normalizedLines, textFingerprint } from './fidelity.ts';
 import { detectLanguage } from './language.ts';
+import { blockLines, inlineText, type Block } from './model.ts';
 import { normalizeArticleText, normalizeField } from './normalize.ts';
-import { DEFAULT_MAX_LINE_LENGTH, parseArticleText } from './parse.ts';
-import { renderMdxBody, renderMdxFile, splitMdxFile } from './to-mdx.ts';
+import { DEFAULT_MAX_LINE_LENGTH, shortLineKind } from './parse.ts';
+import { copyArticleImages, planArticleImages } from './images.ts';
+import { checkFieldLength, MAX_AUTHOR_LENGTH, MAX_SOURCE_LENGTH } from './fields.ts';
+import { readHtml } from './readers/html.ts';
+import { readMarkdown } from './readers/markdown.ts';
+import { formatOfFile, type Format, type ReadArticle } from './readers/read-article.ts';
+import { readText } from './readers/text.ts';
+import { readWordpressExport, type WordpressExtra } from './readers/wordpress.ts';
+import { checkRendersAsWritten } from './self-check.ts';
+import { writeArticleBody } from './writer.ts';
+import { renderMdxFile, splitMdxFile } from './to-mdx.ts';
 import { printable } from './printable.ts';
 import { createFileExclusive, writeFileAtomic } from './write.ts';
 
@@ -24,8 +34,18 @@ export interface ImportOptions {
   slug?: string;
   slugFrom?: 'title' | 'filename';
   translationOf?: string;
-  /** Where the text came from (a URL, a book); the file name by default. */
+  /** Where the text came from (a URL, a book). Shown to readers; a link when it is an http(s) URL. */
   source?: string;
+  /** Who wrote it: shown as the byline, with a page of the author's articles. */
+  author?: string;
+  /** The reader: by the file's extension unless given (text, markdown, html, wordpress). */
+  format?: Format;
+  /** For HTML: the CSS selector of the article's element (`article` by default). */
+  selector?: string;
+  /** Folder where the images an article names are looked up; the article file's own folder by default. */
+  media?: string;
+  /** WordPress: what to import besides published posts. */
+  include?: WordpressExtra[];
   force?: boolean;
   dryRun?: boolean;
   maxFileBytes?: number;
@@ -66,6 +86,8 @@ interface ExistingArticle {
   translationKey?: string;
   body: string;
   whole: string;
+  /** The front matter as read, to name the fields a re-import would change. */
+  front?: Record<string, unknown>;
 }
 
 async function readExisting(file: string): Promise<ExistingArticle | null> {
@@ -93,7 +115,31 @@ async function readExisting(file: string): Promise<ExistingArticle | null> {
     outputHash: typeof imported.outputHash === 'string' ? imported.outputHash : undefined,
     file: typeof imported.file === 'string' ? imported.file : undefined,
     translationKey: typeof data.translationKey === 'string' ? data.translationKey : undefined,
+    front: data,
   };
+}
+
+/** Where each front-matter field comes from, to name it in a message. */
+const FIELD_ORIGINS: Record<string, string> = {
+  date: '--date or "date"',
+  tags: '--tags or "tags"',
+  author: '--author or "author"',
+  source: '--source or "source"',
+  translationKey: '--translation-of or "translationOf"',
+  images: 'the photographs (their files changed)',
+  title: 'the title',
+  description: 'the lead paragraph',
+};
+
+/** The front-matter fields a re-import would change, each named with the option that sets it and both values. */
+export function frontMatterDifferences(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const shown = (value: unknown) => (value === undefined ? '(none)' : JSON.stringify(value));
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((field) => field !== 'imported');
+  const changed = fields.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field])).map((field) => `${field} (${FIELD_ORIGINS[field] ?? field}): ${shown(before[field])} → ${shown(after[field])}`);
+  const fileBefore = (before.imported as { file?: unknown } | undefined)?.file;
+  const fileAfter = (after.imported as { file?: unknown } | undefined)?.file;
+  if (fileBefore !== fileAfter) changed.push(`the recorded file name: ${shown(fileBefore)} → ${shown(fileAfter)}`);
+  return changed;
 }
 
 /** Another process created the target between this import's look and its create. */
@@ -178,14 +224,69 @@ export async function importArticle(sourceFile: string, givenOptions: ImportOpti
   const file = sourceFile;
   const warnings: string[] = [];
   const notes: string[] = [];
-  // Command-line values go through the same normalization and checks as the text and the front block.
+  const options = withFlags(givenOptions, file, warnings, notes);
+  const source = await readSourceFile(file, options);
+  warnings.push(...source.warnings);
+  notes.push(...source.notes);
+  const format = options.format ?? formatOfFile(file);
+  const limits = { maxLineLength: options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH };
+  if (format === 'wordpress') throw new ImportError(file, 'is a WordPress export: it holds many articles.', 'Import it with importWordpressExport (npm run import does this for .xml files).');
+  const read = format === 'markdown' ? readMarkdown(source.text, file, limits) : format === 'html' ? readHtml(source.text, file, { selector: options.selector }) : readText(source.text, file, limits);
+  return importReadArticle(read, { encoding: source.encoding, mediaDir: options.media ?? path.dirname(file) }, options, warnings, notes);
+}
+
+/** An export is bigger than an article: this many MB by default (--max-size raises it). */
+export const DEFAULT_MAX_EXPORT_BYTES = 512 * 1024 * 1024;
+
+export interface WordpressItemResult {
+  id: string;
+  result?: ImportResult;
+  skipped?: string;
+  failed?: string;
+}
+
+/**
+ * Imports every published post of a WordPress export (WXR), one at a time
+ * through the same checks and writer as any file; calls `onItem` after each,
+ * for a progress bar. A post that fails does not stop the others.
+ */
+export async function importWordpressExport(file: string, givenOptions: ImportOptions, onItem?: (done: number, total: number, item: WordpressItemResult) => void): Promise<{ items: WordpressItemResult[]; warnings: string[]; notes: string[] }> {
+  if (givenOptions.slug !== undefined || givenOptions.translationOf !== undefined) {
+    throw new ImportError(file, 'is a WordPress export of many posts; --slug and --translation-of name one article.', 'Drop them: each post takes its own slug (wp:post_name or its title).');
+  }
+  const source = await readSourceFile(file, { maxFileBytes: givenOptions.maxFileBytes ?? DEFAULT_MAX_EXPORT_BYTES });
+  const { items } = readWordpressExport(source.text, file, { include: givenOptions.include });
+  const mediaDir = givenOptions.media ?? path.dirname(file);
+  const results: WordpressItemResult[] = [];
+  for (const [index, item] of items.entries()) {
+    let outcome: WordpressItemResult;
+    if (item.skipped) outcome = { id: item.id, skipped: item.skipped };
+    else if (item.error || !item.article) outcome = { id: item.id, failed: item.error?.message ?? `${file} (${item.id}): could not be read.` };
+    else {
+      try {
+        const warnings: string[] = [];
+        const notes: string[] = [];
+        const result = await importReadArticle(item.article, { encoding: source.encoding, mediaDir }, withFlags(givenOptions, item.article.file, warnings, notes), warnings, notes);
+        outcome = { id: item.id, result };
+      } catch (error) {
+        outcome = { id: item.id, failed: error instanceof ImportError ? error.message : `${file} (${item.id}): ${(error as Error).stack ?? String(error)}` };
+      }
+    }
+    results.push(outcome);
+    onItem?.(index + 1, items.length, outcome);
+  }
+  return { items: results, warnings: source.warnings, notes: source.notes };
+}
+
+/** Command-line values through the same normalization and checks as the text and the front block. */
+function withFlags(givenOptions: ImportOptions, file: string, warnings: string[], notes: string[]): ImportOptions {
   const flag = (value: string, name: string) => {
     const result = normalizeField(value, { file, field: name });
     warnings.push(...result.warnings);
     notes.push(...result.notes);
     return result.text;
   };
-  const options: ImportOptions = {
+  return {
     ...givenOptions,
     ...(givenOptions.lang !== undefined ? { lang: flag(givenOptions.lang, '--lang') } : {}),
     ...(givenOptions.date !== undefined ? { date: flag(givenOptions.date, '--date') } : {}),
@@ -193,9 +294,13 @@ export async function importArticle(sourceFile: string, givenOptions: ImportOpti
     ...(givenOptions.slug !== undefined ? { slug: flag(givenOptions.slug, '--slug') } : {}),
     ...(givenOptions.translationOf !== undefined ? { translationOf: flag(givenOptions.translationOf, '--translation-of') } : {}),
     ...(givenOptions.source !== undefined ? { source: flag(givenOptions.source, '--source') } : {}),
+    ...(givenOptions.author !== undefined ? { author: flag(givenOptions.author, '--author') } : {}),
   };
-  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+}
 
+/** A source file's text, after the checks every format shares: a regular file, not empty, under the size limit, decoded and normalized. */
+export async function readSourceFile(file: string, options: Pick<ImportOptions, 'maxFileBytes'>): Promise<{ text: string; encoding: string; warnings: string[]; notes: string[] }> {
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const info = await stat(file);
   if (!info.isFile()) throw new ImportError(file, 'is not a regular file (a folder, a named pipe, a socket or a device).', 'Name a text file, or a folder to import every .txt file in it.');
   const size = info.size;
@@ -204,21 +309,36 @@ export async function importArticle(sourceFile: string, givenOptions: ImportOpti
     throw new ImportError(file, `is ${shown(size)}, over the ${shown(maxBytes)} limit.`, 'Split it into articles, or raise the limit with --max-size <MB> if it really is one article.');
   }
   if (size === 0) throw new ImportError(file, 'is empty.', 'Check that this is the right file.');
-
   const decoded = decodeArticleBytes(new Uint8Array(await readFile(file)), file);
-  notes.push(...decoded.notes);
   const normalized = normalizeArticleText(decoded.text, file);
-  warnings.push(...normalized.warnings);
-  notes.push(...normalized.notes);
-  const article = parseArticleText(normalized.text, file, { maxLineLength: options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH });
+  return { text: normalized.text, encoding: decoded.encoding, warnings: normalized.warnings, notes: [...decoded.notes, ...normalized.notes] };
+}
+
+/**
+ * The shared second half of every import, whatever the reader: language,
+ * date, tags, byline and source checked; slug chosen; images found and
+ * copied; the one writer's body checked to render as the model says; the
+ * article written (or found unchanged, or skipped with the reason).
+ */
+export async function importReadArticle(
+  article: ReadArticle,
+  input: { encoding: string; mediaDir: string },
+  options: ImportOptions,
+  warnings: string[] = [],
+  notes: string[] = [],
+): Promise<ImportResult> {
+  const file = article.file;
   warnings.push(...article.warnings);
   notes.push(...article.notes);
+  const decoded = { encoding: input.encoding };
+  const headings = article.blocks.filter((block): block is Extract<Block, { type: 'heading' }> => block.type === 'heading');
+  notes.push(headings.length ? `subheadings detected (${headings.length}): ${headings.map((heading) => `«${inlineText(heading.children)}»`).join(', ')}` : 'no subheadings detected');
 
   // Language: the flag, the front block, or a guess from the script (with a warning).
   let lang = options.lang ?? article.front.lang;
   const langFrom = options.lang ? 'from --lang' : article.front.lang ? 'from the front block\'s "lang" field' : 'guessed from its script';
   if (!lang) {
-    const detected = detectLanguage(`${article.title}\n${article.blocks.map((block) => block.text).join('\n')}`);
+    const detected = detectLanguage(`${article.title}\n${blockLines(article.blocks).join('\n')}`);
     if (!detected.code) throw new ImportError(file, `has no language to detect: ${detected.reason}.`, 'Pass --lang <code>.');
     lang = detected.code;
     warnings.push(`language guessed as "${lang}" from ${detected.reason}; pass --lang to set it`);
@@ -231,11 +351,12 @@ export async function importArticle(sourceFile: string, givenOptions: ImportOpti
   const date = dateText ? checkDate(dateText, file, options.date ? '--date' : 'the front block\'s "date" field', options.date ? undefined : article.frontLines.date) : undefined;
   const tags = checkTags(options.tags ?? article.front.tags ?? [], file, options.tags ? '--tags' : 'the front block\'s "tags" field', options.tags ? undefined : article.frontLines.tags);
   // The file name is recorded (imported.file, and source by default): control and bidi characters in it are written as escapes.
-  const givenName = options.sourceName ?? path.basename(file);
+  const givenName = article.itemName ?? options.sourceName ?? path.basename(file);
   const fileName = printable(givenName);
   if (fileName !== givenName) warnings.push(`the file name has control or bidi characters; recorded as "${fileName}"`);
-  // Shown to readers: the file's own name, not where it sat on the importing machine.
-  const source = options.source ?? article.front.source ?? printable(path.basename(file));
+  // Shown to readers, so never the file name (that stays in imported.file, the importer's own record).
+  const source = checkFieldLength(options.source ?? article.front.source, MAX_SOURCE_LENGTH, file, options.source !== undefined ? '--source' : 'the "source" field', options.source !== undefined ? undefined : article.frontLines.source);
+  const author = checkFieldLength(options.author ?? article.front.author, MAX_AUTHOR_LENGTH, file, options.author !== undefined ? '--author' : 'the "author" field', options.author !== undefined ? undefined : article.frontLines.author);
 
   let baseSlug = options.slug ?? article.front.slug;
   if (baseSlug !== undefined && !isValidSlug(baseSlug)) {
@@ -282,26 +403,37 @@ export async function importArticle(sourceFile: string, givenOptions: ImportOpti
     }
   };
 
-  const lines = normalizedLines(article.title, article.blocks);
+  const lines = normalizedLines(article.title, blockLines(article.blocks));
   const sourceHash = textFingerprint(lines);
-  const body = renderMdxBody(article.blocks);
-  const outputHash = contentHash(body);
-  const lead = article.blocks.find((block) => block.kind === 'paragraph')!.text;
+  // Every image is found (and its bytes hashed) before anything is written: a missing one fails the import.
+  const images = await planArticleImages(article.blocks, input.mediaDir, file);
+  const bodyFor = (slug: string) => {
+    const blocks = images.blocksFor(slug);
+    return { blocks, body: checkRendersAsWritten(blocks, writeArticleBody, file, warnings) };
+  };
+  // The lead (description, card text): the first paragraph that is not a dateline, byline or caption.
+  const paragraphs = article.blocks.filter((block): block is Extract<Block, { type: 'paragraph' }> => block.type === 'paragraph');
+  const firstParagraph = paragraphs.find((block) => shortLineKind(inlineText(block.children).trim()) === null) ?? paragraphs[0];
+  const lead = firstParagraph ? inlineText(firstParagraph.children).replace(/\s+/g, ' ').trim() : '';
 
   const candidates = slugCandidates(baseSlug).map((slug) => ({ slug, target: path.join(lang, `${slug}.mdx`) }));
-  const renderFor = (slug: string) =>
-    renderMdxFile(
+  const renderFor = (slug: string) => {
+    const { body } = bodyFor(slug);
+    return renderMdxFile(
       {
         title: article.title,
         description: lead,
         ...(date ? { date } : {}),
         tags,
         translationKey: translationKey ?? `${lang}/${slug}`,
-        source,
-        imported: { file: fileName, encoding: decoded.encoding, sourceHash, outputHash },
+        ...(author ? { author } : {}),
+        ...(source ? { source } : {}),
+        ...(images.count ? { images: images.pathsFor(slug) } : {}),
+        imported: { file: fileName, encoding: decoded.encoding, sourceHash, outputHash: contentHash(body) },
       },
       body,
     );
+  };
 
   /** Imports into one target: write, report unchanged, or refuse without --force. Claims the target for the batch. */
   const settle = async (target: string, slug: string, existing: ExistingArticle | null): Promise<ImportResult> => {
@@ -310,6 +442,8 @@ export async function importArticle(sourceFile: string, givenOptions: ImportOpti
     options.claimedTargets?.set(target, sourceHash);
     const result = (status: ImportStatus, reason?: string): ImportResult => ({ file, status, target, reason, warnings, notes });
     const write = async (status: ImportStatus) => {
+      // Photographs first: an article never points at an image that is not there yet.
+      if (!options.dryRun) await copyArticleImages(images, options.contentDir, lang, slug);
       if (!options.dryRun) {
         if (status === 'imported') {
           // A new article: name and file are claimed in one step (another import may be choosing the same slug right now).
@@ -326,13 +460,24 @@ export async function importArticle(sourceFile: string, givenOptions: ImportOpti
     };
     if (!existing) return write('imported');
     if (existing.whole === mdx) return result('unchanged');
-    if (options.force) return write('updated');
-    if (existing.outputHash === undefined || contentHash(existing.body) !== existing.outputHash) {
-      return result('skipped', `${target} was edited by hand since it was imported; pass --force to replace it`);
+    const handEdited = existing.outputHash === undefined || contentHash(existing.body) !== existing.outputHash;
+    if (options.force) {
+      // A hand edit is never lost: the edited file is kept beside the new one (not .mdx, so the site does not read it).
+      if (handEdited && !options.dryRun) {
+        const backup = `${target}.${new Date().toISOString().replace(/[:.]/g, '-')}.bak`;
+        await copyFile(path.join(options.contentDir, target), path.join(options.contentDir, backup));
+        notes.push(`${target} had been edited by hand; that version is kept as ${backup}`);
+      }
+      return write('updated');
     }
-    return result('skipped', existing.sourceHash === sourceHash
-      ? `${target} was imported from this text, but its front matter differs (other --date/--tags/--translation-of, another file name, or edited by hand); pass --force to rewrite it`
-      : `the source text changed since ${target} was imported; pass --force to replace it`);
+    if (handEdited) {
+      return result('skipped', `${target} was edited by hand since it was imported; pass --force to replace it (the edited version is kept as a .bak file beside it)`);
+    }
+    if (existing.sourceHash === sourceHash) {
+      const differences = frontMatterDifferences(existing.front ?? {}, parseYaml(splitMdxFile(mdx)!.frontMatter) as Record<string, unknown>);
+      return result('skipped', `${target} was imported from this text, but ${differences.length ? `this import would change ${differences.join('; ')}` : 'its front matter differs'}; pass --force to rewrite it`);
+    }
+    return result('skipped', `the source text changed since ${target} was imported; pass --force to replace it`);
   };
   const claimedByOther = (target: string) => {
     const claim = options.claimedTargets?.get(target);

@@ -18,6 +18,7 @@ export interface FrontBlock {
   lang?: string;
   translationOf?: string;
   source?: string;
+  author?: string;
 }
 
 export interface ParsedArticle {
@@ -44,20 +45,46 @@ const CLOSING_PUNCTUATION = /[.!?؟…:،]$/;
 // Quotes and brackets after the punctuation do not change what closes the line: «…».
 const TRAILING_QUOTES = /[\s"'”’»)\]»›]+$/u;
 
-/** True when a line reads as a subheading (short, no closing punctuation). */
-export function isSubheading(line: string): boolean {
-  const core = line.replace(TRAILING_QUOTES, '');
-  return [...line].length <= SUBHEADING_MAX_LENGTH && !CLOSING_PUNCTUATION.test(core);
+/**
+ * Short lines that are not subheadings though they carry no closing
+ * punctuation: a byline («بقلم: فلان», "By Jane Doe"), a dateline
+ * («بيروت - رويترز», "LONDON (Reuters) -"), a photo caption («صورة: …»,
+ * "Photo: …", "Caption: …"). They stay paragraphs.
+ */
+const BYLINE = /^(?:بقلم|كتب(?:ت|ه|ها)?|إعداد|By|Written by|Par)\s*[:：]?\s+\S/iu;
+const CAPTION = /^(?:صورة|الصورة|تصوير|(?:Photo|Photograph|Picture|Caption|Image)(?: credit)?)\s*[:：]/iu;
+/** Place, a dash, an agency or a date: «بيروت - رويترز», «القاهرة – ١٢ مايو», "GENEVA (AP) —". */
+const DATELINE = /^[\p{L}\p{M} .'()]{2,40}\s*[-–—]\s*[\p{L}\p{M}\p{N} .'()]{0,40}$|^[\p{Lu} .'()]{2,40}\s*[-–—]/u;
+
+/** What kind of short line this is, when it is one that must not become a subheading. */
+export function shortLineKind(line: string): 'byline' | 'caption' | 'dateline' | null {
+  if (BYLINE.test(line)) return 'byline';
+  if (CAPTION.test(line)) return 'caption';
+  if (DATELINE.test(line) && /\s[-–—]|[-–—]\s/.test(line)) return 'dateline';
+  return null;
 }
 
-const FRONT_FIELDS = ['title', 'date', 'tags', 'slug', 'lang', 'translationOf', 'source'] as const;
+/** True when a line reads as a subheading (short, no closing punctuation, not a byline, dateline or caption). */
+export function isSubheading(line: string): boolean {
+  const core = line.replace(TRAILING_QUOTES, '');
+  return [...line].length <= SUBHEADING_MAX_LENGTH && !CLOSING_PUNCTUATION.test(core) && shortLineKind(line) === null;
+}
+
+/**
+ * A line starting with `## ` is a subheading, whatever it ends with (so a
+ * question can be one). A file with at least one such line is read as
+ * marked by hand: only marked lines are subheadings.
+ */
+export const SUBHEADING_MARKER = /^##[ \t]+(?=\S)/;
+
+const FRONT_FIELDS = ['title', 'date', 'tags', 'slug', 'lang', 'translationOf', 'source', 'author'] as const;
 
 function frontError(file: string, line: number, problem: string, fix: string): ImportError {
   return new ImportError(file, problem, fix, line);
 }
 
 /** Reads and checks the optional `---` YAML block at the very top. */
-function parseFrontBlock(lines: string[], file: string): { front: FrontBlock; frontLines: ParsedArticle['frontLines']; bodyStart: number; warnings: string[]; notes: string[] } {
+export function parseFrontBlock(lines: string[], file: string): { front: FrontBlock; frontLines: ParsedArticle['frontLines']; bodyStart: number; warnings: string[]; notes: string[] } {
   const warnings: string[] = [];
   const notes: string[] = [];
   if (lines[0]?.trim() !== '---') return { front: {}, frontLines: {}, bodyStart: 0, warnings, notes };
@@ -132,6 +159,7 @@ export function parseArticleText(text: string, file: string, limits: ParseLimits
   let title: string | undefined;
   let titleLine = 0;
   const blocks: ArticleBlock[] = [];
+  const markedByHand = lines.slice(bodyStart).some((line) => SUBHEADING_MARKER.test(line.trim()));
   for (let index = bodyStart; index < lines.length; index++) {
     const line = lines[index]!.trim();
     if (!line) continue;
@@ -140,7 +168,12 @@ export function parseArticleText(text: string, file: string, limits: ParseLimits
       titleLine = index + 1;
       continue;
     }
-    blocks.push({ kind: isSubheading(line) ? 'heading' : 'paragraph', text: line, line: index + 1 });
+    if (markedByHand) {
+      const marked = SUBHEADING_MARKER.test(line);
+      blocks.push({ kind: marked ? 'heading' : 'paragraph', text: marked ? line.replace(SUBHEADING_MARKER, '') : line, line: index + 1 });
+    } else {
+      blocks.push({ kind: isSubheading(line) ? 'heading' : 'paragraph', text: line, line: index + 1 });
+    }
   }
   title = front.title ?? title;
   if (!title) {

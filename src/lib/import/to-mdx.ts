@@ -1,6 +1,4 @@
 import { Scalar, stringify } from 'yaml';
-import { escapeMdxText } from './escape-mdx.ts';
-import type { ArticleBlock } from './parse.ts';
 
 export interface ArticleFrontMatter {
   title: string;
@@ -8,14 +6,13 @@ export interface ArticleFrontMatter {
   date?: string;
   tags: string[];
   translationKey: string;
+  author?: string;
   source?: string;
+  /** The article's photographs (`./<slug>/<file>`), in order: the first is its og:image and card image. */
+  images?: string[];
   imported: { file: string; encoding: string; sourceHash: string; outputHash: string };
 }
 
-/** The MDX body: subheadings as `##` headings, paragraphs, all text escaped. */
-export function renderMdxBody(blocks: readonly ArticleBlock[]): string {
-  return `${blocks.map((block) => (block.kind === 'heading' ? `## ${escapeMdxText(block.text)}` : escapeMdxText(block.text))).join('\n\n')}\n`;
-}
 
 function quoted(text: string): Scalar {
   const scalar = new Scalar(text);
@@ -32,7 +29,9 @@ export function renderMdxFile(front: ArticleFrontMatter, body: string): string {
     ...(front.date ? { date: quoted(front.date) } : {}),
     tags: front.tags,
     translationKey: front.translationKey,
+    ...(front.author ? { author: front.author } : {}),
     ...(front.source ? { source: front.source } : {}),
+    ...(front.images?.length ? { images: front.images } : {}),
     imported: front.imported,
   };
   return `---\n${stringify(data, { lineWidth: 0 })}---\n\n${body}`;

@@ -1,12 +1,44 @@
 import GithubSlugger from 'github-slugger';
-import { defineHastPlugin, markdownToHtml, mdxToMdast } from 'satteri';
+import { defineHastPlugin, defineMdastPlugin, markdownToHtml, mdxToMdast } from 'satteri';
+import { safeLinkUrl } from '../import/safe-url.ts';
 
 /**
- * Markdown features of the archive. Imported text must render exactly as
- * written: no curly quotes, no autolinked URLs or e-mail addresses, no tables
- * or strikethrough. astro.config.mjs gives Astro's own processor the same.
+ * Markdown features of the archive: GFM for tables (the importer escapes
+ * every `|`, `~` and `[` of text, so plain text cannot become a table,
+ * strikethrough or footnote), without footnotes; no curly quotes. GFM also
+ * links bare URLs and e-mail addresses, which no escape can stop: the
+ * renderer turns those back into text (`unlinkAutolinks`). astro.config.mjs
+ * gives Astro's own processor the same features.
  */
-export const MARKDOWN_FEATURES = { gfm: false, smartPunctuation: false } as const;
+export const MARKDOWN_FEATURES = { gfm: { footnotes: false }, smartPunctuation: false } as const;
+
+/**
+ * True for a link whose text is its own address — what GFM's autolinking of
+ * `https://…`, `www.…` and `a@b.c` makes. Rendered as text: imported text is
+ * shown as written, and a link the importer wrote with its URL as its text
+ * loses nothing a reader sees.
+ */
+export function isSelfLink(text: string, href: string): boolean {
+  return href === text || href === `http://${text}` || href === `mailto:${text}`;
+}
+
+/** A photograph's source as the importer writes it: a file in the article's own media folder, `./<slug>/<name>`. */
+export const LOCAL_IMAGE = /^\.\/[a-z0-9-]+\/[A-Za-z0-9._-]+$/;
+
+export interface BodyImage {
+  /** The source as written in the body, `./<slug>/<name>`. */
+  src: string;
+  alt: string;
+  caption: string;
+}
+
+/** Text as HTML text and attribute values (the renderer writes figures as HTML of its own). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** The placeholder a photograph's <img> is before the page puts astro:assets' markup in its place. */
+export const IMAGE_PLACEHOLDER = /<img data-arshif-image="(\d+)">/g;
 
 /**
  * Element ids the page around an article already uses. A subheading called
@@ -17,6 +49,7 @@ export const PAGE_IDS = [
   'main',
   'toc-title',
   'translations-title',
+  'related-title',
   'search-dialog-title',
   'search-dialog-input',
   'search-page-input',
@@ -33,6 +66,8 @@ export interface BodyHeading {
 export interface RenderedBody {
   html: string;
   headings: BodyHeading[];
+  /** Photographs, in order; the HTML holds `<img data-arshif-image="N">` for each (IMAGE_PLACEHOLDER). */
+  images: BodyImage[];
 }
 
 /**
@@ -63,8 +98,30 @@ export function renderArticleBody(markdown: string): RenderedBody {
       },
     },
   });
-  const { html } = markdownToHtml(markdown, { features: { ...MARKDOWN_FEATURES, frontmatter: false }, hastPlugins: [headingIds] }) as { html: string };
-  return { html, headings };
+  const images: BodyImage[] = [];
+  // Links and photographs, checked again at render time: a hand-edited file is held to the importer's rules.
+  const linksAndFigures = defineMdastPlugin({
+    name: 'arshif-links-and-figures',
+    link(node, ctx) {
+      const text = ctx.textContent(node);
+      if (isSelfLink(text, node.url) || safeLinkUrl(node.url) === null) ctx.replaceNode(node, { type: 'text', value: text });
+    },
+    paragraph(node, ctx) {
+      const [only, ...rest] = node.children;
+      if (!only || rest.length > 0 || only.type !== 'image' || !LOCAL_IMAGE.test(only.url)) return;
+      const index = images.push({ src: only.url, alt: only.alt ?? '', caption: only.title ?? '' }) - 1;
+      const caption = only.title ? `<figcaption>${escapeHtml(only.title)}</figcaption>` : '';
+      ctx.replaceNode(node, { rawHtml: `<figure><img data-arshif-image="${index}">${caption}</figure>` });
+    },
+    // Any other image (inside a sentence, or not a local file) is not shown: the importer never writes one.
+    image(node, ctx) {
+      const parent = ctx.parent(node);
+      if (parent?.type === 'paragraph' && parent.children.length === 1 && LOCAL_IMAGE.test(node.url)) return;
+      ctx.removeNode(node);
+    },
+  });
+  const { html } = markdownToHtml(markdown, { features: { ...MARKDOWN_FEATURES, frontmatter: false }, mdastPlugins: [linksAndFigures], hastPlugins: [headingIds] }) as { html: string };
+  return { html, headings, images };
 }
 
 export interface CodeInBody {

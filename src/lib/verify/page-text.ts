@@ -1,11 +1,17 @@
 import { ELEMENT_NODE, TEXT_NODE, parse } from 'ultrahtml';
 import { decodeEntities, type HtmlNode } from '../html-text.ts';
 
-/** The only elements the importer's MDX becomes: paragraphs and `##` subheadings. */
-const IMPORTED_ELEMENTS = new Set(['p', 'h2']);
+/**
+ * The only elements the importer's Markdown becomes (src/lib/import/writer.ts):
+ * paragraphs, subheadings, emphasis, links, quotations, lists, tables and
+ * figures (astro:assets' <img>, in a <picture> when it offers formats).
+ */
+const IMPORTED_ELEMENTS = new Set(['p', 'h2', 'h3', 'em', 'strong', 'a', 'blockquote', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'figcaption', 'img', 'picture', 'source']);
 
-/** Elements whose text a reader sees as a block of its own, whoever wrote them. */
-const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'table', 'ul', 'ol', 'hr']);
+/** Elements whose text a reader sees as a line of its own (the importer's blockLines, model.ts). */
+const LEAVES = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'th', 'td', 'figcaption', 'pre', 'hr', 'dt', 'dd']);
+/** Elements that hold such lines. */
+const CONTAINERS = new Set(['blockquote', 'ul', 'ol', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'figure', 'div', 'section', 'dl']);
 
 export interface ArticlePageText {
   title: string;
@@ -13,6 +19,8 @@ export interface ArticlePageText {
   blocks: string[];
   /** Elements in the body that the importer never writes (`a`, `img`, `script`, `strong`…): text read as markup. */
   unexpectedElements: string[];
+  /** Every element in the body, in document order, by name: compared with what the MDX body renders to. */
+  elements: string[];
 }
 
 function textOf(node: HtmlNode): string {
@@ -58,13 +66,19 @@ export function articleTextFromHtml(html: string): ArticlePageText | null {
     if (node.type !== ELEMENT_NODE) return;
     const name = node.name ?? '?';
     if (!IMPORTED_ELEMENTS.has(name)) unexpected.add(name);
-    if (BLOCKS.has(name) || name === 'script' || name === 'style') {
+    if (name === 'script' || name === 'style') {
       for (const inner of elementNames(node)) unexpected.add(inner);
-      if (BLOCKS.has(name)) blocks.push(textOf(node));
+      return;
+    }
+    // A list item holding paragraphs (a loose list) is a container of lines.
+    const holdsLines = name === 'li' && (node.children ?? []).some((child) => child.type === ELEMENT_NODE && (LEAVES.has(child.name ?? '') || CONTAINERS.has(child.name ?? '')));
+    if (LEAVES.has(name) && !holdsLines) {
+      for (const inner of elementNames(node)) if (!IMPORTED_ELEMENTS.has(inner)) unexpected.add(inner);
+      blocks.push(textOf(node));
       return;
     }
     for (const child of node.children ?? []) collect(child);
   };
   for (const child of body.children ?? []) collect(child);
-  return { title, blocks, unexpectedElements: [...unexpected] };
+  return { title, blocks, unexpectedElements: [...unexpected], elements: elementNames(body) };
 }

@@ -6,7 +6,8 @@ import { contentHash, normalizedLines } from '../import/fidelity.ts';
 import { normalizeArticleText } from '../import/normalize.ts';
 import { parseArticleText } from '../import/parse.ts';
 import { splitMdxFile } from '../import/to-mdx.ts';
-import { linesFromMdx, verifyArticle, type VerifyOutcome } from './verify-article.ts';
+import { elementsFromMdx, linesFromMdx, verifyArticle, type VerifyOutcome } from './verify-article.ts';
+import { formatOfFile } from '../import/readers/read-article.ts';
 
 export interface VerifyArchiveOptions {
   /** Folder of <locale>/<slug>.mdx. */
@@ -43,10 +44,12 @@ function indexSources(dir: string | undefined): Map<string, string | null> {
 
 /** The normalized lines of an original file, parsed exactly as the importer does; null when it no longer imports. */
 function tryReadSourceLines(file: string): { lines: string[]; from: string } | null {
+  // Markdown, HTML and WordPress sources are explained from the MDX, which the same reader model wrote.
+  if (formatOfFile(file) !== 'text') return null;
   try {
     const decoded = decodeArticleBytes(new Uint8Array(readFileSync(file)), file);
     const article = parseArticleText(normalizeArticleText(decoded.text).text, file, { maxLineLength: Number.POSITIVE_INFINITY });
-    return { lines: normalizedLines(article.title, article.blocks), from: file };
+    return { lines: normalizedLines(article.title, article.blocks.map((block) => block.text)), from: file };
   } catch {
     return null;
   }
@@ -100,6 +103,7 @@ export function verifyArchive(options: VerifyArchiveOptions): VerifyArchiveRepor
           expectedLines: expected.lines,
           expectedFrom: expected.from,
           editedSinceImport: typeof imported.outputHash === 'string' && contentHash(parts.body) !== imported.outputHash,
+          expectedElements: elementsFromMdx(parts.body),
         }),
       );
     }

@@ -34,7 +34,7 @@ describe('parsing the seed format', () => {
 
   test('front-block errors name the file, the line and the field', () => {
     expect(() => parseArticleText('---\ntitle: t\ncolour: red\n---\nفقرة.\n', 'f.txt')).toThrow(
-      'f.txt:3: has an unknown front-block field "colour". Use only title, date, tags, slug, lang, translationOf, source.',
+      'f.txt:3: has an unknown front-block field "colour". Use only title, date, tags, slug, lang, translationOf, source, author.',
     );
     expect(() => parseArticleText('---\ntitle: t\n', 'f.txt')).toThrow(/^f\.txt:1: opens a front block/);
     expect(() => parseArticleText('---\ntitle: [unclosed\n---\nفقرة.\n', 'f.txt')).toThrow(/^f\.txt:\d+: has a front block that is not valid YAML/);

@@ -1,0 +1,39 @@
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { ImportError } from '../errors.ts';
+import { inlineText } from '../model.ts';
+import { parseFrontBlock, type ParseLimits } from '../parse.ts';
+import { checkLineLengths } from './limits.ts';
+import { blocksFromMdast } from './from-mdast.ts';
+import type { ReadArticle } from './read-article.ts';
+
+/**
+ * The Markdown reader: the same front block as plain text (`---` YAML), then
+ * CommonMark with GFM tables (mdast-util-from-markdown). The title is the
+ * front block's, or the first `#` heading. Raw HTML stays the text it is;
+ * nothing is run.
+ */
+export function readMarkdown(text: string, file: string, limits?: ParseLimits): ReadArticle {
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
+  checkLineLengths(lines, file, limits);
+  const { front, frontLines, bodyStart, warnings, notes } = parseFrontBlock(lines, file);
+  // Blank lines keep the body's line numbers those of the file.
+  const body = `${'\n'.repeat(bodyStart)}${lines.slice(bodyStart).join('\n')}`;
+  const tree = fromMarkdown(body, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+  let title = front.title;
+  let titleLine = title === undefined ? 0 : frontLines.title ?? 1;
+  if (title === undefined) {
+    const index = tree.children.findIndex((node) => node.type === 'heading' && node.depth === 1);
+    const first = tree.children[index];
+    if (first?.type === 'heading') {
+      title = inlineText(blocksFromMdast({ type: 'root', children: [{ type: 'paragraph', children: first.children }] }).blocks.flatMap((block) => (block.type === 'paragraph' ? block.children : []))).trim();
+      titleLine = first.position?.start.line ?? 1;
+      tree.children.splice(index, 1);
+    }
+  }
+  const converted = blocksFromMdast(tree);
+  if (!title) throw new ImportError(file, 'has no title: no "title" in a front block and no `# ` heading.', 'Add `# Title` as the first line, or `title:` in the front block.');
+  if (!converted.blocks.some((block) => block.type === 'paragraph')) throw new ImportError(file, 'has a title but no paragraph.', 'Check that this is the right file.', titleLine);
+  return { file, front, frontLines, title, titleLine, blocks: converted.blocks, warnings: [...warnings, ...converted.warnings], notes };
+}

@@ -1,0 +1,103 @@
+import { escapeInlineText, escapeLineStart } from './escape-mdx.ts';
+import type { Block, Inline } from './model.ts';
+
+/**
+ * The one writer: the article model as the archive's Markdown (an .mdx body
+ * rendered as Markdown, see src/lib/render/article-body.ts). Every character
+ * of text that MDX or Markdown could read as syntax is escaped (escape-mdx.ts);
+ * the only syntax written is the writer's own: `##` subheadings, `*`/`**`,
+ * `[text](url)`, `>` quotations, `-`/`1.` lists, `|` tables and
+ * `![alt](src "caption")` photographs. No `<`, `{` or line-start
+ * import/export is ever written unescaped, so the loader's code check passes.
+ */
+
+/** URL characters written as backslash escapes in a link destination or image source (CommonMark allows them there). */
+const DESTINATION_ESCAPED = /[()<>[\]{}\\&*_`|"'!]/g;
+
+function destination(url: string): string {
+  // Spaces and line breaks would end the destination: percent-encoded, which a browser reads the same.
+  return url.replace(/[\s]/g, (char) => encodeURIComponent(char)).replace(DESTINATION_ESCAPED, (char) => `\\${char}`);
+}
+
+/** One line: line breaks inside text (soft breaks, HTML white space) are spaces. */
+function oneLine(text: string): string {
+  return text.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ');
+}
+
+/**
+ * Emphasis only works when its markers touch text: white space at the edges
+ * of an emphasized run is moved outside the markers.
+ */
+function wrap(marker: string, inner: string): string {
+  const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner)!;
+  if (!match[2]) return inner;
+  return `${match[1]}${marker}${match[2]}${marker}${match[3]}`;
+}
+
+function writeInline(nodes: readonly Inline[]): string {
+  return nodes
+    .map((node) => {
+      switch (node.type) {
+        case 'text':
+          return escapeInlineText(oneLine(node.value));
+        case 'emphasis':
+          return wrap('*', writeInline(node.children));
+        case 'strong':
+          return wrap('**', writeInline(node.children));
+        case 'link': {
+          const text = writeInline(node.children).trim();
+          return text ? `[${text}](${destination(node.url)})` : '';
+        }
+      }
+    })
+    .join('');
+}
+
+/** A line of inline content, trimmed, with the line-start rules applied. */
+function writeLine(nodes: readonly Inline[]): string {
+  const line = writeInline(nodes).trim();
+  // Syntax the writer put first (`*`, `[`) is meant; escapeLineStart only touches text characters there.
+  return escapeLineStart(line);
+}
+
+function writeCaption(text: string): string {
+  return escapeInlineText(oneLine(text)).replace(/"/g, '\\"').trim();
+}
+
+function writeBlock(block: Block): string {
+  switch (block.type) {
+    case 'paragraph':
+      return writeLine(block.children);
+    case 'heading':
+      return `${'#'.repeat(block.depth)} ${writeLine(block.children)}`;
+    case 'blockquote':
+      return writeBlocks(block.children)
+        .trimEnd()
+        .split('\n')
+        .map((line) => (line ? `> ${line}` : '>'))
+        .join('\n');
+    case 'list':
+      return block.items.map((item, index) => `${block.ordered ? `${index + 1}.` : '-'} ${writeLine(item)}`).join('\n');
+    case 'table': {
+      const width = Math.max(...block.rows.map((row) => row.length));
+      const row = (cells: readonly Inline[][]) => `| ${Array.from({ length: width }, (_, index) => writeLine(cells[index] ?? [])).join(' | ')} |`;
+      const [header, ...rest] = block.rows;
+      return [row(header ?? []), `|${' --- |'.repeat(width)}`, ...rest.map(row)].join('\n');
+    }
+    case 'image':
+      return `![${escapeInlineText(oneLine(block.alt)).trim()}](${destination(block.src)}${block.caption ? ` "${writeCaption(block.caption)}"` : ''})`;
+  }
+}
+
+/** Blocks separated by blank lines; empty ones (a link without text, an empty paragraph) left out. */
+export function writeBlocks(blocks: readonly Block[]): string {
+  return blocks
+    .map(writeBlock)
+    .filter((text) => text.trim() && text.trim() !== '>')
+    .join('\n\n');
+}
+
+/** The article body the importer writes: the blocks, and a final newline. */
+export function writeArticleBody(blocks: readonly Block[]): string {
+  return `${writeBlocks(blocks)}\n`;
+}

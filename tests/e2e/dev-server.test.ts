@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { DEFAULT_LOCALE } from '../../src/i18n/locales.ts';
+import { projectRoot, runImport } from '../helpers/site.ts';
+
+/** `npm run dev` while editing content: an edited article is served edited, without restarting. */
+const work = path.join(projectRoot, 'tests/.tmp/dev');
+const contentDir = path.join(work, 'content');
+let server: ChildProcess | undefined;
+let origin = '';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The environment a user's shell gives `npm run dev`: without the variables Vitest exports (BASE_URL, MODE, NODE_ENV…). */
+function devEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ARSHIF_CONTENT_DIR: contentDir, ARSHIF_CACHE_DIR: path.join(work, 'cache'), NO_COLOR: '1', FORCE_COLOR: '0' };
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']) delete env[name];
+  // Vite's dev server behaves as under test when it sees these (no page routes).
+  for (const name of Object.keys(env)) if (name.startsWith('VITEST')) delete env[name];
+  return env;
+}
+
+beforeAll(async () => {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  cpSync(path.join(projectRoot, 'tests/fixtures/rich'), path.join(work, 'in'), { recursive: true });
+  const imported = await runImport(contentDir, path.join(work, 'in/harbour.md'), '--lang', DEFAULT_LOCALE, '--slug', 'beirut-harbour');
+  expect(imported.code, imported.output).toBe(0);
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  server = spawn(path.join(projectRoot, 'node_modules/.bin/node'), [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: projectRoot,
+    env: devEnvironment(),
+    stdio: 'pipe',
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`astro dev did not start:\n${output}`)), 90_000);
+    const listen = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(`:${port}`)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    server!.stdout!.on('data', listen);
+    server!.stderr!.on('data', listen);
+  });
+}, 120_000);
+
+afterAll(() => {
+  server?.kill();
+});
+
+async function title(): Promise<string> {
+  let response = await fetch(`${origin}/${DEFAULT_LOCALE}/articles/beirut-harbour/`);
+  // The first request may come while the dev server still prepares its routes.
+  for (let attempt = 0; attempt < 40 && response.status === 404; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    response = await fetch(`${origin}/${DEFAULT_LOCALE}/articles/beirut-harbour/`);
+  }
+  const html = await response.text();
+  return /<h1 data-article-title[^>]*>([^<]*)</.exec(html)?.[1] ?? `(no title in: ${html.slice(0, 300)})`;
+}
+
+test('an article edited while npm run dev runs is served edited', async () => {
+  expect(await title()).toBe('مرفأ بيروت يعود إلى العمل');
+  const file = path.join(contentDir, DEFAULT_LOCALE, 'beirut-harbour.mdx');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('title: مرفأ بيروت يعود إلى العمل', 'title: عنوان عُدّل أثناء التطوير'));
+  let seen = '';
+  for (let attempt = 0; attempt < 40 && seen !== 'عنوان عُدّل أثناء التطوير'; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    seen = await title();
+  }
+  expect(seen).toBe('عنوان عُدّل أثناء التطوير');
+}, 60_000);

@@ -1,0 +1,123 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { importArticle, importWordpressExport } from '../../../src/lib/import/import-article.ts';
+
+const fixtures = fileURLToPath(new URL('../../fixtures/rich/', import.meta.url));
+
+function workspace() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'arshif-rich-'));
+  cpSync(fixtures, path.join(dir, 'in'), { recursive: true });
+  return { dir, input: path.join(dir, 'in'), contentDir: path.join(dir, 'content') };
+}
+
+describe('importing rich articles', () => {
+  test('a Markdown article: byline, source, images copied beside it with their hash, file name only in the record', async () => {
+    const { input, contentDir } = workspace();
+    const result = await importArticle(path.join(input, 'harbour.md'), { contentDir, slug: 'beirut-harbour', sourceName: 'harbour.md' });
+    expect(result).toMatchObject({ status: 'imported', target: 'ar/beirut-harbour.mdx' });
+    expect(result.notes).toContain('subheadings detected (1): «ما الذي تغيّر؟»');
+    const mdx = readFileSync(path.join(contentDir, result.target), 'utf8');
+    expect(mdx).toContain('author: ليلى حداد\nsource: https://example.com/news/beirut-harbour\nimages:\n  - ./beirut-harbour/harbour-');
+    expect(mdx).toContain('imported:\n  file: harbour.md');
+    expect(mdx.match(/harbour\.md/g)).toHaveLength(1);
+    // The lead is the first real paragraph, not the dateline.
+    expect(mdx).toMatch(/^description: بدأت السفن/m);
+    const [image] = readdirSync(path.join(contentDir, 'ar/beirut-harbour'));
+    expect(image).toMatch(/^harbour-[0-9a-f]{10}\.jpg$/);
+    expect(readFileSync(path.join(contentDir, 'ar/beirut-harbour', image!))).toEqual(readFileSync(path.join(input, 'media/harbour.jpg')));
+    // Importing again is unchanged.
+    expect((await importArticle(path.join(input, 'harbour.md'), { contentDir, slug: 'beirut-harbour', sourceName: 'harbour.md' })).status).toBe('unchanged');
+  });
+
+  test('a missing image fails the import, naming the article and the path; nothing is written', async () => {
+    const { input, contentDir } = workspace();
+    writeFileSync(path.join(input, 'missing.md'), '# T\n\nP.\n\n![x](media/nowhere.jpg)\n');
+    await expect(importArticle(path.join(input, 'missing.md'), { contentDir, lang: 'en' })).rejects.toThrow(/missing\.md: names the image "media\/nowhere\.jpg", which is not there \(looked for .*media\/nowhere\.jpg\)/);
+    expect(existsSync(contentDir)).toBe(false);
+  });
+
+  test('remote and data: images are refused; a path leaving the media folder is refused', async () => {
+    const { input, contentDir } = workspace();
+    writeFileSync(path.join(input, 'remote.md'), '# T\n\nP.\n\n![x](https://cdn.example.com/a.jpg)\n');
+    await expect(importArticle(path.join(input, 'remote.md'), { contentDir, lang: 'en' })).rejects.toThrow(/remote\.md: names the image "https:\/\/cdn\.example\.com\/a\.jpg", which is not a local file: nothing is fetched from the network/);
+    writeFileSync(path.join(input, 'data.md'), '# T\n\nP.\n\n![x](data:image/png;base64,AAAA)\n');
+    await expect(importArticle(path.join(input, 'data.md'), { contentDir, lang: 'en' })).rejects.toThrow(/data\.md: names the image "data:image/);
+    writeFileSync(path.join(input, 'escape.md'), '# T\n\nP.\n\n![x](../../etc/passwd.jpg)\n');
+    await expect(importArticle(path.join(input, 'escape.md'), { contentDir, lang: 'en' })).rejects.toThrow(/escape\.md: names the image "\.\.\/\.\.\/etc\/passwd\.jpg", which is outside its media folder/);
+  });
+
+  test('author and source are checked like every field, naming the field', async () => {
+    const { input, contentDir } = workspace();
+    const file = path.join(input, 'harbour.md');
+    await expect(importArticle(file, { contentDir, author: 'أ'.repeat(121) })).rejects.toThrow(/harbour\.md: has --author of 121 characters; the limit is 120/);
+    await expect(importArticle(file, { contentDir, author: 'Jane\u001bDoe' })).rejects.toThrow(/harbour\.md: has the character U\+001B .* of --author/);
+    await expect(importArticle(file, { contentDir, source: `https://e.com/${'a'.repeat(500)}` })).rejects.toThrow(/has --source of 514 characters; the limit is 500/);
+    writeFileSync(path.join(input, 'front.md'), '---\nauthor: "a\\x0Cb"\n---\n# T\n\nP.\n');
+    await expect(importArticle(path.join(input, 'front.md'), { contentDir, lang: 'en' })).rejects.toThrow(/front\.md:2: has the character U\+000C \(form feed\) at character 2 of the front block's "author" field/);
+  });
+
+  test('a hostile HTML page imports as text: the MDX holds no code and no dangerous link', async () => {
+    const { input, contentDir } = workspace();
+    const result = await importArticle(path.join(input, 'hostile.html'), { contentDir });
+    expect(result.status).toBe('imported');
+    const mdx = readFileSync(path.join(contentDir, result.target), 'utf8');
+    expect(mdx).not.toMatch(/\]\((?:javascript|vbscript|data):|onclick|(?<!\\)<script|evil/i);
+    expect(mdx).toContain('[a safe link](https://example.org/safe)');
+    expect(mdx).toContain('author: Rami Nasser');
+  });
+
+  test('a WordPress export: each published post an article, its images from --media, each item with its result', async () => {
+    const { input, contentDir } = workspace();
+    const seen: string[] = [];
+    const { items } = await importWordpressExport(path.join(input, 'wordpress/export.xml'), { contentDir, media: path.join(input, 'wordpress/uploads') }, (done, total, item) => seen.push(`${done}/${total} ${item.id}`));
+    expect(seen).toEqual(['1/6 post 30', '2/6 post 40', '3/6 page 5', '4/6 post 50', '5/6 attachment 31', '6/6 attachment 32']);
+    expect(items.map((item) => item.result?.target ?? item.skipped ?? item.failed)).toEqual([
+      'ar/old-markets.mdx',
+      'en/harbour-cranes-return.mdx',
+      'a page (pass --include pages to import pages)',
+      'a draft post (pass --include drafts to import it)',
+      'an attachment (its file is imported with the post that shows it)',
+      'an attachment (its file is imported with the post that shows it)',
+    ]);
+    const markets = readFileSync(path.join(contentDir, 'ar/old-markets.mdx'), 'utf8');
+    expect(markets).toMatch(/images:\n  - \.\/old-markets\/port-cranes-[0-9a-f]{10}\.jpg\n  - \.\/old-markets\/market-[0-9a-f]{10}\.png/);
+    expect(markets).toContain('file: export.xml#post-30');
+    expect(readdirSync(path.join(contentDir, 'ar/old-markets'))).toHaveLength(2);
+    // Again: every post unchanged.
+    const again = await importWordpressExport(path.join(input, 'wordpress/export.xml'), { contentDir, media: path.join(input, 'wordpress/uploads') });
+    expect(again.items.filter((item) => item.result).map((item) => item.result!.status)).toEqual(['unchanged', 'unchanged']);
+  });
+
+  test('--slug and --translation-of are refused for an export of many posts', async () => {
+    const { input, contentDir } = workspace();
+    await expect(importWordpressExport(path.join(input, 'wordpress/export.xml'), { contentDir, slug: 'one' })).rejects.toThrow(/export\.xml: is a WordPress export of many posts; --slug and --translation-of name one article/);
+  });
+
+  test('a WordPress post whose image is not in --media fails alone, naming the post and the path', async () => {
+    const { input, contentDir } = workspace();
+    const { items } = await importWordpressExport(path.join(input, 'wordpress/export.xml'), { contentDir, media: path.join(input, 'media') });
+    expect(items[0]!.failed).toMatch(/export\.xml \(post 30\): names the image "2024\/05\/port-cranes\.jpg", which is not there/);
+    expect(items[1]!.result?.status).toBe('imported');
+  });
+
+  test('a skipped re-import names the option that differs; --force over a hand edit keeps the edited file', async () => {
+    const { input, contentDir } = workspace();
+    const file = path.join(input, 'harbour.md');
+    await importArticle(file, { contentDir, slug: 'beirut-harbour', sourceName: 'harbour.md' });
+    const skipped = await importArticle(file, { contentDir, slug: 'beirut-harbour', sourceName: 'harbour.md', date: '2024-06-01', author: 'Someone Else' });
+    expect(skipped.status).toBe('skipped');
+    expect(skipped.reason).toBe('ar/beirut-harbour.mdx was imported from this text, but this import would change date (--date or "date"): "2024-05-02" → "2024-06-01"; author (--author or "author"): "ليلى حداد" → "Someone Else"; pass --force to rewrite it');
+    const target = path.join(contentDir, 'ar/beirut-harbour.mdx');
+    const edited = readFileSync(target, 'utf8').replace('\n\nبدأت السفن', '\n\nبدأت المراكب');
+    writeFileSync(target, edited);
+    const forced = await importArticle(file, { contentDir, slug: 'beirut-harbour', sourceName: 'harbour.md', force: true });
+    expect(forced.status).toBe('updated');
+    const note = forced.notes.find((line) => line.includes("edited by hand"))!;
+    const backup = /kept as (\S+\.bak)$/.exec(note)![1]!;
+    expect(readFileSync(path.join(contentDir, backup), 'utf8')).toBe(edited);
+    expect(readFileSync(target, 'utf8')).not.toContain('بدأت المراكب');
+  });
+});
