@@ -163,3 +163,12 @@ export function isArabicScriptLocale(code: string): boolean {
     return false;
   }
 }
+
+/** True for locales written in Hebrew script (he, yi), which use the Hebrew face. */
+export function isHebrewScriptLocale(code: string): boolean {
+  try {
+    return new Intl.Locale(code).maximize().script === 'Hebr';
+  } catch {
+    return false;
+  }
+}
