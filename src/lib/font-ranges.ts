@@ -23,6 +23,7 @@ export const HEADLINE_ARABIC_RANGES: readonly (readonly [number, number])[] = [
  * these, and a browser fetches a face only for characters the page uses.
  */
 export const HEADLINE_PERSIAN_URDU_RANGES: readonly (readonly [number, number])[] = [
+  [0x0653, 0x0655], // maddah, hamza above (Persian ezafe «هٔ»), hamza below
   [0x0679, 0x0679], // ٹ tteh (Urdu)
   [0x067e, 0x067e], // پ peh
   [0x0686, 0x0686], // چ tcheh

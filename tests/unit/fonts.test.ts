@@ -28,7 +28,7 @@ async function missingCharacters(file: string, text: string): Promise<string[]> 
   return missing;
 }
 
-const PERSIAN_LETTERS = 'ءآأؤئابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیۀ۰۱۲۳۴۵۶۷۸۹\u200c';
+const PERSIAN_LETTERS = 'ءآأؤئابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیۀ\u0654۰۱۲۳۴۵۶۷۸۹\u200c';
 const URDU_LETTERS = 'ءآأؤئابپتٹثجچحخدڈذرڑزژسشصضطظعغفقکگلمنںوہھءیےۓ۔۰۱۲۳۴۵۶۷۸۹';
 const HEBREW_LETTERS = 'אבגדהוזחטיךכלםמןנסעףפץצקרשת\u05b0\u05b4\u05b7\u05b8\u05bc\u05c1\u05c2׳״\u05be';
 
