@@ -42,6 +42,8 @@ const INDEX_INPUTS = [
   'src/components/SearchIndexFields.astro',
   'src/lib/search/indexed-text.ts',
   'src/lib/search/arabic-script.ts',
+  'src/lib/search/hebrew-script.ts',
+  'src/lib/search/keying.ts',
   'src/lib/search/vocabulary.ts',
   'src/lib/search/spelling.ts',
   'src/integrations/search-vocabulary.ts',
