@@ -1,5 +1,6 @@
 import { arabicKeying, foldArabicWord } from './arabic-script.ts';
 import { hebrewKeying } from './hebrew-script.ts';
+import { persianKeying } from './persian-script.ts';
 
 /** A key of a word, and whether the word certainly is the key's word (see arabic-script.ts). */
 export interface WordKey {
@@ -27,7 +28,8 @@ export interface ScriptKeying {
   keysWithCertainty(word: string): WordKey[];
 }
 
-const KEYINGS: readonly ScriptKeying[] = [arabicKeying, hebrewKeying];
+// Persian and Urdu first: they own only the Arabic-script words with letters Arabic does not write.
+const KEYINGS: readonly ScriptKeying[] = [persianKeying, arabicKeying, hebrewKeying];
 
 /** The keying of the script a word is written in, if it has one. */
 export function keyingOf(word: string): ScriptKeying | undefined {
