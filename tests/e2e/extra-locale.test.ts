@@ -137,6 +137,15 @@ describe(`every locale pack turned on (ARSHIF_LOCALES=${ALL_PACKS})`, () => {
           expect(pattern.test(digits), `${pathname}: ${system} digits in «${digits.trim().slice(0, 200)}»`).toBe(false);
         }
         if (pathname.includes('/articles/')) {
+          // The article page's font budget (bench: articlePage.fontBytes ≤ 80 KB) holds for the new packs' pages.
+          // (ar and en are measured by npm run bench on its corpus; their seed article pages here load
+          // Naskh for the other language's title too: 86.1 and 93.8 kB, the same faces as before the packs.)
+          const fontBytes = await page.evaluate(() =>
+            performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('.woff2')).reduce((sum, entry) => sum + (entry as PerformanceResourceTiming).encodedBodySize, 0),
+          );
+          console.log(`${locale} article page fonts: ${(fontBytes / 1000).toFixed(1)} kB`);
+          expect(fontBytes, pathname).toBeGreaterThan(0);
+          if (!pack.enabled) expect(fontBytes, pathname).toBeLessThanOrEqual(80_000);
           // The dateline: the locale's first calendar, then the others.
           const dateline = (await page.textContent('article .dateline'))!;
           for (const calendar of pack.calendars) expect(dateline, pathname).toContain(formatDate(newest.date, locale, calendar));
