@@ -15,15 +15,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import subsetFont from 'subset-font';
-import { HEADLINE_ARABIC_RANGES } from '../src/lib/font-ranges.ts';
+import { HEADLINE_ARABIC_RANGES, HEADLINE_PERSIAN_URDU_RANGES } from '../src/lib/font-ranges.ts';
 
 const require = createRequire(import.meta.url);
 const source = require.resolve('@fontsource/noto-kufi-arabic/files/noto-kufi-arabic-arabic-700-normal.woff2');
-const target = new URL('../src/assets/fonts/arshif-kufi-arabic-700.woff2', import.meta.url);
 
-const text = HEADLINE_ARABIC_RANGES.flatMap(([first, last]) =>
-  Array.from({ length: last - first + 1 }, (_, offset) => String.fromCodePoint(first + offset)),
-).join('');
-const subset = await subsetFont(readFileSync(source), text, { targetFormat: 'woff2' });
-writeFileSync(target, subset);
-console.log(`${target.pathname}: ${subset.length} bytes (from ${readFileSync(source).length})`);
+// Arabic headlines, and the Persian and Urdu letters apart (an Arabic page never fetches them).
+const cuts = [
+  { ranges: HEADLINE_ARABIC_RANGES, target: new URL('../src/assets/fonts/arshif-kufi-arabic-700.woff2', import.meta.url) },
+  { ranges: HEADLINE_PERSIAN_URDU_RANGES, target: new URL('../src/assets/fonts/arshif-kufi-persian-urdu-700.woff2', import.meta.url) },
+];
+for (const { ranges, target } of cuts) {
+  const text = ranges.flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, offset) => String.fromCodePoint(first + offset))).join('');
+  const subset = await subsetFont(readFileSync(source), text, { targetFormat: 'woff2' });
+  writeFileSync(target, subset);
+  console.log(`${target.pathname}: ${subset.length} bytes (from ${readFileSync(source).length})`);
+}

@@ -2,9 +2,17 @@
  * The one locale registry. Everything that varies by language — routes,
  * `<html lang dir>`, digits, calendars, the Pagefind index — is read from here,
  * so adding a locale is one entry plus a strings file.
+ *
+ * Every locale pack shipped is listed in LOCALE_PACKS; a site turns packs on
+ * with the environment variable ARSHIF_LOCALES (comma-separated codes, e.g.
+ * `ARSHIF_LOCALES=ar,en,fa,he,ur npm run build`), read once when the build
+ * starts. Without it, the packs marked `enabled` are on (ar and en).
  */
 import { ar } from './strings/ar.ts';
 import { en } from './strings/en.ts';
+import { fa } from './strings/fa.ts';
+import { he } from './strings/he.ts';
+import { ur } from './strings/ur.ts';
 import type { UiStrings } from './strings/ar.ts';
 
 export interface LocaleDefinition {
@@ -25,9 +33,12 @@ export interface LocaleDefinition {
   searchLanguage: string;
   /** Every UI string in this language (src/i18n/strings/<code>.ts). */
   strings: UiStrings;
+  /** On when ARSHIF_LOCALES is not set. */
+  enabled: boolean;
 }
 
-export const LOCALES = {
+/** Every locale pack shipped, on or off. Code that renders pages reads LOCALES (the packs turned on). */
+export const LOCALE_PACKS = {
   ar: {
     code: 'ar',
     label: 'العربية',
@@ -38,6 +49,7 @@ export const LOCALES = {
     calendars: ['gregory', 'islamic-umalqura'],
     searchLanguage: 'ar',
     strings: ar,
+    enabled: true,
   },
   en: {
     code: 'en',
@@ -46,16 +58,77 @@ export const LOCALES = {
     calendars: ['gregory', 'islamic-umalqura'],
     searchLanguage: 'en',
     strings: en,
+    enabled: true,
+  },
+  fa: {
+    code: 'fa',
+    label: 'فارسی',
+    // Persian print writes figures in Extended Arabic-Indic digits (۱۴۰۲), never Western ones.
+    digits: 'arabext',
+    // Solar Hijri is Iran's civil calendar; Gregorian second, for dates abroad.
+    calendars: ['persian', 'gregory'],
+    searchLanguage: 'fa',
+    strings: fa,
+    enabled: false,
+  },
+  he: {
+    code: 'he',
+    label: 'עברית',
+    // Israeli print writes figures in Western digits; Hebrew letters as numbers belong to the Hebrew calendar's own dates.
+    digits: 'latn',
+    // The Hebrew date first (its day and year in Hebrew letters, as ICU and Hebrew print write them), the civil date beside it.
+    calendars: ['hebrew', 'gregory'],
+    searchLanguage: 'he',
+    strings: he,
+    enabled: false,
+  },
+  ur: {
+    code: 'ur',
+    label: 'اردو',
+    digits: 'arabext',
+    // Pakistani papers date by the Gregorian calendar, the Hijri date beside it.
+    calendars: ['gregory', 'islamic-umalqura'],
+    searchLanguage: 'ur',
+    strings: ur,
+    enabled: false,
   },
 } as const satisfies Record<string, LocaleDefinition>;
 
-export type LocaleCode = keyof typeof LOCALES;
+export type LocaleCode = keyof typeof LOCALE_PACKS;
 
 export const DEFAULT_LOCALE: LocaleCode = 'ar';
 
-export const LOCALE_CODES = Object.keys(LOCALES) as LocaleCode[];
+/**
+ * The codes turned on: ARSHIF_LOCALES, else the packs marked `enabled`. An
+ * unknown code is an error naming the variable and the packs there are.
+ */
+export function enabledLocaleCodes(setting: string | undefined): LocaleCode[] {
+  const packs = Object.keys(LOCALE_PACKS) as LocaleCode[];
+  if (setting === undefined || setting.trim() === '') return packs.filter((code) => LOCALE_PACKS[code].enabled);
+  const codes = [...new Set(setting.split(',').map((code) => code.trim()).filter(Boolean))];
+  const unknown = codes.filter((code) => !Object.hasOwn(LOCALE_PACKS, code));
+  if (unknown.length > 0) {
+    throw new Error(`ARSHIF_LOCALES: ${unknown.map((code) => `"${code}"`).join(', ')} is not a locale pack (there are ${packs.join(', ')}). Fix the variable, or add the pack to src/i18n/locales.ts.`);
+  }
+  if (!codes.includes(DEFAULT_LOCALE)) {
+    throw new Error(`ARSHIF_LOCALES: the default locale "${DEFAULT_LOCALE}" must be on (got ${codes.join(', ')}). Add it to the variable.`);
+  }
+  return codes as LocaleCode[];
+}
 
-/** True when `value` names a locale this archive is configured for. */
+// `process` is absent in a browser bundle; the pages are built in Node, where it is read.
+const setting = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.ARSHIF_LOCALES;
+
+/** Codes of the locales turned on, in registry order of ARSHIF_LOCALES (else of LOCALE_PACKS). */
+export const LOCALE_CODES: LocaleCode[] = enabledLocaleCodes(setting);
+
+/**
+ * The locales turned on. Typed as every pack: code indexes it with codes that
+ * came from LOCALE_CODES or isLocaleCode, which only yield locales that are on.
+ */
+export const LOCALES = Object.fromEntries(LOCALE_CODES.map((code) => [code, LOCALE_PACKS[code]])) as unknown as typeof LOCALE_PACKS;
+
+/** True when `value` names a locale this archive is configured for (turned on). */
 export function isLocaleCode(value: string): value is LocaleCode {
   return Object.hasOwn(LOCALES, value);
 }
@@ -86,6 +159,15 @@ export function localeDirection(code: string): 'rtl' | 'ltr' {
 export function isArabicScriptLocale(code: string): boolean {
   try {
     return new Intl.Locale(code).maximize().script === 'Arab';
+  } catch {
+    return false;
+  }
+}
+
+/** True for locales written in Hebrew script (he, yi), which use the Hebrew face. */
+export function isHebrewScriptLocale(code: string): boolean {
+  try {
+    return new Intl.Locale(code).maximize().script === 'Hebr';
   } catch {
     return false;
   }

@@ -2,6 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { extractIndexedText } from '../lib/search/indexed-text.ts';
 import { addArabicScriptWords, buildVocabularyShards } from '../lib/search/vocabulary.ts';
+import { isKeyedLanguage } from '../lib/search/keying.ts';
 import { addSpellingWords, buildSpellingShards } from '../lib/search/spelling.ts';
 
 /**
@@ -10,15 +11,6 @@ import { addSpellingWords, buildSpellingShards } from '../lib/search/spelling.ts
  * with each index part like the rest.
  */
 const SPELLING_PREFIX = 'spelling:';
-
-/** Languages written in Arabic script, where proclitics and letter variants hide words. */
-export function isArabicScriptLanguage(language: string): boolean {
-  try {
-    return new Intl.Locale(language).maximize().script === 'Arab';
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Adds the words of one built article to its language's counts: the text
@@ -32,7 +24,7 @@ export function countIndexedWords(html: string, counts: Map<string, Map<string, 
   let spelling = counts.get(spellingKey);
   if (!spelling) counts.set(spellingKey, (spelling = new Map()));
   addSpellingWords(spelling, page.text);
-  if (!isArabicScriptLanguage(page.language)) return;
+  if (!isKeyedLanguage(page.language)) return;
   let ofLanguage = counts.get(page.language);
   if (!ofLanguage) counts.set(page.language, (ofLanguage = new Map()));
   addArabicScriptWords(ofLanguage, page.text);

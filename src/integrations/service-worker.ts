@@ -1,3 +1,4 @@
+import { LOCALE_CODES, isHebrewScriptLocale } from '../i18n/locales.ts';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -60,6 +61,9 @@ export function serviceWorker(): AstroIntegration {
             '_astro/noto-naskh-arabic-{arabic,latin}-400-normal.*.woff2',
             '_astro/noto-serif-latin-{400,700}-normal.*.woff2',
             '_astro/arshif-kufi-arabic-700.*.woff2',
+            // The locale packs' own faces, only when the pack is on (src/styles/fonts.css).
+            ...(LOCALE_CODES.some((code) => code === 'fa' || code === 'ur') ? ['_astro/arshif-kufi-persian-urdu-700.*.woff2'] : []),
+            ...(LOCALE_CODES.some((code) => isHebrewScriptLocale(code)) ? ['_astro/frank-ruhl-libre-hebrew-{400,700}-normal.*.woff2'] : []),
             // Pagefind's runtime from each locale's newest part (the one search
             // loads); the index itself is cached as it is read (below), so an old
             // worker never serves an old index's entry files after a deploy.

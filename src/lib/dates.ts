@@ -1,7 +1,7 @@
-import { LOCALES, type LocaleCode } from '../i18n/locales.ts';
+import { LOCALE_PACKS, type LocaleCode } from '../i18n/locales.ts';
 import { dateTimeFormat } from './intl.ts';
 
-type Calendar = (typeof LOCALES)[LocaleCode]['calendars'][number];
+type Calendar = (typeof LOCALE_PACKS)[LocaleCode]['calendars'][number];
 
 /**
  * Formats a date in one calendar with the locale's own digits, e.g. Arabic
@@ -9,7 +9,7 @@ type Calendar = (typeof LOCALES)[LocaleCode]['calendars'][number];
  * formatting in UTC keeps the day from shifting with the reader's time zone.
  */
 export function formatDate(date: Date, locale: LocaleCode, calendar: Calendar = 'gregory'): string {
-  const { digits } = LOCALES[locale];
+  const { digits } = LOCALE_PACKS[locale];
   const parts = dateTimeFormat(`${locale}-u-ca-${calendar}-nu-${digits}`, {
     dateStyle: 'long',
     timeZone: 'UTC',
@@ -28,9 +28,30 @@ export function monthAfterNumber(month: string, locale: string): string {
   return month.replace(/^ذو(?=\s)/, 'ذي');
 }
 
+/** How an archive names a month: alone in a year's list, with its year in titles and summaries, short under a chart bar. */
+export type MonthNameForm = 'month' | 'monthYear' | 'shortMonth';
+
+const MONTH_NAME_OPTIONS: Record<MonthNameForm, Intl.DateTimeFormatOptions> = {
+  month: { month: 'long' },
+  monthYear: { month: 'long', year: 'numeric' },
+  shortMonth: { month: 'short' },
+};
+
+/**
+ * The name of an archive month. The archive groups articles by Gregorian
+ * month (its URLs are /archive/<year>/<month>/), so the name is the Gregorian
+ * month's, in the locale's language and digits, whatever calendar the locale
+ * dates articles in first: a Persian archive titles December 1948
+ * «دسامبر ۱۹۴۸», not «آذر ۱۳۲۷» (which would also hold days of دی).
+ */
+export function archiveMonthName(year: number, month: number, locale: LocaleCode, form: MonthNameForm): string {
+  const { digits } = LOCALE_PACKS[locale];
+  return dateTimeFormat(`${locale}-u-ca-gregory-nu-${digits}`, { ...MONTH_NAME_OPTIONS[form], timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
+}
+
 /** The date in every calendar the locale shows, primary first. */
 export function formatDateInCalendars(date: Date, locale: LocaleCode): { calendar: Calendar; text: string }[] {
-  return LOCALES[locale].calendars.map((calendar) => ({ calendar, text: formatDate(date, locale, calendar) }));
+  return LOCALE_PACKS[locale].calendars.map((calendar) => ({ calendar, text: formatDate(date, locale, calendar) }));
 }
 
 /** `YYYY-MM-DD`, for `<time datetime>`. */

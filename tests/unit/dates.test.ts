@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { compareNewestFirst, formatDate, formatDateInCalendars, isoDay, monthAfterNumber } from '../../src/lib/dates.ts';
-import { LOCALES } from '../../src/i18n/locales.ts';
+import { archiveMonthName, compareNewestFirst, formatDate, formatDateInCalendars, isoDay, monthAfterNumber } from '../../src/lib/dates.ts';
+import { LOCALES, LOCALE_PACKS } from '../../src/i18n/locales.ts';
 
 const seedDay = new Date('2023-09-20T00:00:00Z');
 /** A number in the Arabic interface's digits, whichever the registry sets. */
@@ -44,5 +44,36 @@ describe('dates', () => {
     const older = new Date('2020-01-01');
     const dates = [undefined, older, seedDay];
     expect([...dates].sort(compareNewestFirst)).toEqual([seedDay, older, undefined]);
+  });
+});
+
+describe('archive months in any calendar', () => {
+  // December 1948: its days fall in Azar and Dey 1327 (Solar Hijri), Kislev and Tevet 5709 (Hebrew).
+  test('an archive month is named as the Gregorian month it groups, in the locale’s language and digits', () => {
+    expect(archiveMonthName(1948, 12, 'fa', 'monthYear')).toBe('دسامبر ۱۹۴۸');
+    expect(archiveMonthName(1948, 12, 'fa', 'month')).toBe('دسامبر');
+    expect(archiveMonthName(1948, 12, 'ur', 'monthYear')).toBe('دسمبر ۱۹۴۸');
+    expect(archiveMonthName(1948, 12, 'he', 'monthYear')).toBe('דצמבר 1948');
+    // The locale's own first calendar would have named another month.
+    expect(formatDate(new Date('1948-12-01T00:00:00Z'), 'fa', 'persian')).toContain('آذر');
+    expect(formatDate(new Date('1948-12-31T00:00:00Z'), 'fa', 'persian')).toContain('دی');
+  });
+
+  test('Arabic and English names are what they were (their default calendar is already Gregorian)', () => {
+    for (const locale of ['ar', 'en'] as const) {
+      const digits = LOCALE_PACKS[locale].digits;
+      for (let month = 1; month <= 12; month++) {
+        const day = new Date(Date.UTC(2023, month - 1, 1));
+        expect(archiveMonthName(2023, month, locale, 'monthYear')).toBe(new Intl.DateTimeFormat(`${locale}-u-nu-${digits}`, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(day));
+        expect(archiveMonthName(2023, month, locale, 'shortMonth')).toBe(new Intl.DateTimeFormat(`${locale}-u-nu-${digits}`, { month: 'short', timeZone: 'UTC' }).format(day));
+      }
+    }
+  });
+
+  test('every pack dates an article in its own first calendar', () => {
+    const day = new Date('2023-05-10T00:00:00Z');
+    expect(formatDateInCalendars(day, 'fa')[0]!.text).toBe('۲۰ اردیبهشت ۱۴۰۲');
+    expect(formatDateInCalendars(day, 'he')[0]!.calendar).toBe('hebrew');
+    expect(formatDateInCalendars(day, 'ur')[0]!.text).toBe('۱۰ مئی، ۲۰۲۳');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { LOCALES, LOCALE_CODES, isLocaleCode, localeDirection } from '../../src/i18n/locales.ts';
+import { DEFAULT_LOCALE, LOCALES, LOCALE_CODES, LOCALE_PACKS, enabledLocaleCodes, isLocaleCode, localeDirection, type LocaleCode } from '../../src/i18n/locales.ts';
 import { pluralCategories, pluralForm } from '../../src/i18n/plural.ts';
 import { usePlurals } from '../../src/i18n/strings/index.ts';
 import { articleIdFromPath, splitArticleId } from '../../src/lib/article-id.ts';
@@ -20,11 +20,40 @@ describe('locales', () => {
     expect(isLocaleCode('toString')).toBe(false);
   });
 
-  test('every locale has every UI string, none empty', () => {
-    const keys = Object.keys(LOCALES.ar.strings).sort();
-    for (const code of LOCALE_CODES) {
-      expect(Object.keys(LOCALES[code].strings).sort()).toEqual(keys);
-      for (const [key, value] of Object.entries(LOCALES[code].strings)) {
+  const PACK_CODES = Object.keys(LOCALE_PACKS) as LocaleCode[];
+
+  test('ARSHIF_LOCALES turns packs on; unset, the packs marked enabled (ar, en) are on', () => {
+    expect(enabledLocaleCodes(undefined)).toEqual(PACK_CODES.filter((code) => LOCALE_PACKS[code].enabled));
+    expect(enabledLocaleCodes(undefined)).toEqual(['ar', 'en']);
+    expect(enabledLocaleCodes('')).toEqual(['ar', 'en']);
+    expect(enabledLocaleCodes('ar, en,fa,he,ur,fa')).toEqual(['ar', 'en', 'fa', 'he', 'ur']);
+    expect(() => enabledLocaleCodes('ar,xx')).toThrow('ARSHIF_LOCALES: "xx" is not a locale pack (there are ar, en, fa, he, ur). Fix the variable, or add the pack to src/i18n/locales.ts.');
+    expect(() => enabledLocaleCodes('en,fa')).toThrow(`ARSHIF_LOCALES: the default locale "${DEFAULT_LOCALE}" must be on`);
+    // What this run has on is what the variable says.
+    expect(LOCALE_CODES).toEqual(enabledLocaleCodes(process.env.ARSHIF_LOCALES));
+    expect(Object.keys(LOCALES)).toEqual(LOCALE_CODES);
+    for (const code of PACK_CODES) expect(isLocaleCode(code)).toBe(LOCALE_CODES.includes(code));
+  });
+
+  test('every pack writes dates and counts in its own digits and calendars', () => {
+    const expected: Partial<Record<LocaleCode, { digits: string; calendar: string }>> = {
+      fa: { digits: 'arabext', calendar: 'persian' },
+      he: { digits: 'latn', calendar: 'hebrew' },
+      ur: { digits: 'arabext', calendar: 'gregory' },
+    };
+    for (const [code, { digits, calendar }] of Object.entries(expected)) {
+      const pack = LOCALE_PACKS[code as LocaleCode];
+      expect(pack.digits, code).toBe(digits);
+      expect(pack.calendars[0], code).toBe(calendar);
+      expect(localeDirection(code)).toBe('rtl');
+    }
+  });
+
+  test('every locale pack has every UI string, none empty', () => {
+    const keys = Object.keys(LOCALE_PACKS.ar.strings).sort();
+    for (const code of PACK_CODES) {
+      expect(Object.keys(LOCALE_PACKS[code].strings).sort()).toEqual(keys);
+      for (const [key, value] of Object.entries(LOCALE_PACKS[code].strings)) {
         if (typeof value === 'string') expect(value.trim(), `${code} ${key}`).not.toBe('');
         else for (const form of Object.values(value as Record<string, string>)) expect(form.trim(), `${code} ${key}`).not.toBe('');
       }
@@ -32,9 +61,9 @@ describe('locales', () => {
   });
 
   test('every counted string has a form for each plural category of its language', () => {
-    for (const code of LOCALE_CODES) {
+    for (const code of PACK_CODES) {
       const categories = pluralCategories(code);
-      for (const [key, value] of Object.entries(LOCALES[code].strings)) {
+      for (const [key, value] of Object.entries(LOCALE_PACKS[code].strings)) {
         if (typeof value !== 'string') expect(Object.keys(value).sort(), `${code} ${key}`).toEqual(categories);
       }
     }
@@ -46,6 +75,15 @@ describe('locales', () => {
     expect([0, 1, 2, 3, 10, 11, 99, 100, 101, 102, 103].map((n) => pluralForm(forms, 'ar', n))).toEqual(['z', 'o', 't', 'f', 'f', 'm', 'm', 'x', 'x', 'x', 'f']);
     expect(pluralForm({ one: 'o', other: 'x' }, 'en', 1)).toBe('o');
     expect(pluralForm({ one: 'o', other: 'x' }, 'en', 0)).toBe('x');
+  });
+
+  test('Hebrew counts take one, two and other; Persian and Urdu one and other', () => {
+    expect(pluralCategories('he')).toEqual(['one', 'other', 'two']);
+    expect(pluralCategories('fa')).toEqual(['one', 'other']);
+    expect(pluralCategories('ur')).toEqual(['one', 'other']);
+    const hebrew = LOCALE_PACKS.he.strings['archive.articleCount'];
+    expect([1, 2, 3, 10].map((n) => pluralForm(hebrew, 'he', n))).toEqual(['מאמר אחד', 'שני מאמרים', '{count} מאמרים', '{count} מאמרים']);
+    expect(pluralForm(LOCALE_PACKS.ur.strings['archive.articleCount'], 'ur', 1)).toBe('ایک مضمون');
   });
 
   test('counted phrases read correctly in Arabic and English, digits from the registry', () => {
@@ -63,6 +101,9 @@ describe('locales', () => {
       expect(tn('archive.datedArticles', 1)).toBe('1 dated article');
       expect(tn('archive.datedArticles', 6)).toBe('6 dated articles');
     }
+    if ('fa' in LOCALES) expect(usePlurals('fa')('archive.articleCount', 12)).toBe('۱۲ مقاله');
+    if ('ur' in LOCALES) expect(usePlurals('ur')('archive.articleCount', 12)).toBe('۱۲ مضامین');
+    if ('he' in LOCALES) expect(usePlurals('he')('archive.articleCount', 12)).toBe('12 מאמרים');
   });
 });
 
@@ -73,7 +114,7 @@ describe('article ids', () => {
   });
 
   test('a file outside a locale folder is an error naming the file and the fix', () => {
-    expect(() => articleIdFromPath('xx/a.mdx')).toThrow(/content\/xx\/a\.mdx: folder "xx" is not a configured locale \(ar, en\)/);
+    expect(() => articleIdFromPath('xx/a.mdx')).toThrow(`content/xx/a.mdx: folder "xx" is not a configured locale (${LOCALE_CODES.join(', ')})`);
     expect(() => articleIdFromPath('loose.mdx')).toThrow(/content\/loose\.mdx: articles belong in a locale folder/);
   });
 });

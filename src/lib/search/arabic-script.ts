@@ -1,3 +1,5 @@
+import type { ScriptKeying, WordKey as KeyOfWord } from './keying.ts';
+
 /**
  * How readers type Arabic-script words, and how to see past it. Pagefind
  * already folds diacritics, tatweel, hamza on alef, ى/ي, ة/ه and Arabic-Indic
@@ -84,7 +86,7 @@ export function foldedSpellings(word: string): string[] {
   return withAlef === folded ? [folded] : [folded, withAlef];
 }
 
-export interface WordKey {
+export interface WordKey extends KeyOfWord {
   key: string;
   /**
    * True when the key is the word itself or the word without a proclitic
@@ -145,3 +147,12 @@ export const MAX_QUERY_WORDS = 8;
 export function queryWords(query: string): string[] {
   return [...new Set(splitWords(query))].slice(0, MAX_QUERY_WORDS);
 }
+
+/** The Arabic-script rules behind the one keying interface (keying.ts). */
+export const arabicKeying: ScriptKeying = {
+  script: 'Arab',
+  owns: isArabicScriptWord,
+  fold: foldArabicWord,
+  foldedSpellings,
+  keysWithCertainty: wordKeysWithCertainty,
+};

@@ -1,4 +1,5 @@
-import { arabicIndicDigits, asciiDigits, foldArabicWord, foldedSpellings, hasDigits, isArabicScriptWord, splitWords, wordKeysWithCertainty } from './arabic-script.ts';
+import { arabicIndicDigits, asciiDigits, hasDigits, splitWords } from './arabic-script.ts';
+import { foldWord, foldedWordSpellings, isKeyedWord, keysWithCertainty } from './keying.ts';
 import { shardIdForKey } from './vocabulary.ts';
 
 /**
@@ -32,15 +33,15 @@ export function formsPerWord(wordCount: number): number {
 
 /** True when a word can match forms other than itself: Arabic script or digits. */
 export function needsExpansion(word: string): boolean {
-  return isArabicScriptWord(word) || hasDigits(word);
+  return isKeyedWord(word) || hasDigits(word);
 }
 
 /** The vocabulary shards a query needs (only for Arabic-script words). */
 export function shardIdsForQuery(query: string): string[] {
   const ids = new Set<string>();
   for (const word of splitWords(query)) {
-    if (!isArabicScriptWord(word)) continue;
-    for (const { key } of wordKeysWithCertainty(word)) ids.add(shardIdForKey(key));
+    if (!isKeyedWord(word)) continue;
+    for (const { key } of keysWithCertainty(word)) ids.add(shardIdForKey(key));
   }
   return [...ids];
 }
@@ -56,13 +57,13 @@ export function expandWord(word: string, lookup: (key: string) => readonly strin
   if (hasDigits(word)) {
     for (const variant of [asciiDigits(word), arabicIndicDigits(asciiDigits(word))]) best.set(variant, 0);
   }
-  if (isArabicScriptWord(word)) {
-    const keys = wordKeysWithCertainty(word);
+  if (isKeyedWord(word)) {
+    const keys = keysWithCertainty(word);
     const typed = keys[0]!.key;
     const typedIsOneLetter = [...typed].length === 1;
     for (const { key, sure } of keys) {
       for (const form of lookup(key) ?? []) {
-        const spellings = foldedSpellings(form);
+        const spellings = foldedWordSpellings(form);
         // A detached letter (a lone و in the text) never stands for a word.
         if (!typedIsOneLetter && [...spellings[0]!].length === 1) continue;
         // The same word: as typed, or under any proclitic chain of a key that
@@ -87,8 +88,8 @@ export function expandWord(word: string, lookup: (key: string) => readonly strin
  * scripts are Pagefind's to judge.
  */
 export function isKnownWord(word: string, lookup: (key: string) => readonly string[] | undefined): boolean {
-  if (!isArabicScriptWord(word)) return true;
-  return wordKeysWithCertainty(word).some(({ key }) => (lookup(key)?.length ?? 0) > 0);
+  if (!isKeyedWord(word)) return true;
+  return keysWithCertainty(word).some(({ key }) => (lookup(key)?.length ?? 0) > 0);
 }
 
 export interface WordMatch<Ref> {
@@ -155,8 +156,8 @@ export function rankPages<Ref>(matchesPerWord: WordMatch<Ref>[][]): RankedPage<R
  * this is the tie-breaker that puts the article with الوزارة itself first.
  */
 export function exactWordMatches(text: string, query: string): number {
-  const present = new Set(splitWords(text).map(foldArabicWord));
-  return splitWords(query).filter((word) => present.has(foldArabicWord(word))).length;
+  const present = new Set(splitWords(text).map(foldWord));
+  return splitWords(query).filter((word) => present.has(foldWord(word))).length;
 }
 
 /** Stable re-ranking of loaded results: more exact word matches first, else the given order. */

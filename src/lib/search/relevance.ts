@@ -1,4 +1,5 @@
-import { foldedSpellings, isArabicScriptWord, MAX_QUERY_WORDS, splitWords, wordKeysWithCertainty } from './arabic-script.ts';
+import { MAX_QUERY_WORDS, splitWords } from './arabic-script.ts';
+import { foldedWordSpellings, isKeyedWord, keysWithCertainty } from './keying.ts';
 
 /**
  * What a result's own text says about a query, checked after Pagefind has
@@ -60,7 +61,7 @@ export function hasPhrase(query: string): boolean {
  * stands for a longer query word.
  */
 export function matchTier(textWord: string, queryWord: string): 0 | 1 | undefined {
-  if (!isArabicScriptWord(queryWord)) {
+  if (!isKeyedWord(queryWord)) {
     const text = textWord.toLowerCase();
     const query = queryWord.toLowerCase();
     if (text === query) return 0;
@@ -68,13 +69,13 @@ export function matchTier(textWord: string, queryWord: string): 0 | 1 | undefine
     const common = Math.min(query.length, text.length, Math.max(4, query.length - 2));
     return common >= 4 && text.slice(0, common) === query.slice(0, common) ? 1 : undefined;
   }
-  const textSpellings = foldedSpellings(textWord);
-  const querySpellings = foldedSpellings(queryWord);
+  const textSpellings = foldedWordSpellings(textWord);
+  const querySpellings = foldedWordSpellings(queryWord);
   if ([...textSpellings[0]!].length === 1 && [...querySpellings[0]!].length > 1) return undefined;
   if (textSpellings.some((spelling) => querySpellings.includes(spelling))) return 0;
-  const sureKeys = new Set(wordKeysWithCertainty(queryWord).filter(({ sure }) => sure).map(({ key }) => key));
+  const sureKeys = new Set(keysWithCertainty(queryWord).filter(({ sure }) => sure).map(({ key }) => key));
   // Any chain on the text's side: بالمدارس, وللمدارس and مدارس are all المدارس.
-  return wordKeysWithCertainty(textWord).some(({ key }) => sureKeys.has(key)) ? 1 : undefined;
+  return keysWithCertainty(textWord).some(({ key }) => sureKeys.has(key)) ? 1 : undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { foldArabicWord, isArabicScriptWord, splitWords, wordKeysWithCertainty } from './arabic-script.ts';
+import { splitWords } from './arabic-script.ts';
+import { foldWord, isKeyedWord, keysWithCertainty } from './keying.ts';
 
 /**
  * "Did you mean": the archive's closest spelling of a word that finds
@@ -34,7 +35,7 @@ const SKELETON: Record<string, string> = {
 
 /** A word as the spelling index compares it: folded, lower-case, Latin accents and the lone hamza dropped. */
 export function spellingForm(word: string): string {
-  if (isArabicScriptWord(word)) return foldArabicWord(word).replace(/ء/g, '');
+  if (isKeyedWord(word)) return foldWord(word).replace(/ء/g, '');
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
@@ -76,11 +77,11 @@ export function addSpellingWords(counts: Map<string, number>, text: string): Map
     add(word);
     // كالعرجون is also offered as العرجون and عرجون: readers type the word
     // with the article or bare far more than under a proclitic chain.
-    if (!isArabicScriptWord(word)) continue;
-    for (const { key, sure } of wordKeysWithCertainty(word).slice(1)) {
+    if (!isKeyedWord(word)) continue;
+    for (const { key, sure } of keysWithCertainty(word).slice(1)) {
       if (sure) add(key);
     }
-    const folded = foldArabicWord(word);
+    const folded = foldWord(word);
     const article = folded.match(/^(?:[وف]?[بك]ال|[وف]ال|[وف]?لل)/);
     if (article) add(`ال${folded.slice(article[0].length)}`);
   }
@@ -93,10 +94,10 @@ export function buildSpellingShards(counts: Map<string, number>): Map<string, Sp
   for (const [word, count] of counts) {
     const form = spellingForm(word);
     const current = byForm.get(form);
-    if (!current) byForm.set(form, { word: isArabicScriptWord(word) ? word : form, count });
+    if (!current) byForm.set(form, { word: isKeyedWord(word) ? word : form, count });
     else {
       current.count += count;
-      if (isArabicScriptWord(word) && count > (counts.get(current.word) ?? 0)) current.word = word;
+      if (isKeyedWord(word) && count > (counts.get(current.word) ?? 0)) current.word = word;
     }
   }
   const shards = new Map<string, { word: string; count: number }[]>();
@@ -146,7 +147,7 @@ export function spellingDistance(a: string, b: string): number {
  * becomes الخناس). The search folds the rest.
  */
 export function readableSpelling(word: string): string {
-  if (!isArabicScriptWord(word)) return word;
+  if (!isKeyedWord(word)) return word;
   return word.normalize('NFC').replace(/ى\u0670/g, 'ى').replace(/\u0640?\u0670/g, 'ا').replace(/[\u0610-\u061A\u064B-\u065F\u06D6-\u06ED\u0640]/g, '').replace(/ٱ/g, 'ا');
 }
 

@@ -1,7 +1,8 @@
-import { isArabicScriptWord, splitWords, wordKeys } from './arabic-script.ts';
+import { splitWords } from './arabic-script.ts';
+import { isKeyedWord, keysOf } from './keying.ts';
 
 /**
- * The search vocabulary: for every key (see wordKeys) the written forms of
+ * The search vocabulary: for every key (see keysOf) the written forms of
  * the archive that share it, most frequent first. At query time it tells
  * which real words to ask Pagefind for — لروسيا leads to روسيا — so the
  * expansion never guesses at words that are not in the archive.
@@ -14,7 +15,7 @@ export const MAX_FORMS_PER_KEY = 16;
 /** Adds the Arabic-script words of one text to `counts`. */
 export function addArabicScriptWords(counts: Map<string, number>, text: string): Map<string, number> {
   for (const word of splitWords(text)) {
-    if (!isArabicScriptWord(word)) continue;
+    if (!isKeyedWord(word)) continue;
     counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   return counts;
@@ -43,7 +44,7 @@ export function shardIdForKey(key: string): string {
 export function buildVocabularyShards(counts: Map<string, number>): Map<string, VocabularyShard> {
   const formsByKey = new Map<string, string[]>();
   for (const form of counts.keys()) {
-    for (const key of wordKeys(form)) {
+    for (const key of keysOf(form)) {
       const forms = formsByKey.get(key);
       if (forms) forms.push(form);
       else formsByKey.set(key, [form]);

@@ -1,5 +1,6 @@
 import { expandWord, formsPerWord, isKnownWord, needsExpansion, rankPages, type FormCandidate, type RankedPage, type WordMatch } from '../../lib/search/expand-query.ts';
-import { isArabicScriptWord, splitWords, wordKeys } from '../../lib/search/arabic-script.ts';
+import { splitWords } from '../../lib/search/arabic-script.ts';
+import { isKeyedWord, keysOf } from '../../lib/search/keying.ts';
 import { shardIdForKey, type VocabularyShard } from '../../lib/search/vocabulary.ts';
 import type { LocaleSearchParts, SearchPartSummary } from '../../lib/search/index-parts.ts';
 import { holdsEveryWord, parseQuery, rankByText, type ParsedQuery } from '../../lib/search/relevance.ts';
@@ -206,8 +207,8 @@ export class ArchiveSearch {
   }
 
   async #formsOf(word: string, limit?: number): Promise<{ candidates: FormCandidate[]; known: boolean }> {
-    if (!isArabicScriptWord(word)) return { candidates: expandWord(word, () => undefined, limit), known: true };
-    const keys = wordKeys(word);
+    if (!isKeyedWord(word)) return { candidates: expandWord(word, () => undefined, limit), known: true };
+    const keys = keysOf(word);
     const available = await this.#availableShards();
     const shards = await Promise.all(
       keys.map((key): Promise<VocabularyShard> | VocabularyShard =>

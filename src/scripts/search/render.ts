@@ -1,6 +1,6 @@
 import type { PagefindResultData } from './pagefind-types.ts';
 import { buildExcerpt, type ExcerptPart } from '../../lib/search/excerpt.ts';
-import { isArabicScriptWord } from '../../lib/search/arabic-script.ts';
+import { isKeyedWord } from '../../lib/search/keying.ts';
 import { matchTier } from '../../lib/search/relevance.ts';
 
 /** Localized text and formats the client needs, passed from the page as JSON. */
@@ -69,11 +69,11 @@ export function appendParts(target: HTMLElement, parts: readonly ExcerptPart[]):
  * Pagefind located its matches.
  */
 export function resultExcerpt(data: PagefindResultData, words: readonly string[]): ExcerptPart[] {
-  const arabic = words.filter(isArabicScriptWord);
+  const arabic = words.filter(isKeyedWord);
   const located = new Set(data.locations ?? []);
   const others = words.length > arabic.length;
   return buildExcerpt(data.content, data.meta.title ?? '', (core, index) =>
-    arabic.some((word) => matchTier(core, word) !== undefined) || (others && located.has(index) && !isArabicScriptWord(core)),
+    arabic.some((word) => matchTier(core, word) !== undefined) || (others && located.has(index) && !isKeyedWord(core)),
   );
 }
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { importArticle, type ImportOptions } from '../../../src/lib/import/import-article.ts';
+import { isLocaleCode, LOCALE_CODES } from '../../../src/i18n/locales.ts';
 
 let work: string;
 let contentDir: string;
@@ -38,11 +39,23 @@ describe('importing one article', () => {
     expect(result.warnings).toEqual(['language guessed as "ar" from Arabic script (100% of letters); pass --lang to set it']);
   });
 
-  test('an unknown locale is an error, not a new folder', async () => {
-    await expect(run(source('fa.txt', 'عنوان فارسی\nاین یک متن فارسی است که با حروف پارسی نوشته شده و گ و چ و پ و ژ دارد.\n'))).rejects.toThrow(
-      /fa\.txt: is in "fa" \(guessed from its script\), which is not a configured locale \(ar, en\)\. Pass --lang with one of those, or add the locale to src\/i18n\/locales\.ts first\./,
+  test('a locale that is not turned on is an error, not a new folder', async () => {
+    const persian = source('fa.txt', 'عنوان فارسی\nاین یک متن فارسی است که با حروف پارسی نوشته شده و گ و چ و پ و ژ دارد.\n');
+    const configured = LOCALE_CODES.join(', ').replaceAll(/[(), ]/g, (character) => `\\${character}`);
+    if (isLocaleCode('fa')) {
+      // Persian turned on (ARSHIF_LOCALES): the guess is accepted.
+      expect((await run(persian)).warnings[0]).toMatch(/^language guessed as "fa"/);
+      expect(readdirSync(contentDir)).toEqual(['fa']);
+    } else {
+      await expect(run(persian)).rejects.toThrow(
+        new RegExp(`fa\\.txt: is in "fa" \\(guessed from its script\\), which is not a configured locale \\(${configured}\\)\\. Pass --lang with one of those, or add the locale to src/i18n/locales\\.ts first\\.`),
+      );
+      expect(() => readdirSync(contentDir)).toThrow();
+    }
+    // No pack covers Pashto, whatever is turned on.
+    await expect(run(source('ps.txt', 'سرلیک\nدا یوه لنډه مقاله ده.\n'), { lang: 'ps' })).rejects.toThrow(
+      new RegExp(`ps\\.txt: is in "ps" \\(from --lang\\), which is not a configured locale \\(${configured}\\)`),
     );
-    expect(() => readdirSync(contentDir)).toThrow();
   });
 
   test('re-importing the same text reports unchanged and writes nothing', async () => {
