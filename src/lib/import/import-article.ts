@@ -2,7 +2,7 @@ import { copyFile, lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { isLocaleCode, LOCALE_CODES } from '../../i18n/locales.ts';
-import { isValidSlug, slugCandidates, slugFromText } from '../slug.ts';
+import { LEGACY_SLUG_LENGTH, MAX_SLUG_LENGTH, isValidSlug, slugCandidates, slugFromText } from '../slug.ts';
 import { MAX_TAGS, normalizeTag, tagSegment, validateTag } from '../tags.ts';
 import { checkDate } from './dates.ts';
 import { decodeArticleBytes } from './decode.ts';
@@ -362,9 +362,17 @@ export async function importReadArticle(
   if (baseSlug !== undefined && !isValidSlug(baseSlug)) {
     throw new ImportError(file, `has the slug "${baseSlug}", which is not lowercase ASCII words joined by hyphens.`, 'Use letters a-z, digits and hyphens, e.g. azerbaijan-halts-offensive.');
   }
+  // The slug an earlier version (slugs of up to 80 characters) gave this text, if not the same.
+  let legacySlug: string | undefined;
   if (baseSlug === undefined) {
     const fromFile = options.slugFrom === 'filename';
-    baseSlug = slugFromText(fromFile ? path.basename(file).replace(/\.[^.]+$/, '') : article.title) || slugFromText(path.basename(file).replace(/\.[^.]+$/, '')) || 'article';
+    const derive = (maxLength: number) =>
+      slugFromText(fromFile ? path.basename(file).replace(/\.[^.]+$/, '') : article.title, maxLength) ||
+      slugFromText(path.basename(file).replace(/\.[^.]+$/, ''), maxLength) ||
+      'article';
+    baseSlug = derive(MAX_SLUG_LENGTH);
+    const legacy = derive(LEGACY_SLUG_LENGTH);
+    if (legacy !== baseSlug) legacySlug = legacy;
   }
 
   // A translation shares the key of its original, which must already be in the archive, in another language.
@@ -486,6 +494,16 @@ export async function importReadArticle(
 
   /** Chooses the target and settles there; throws TargetTaken when another process created it first. */
   const choose = async (): Promise<ImportResult> => {
+    // An article imported under an earlier version's longer slug stays where it is:
+    // the same text, or a changed text from the same file, updates it, never a twin.
+    if (legacySlug) {
+      for (const slug of slugCandidates(legacySlug, 20)) {
+        const target = path.join(lang, `${slug}.mdx`);
+        const existing = claimedByOther(target) ? undefined : await readExisting(path.join(options.contentDir, target));
+        if (!existing) break;
+        if (existing.sourceHash === sourceHash || (existing.file !== undefined && existing.file === fileName)) return settle(target, slug, existing);
+      }
+    }
     // First, this very text may already be here, under the slug or a suffixed one
     // (when a file of the same name took the slug first): that is its article.
     const sameNamed: string[] = [];

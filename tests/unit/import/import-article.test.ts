@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { importArticle, type ImportOptions } from '../../../src/lib/import/import-article.ts';
+import { slugFromText } from '../../../src/lib/slug.ts';
 import { isLocaleCode, LOCALE_CODES } from '../../../src/i18n/locales.ts';
 
 let work: string;
@@ -75,6 +76,23 @@ describe('importing one article', () => {
     expect(skipped.reason).toMatch(/the source text changed .* pass --force to replace it/);
     expect((await run(file, { lang: 'ar', force: true })).status).toBe('updated');
     expect(readFileSync(path.join(contentDir, 'ar/adhrbyjan-twqf-alhjwm.mdx'), 'utf8')).toContain('فقرة ثانية معدلة.');
+  });
+
+  test('an article named by an earlier version’s 80-character slug is updated there, not imported twice', async () => {
+    const long = 'أذربيجان توقف الهجوم على المقاطعة بعد يوم من القتال العنيف في الإقليم الجبلي المتنازع عليه\nأعلنت أذربيجان أنها ستوقف الهجوم.\n';
+    const file = source('long.txt', long);
+    expect(path.basename((await run(file, { lang: 'ar', dryRun: true })).target!, '.mdx').length).toBeLessThanOrEqual(60);
+    // As an earlier version named it: the 80-character slug.
+    const legacySlug = slugFromText(long.split('\n')[0]!, 80);
+    expect(legacySlug.length).toBeGreaterThan(60);
+    await run(file, { lang: 'ar', slug: legacySlug });
+    const legacy = path.join(contentDir, 'ar', `${legacySlug}.mdx`);
+    const again = await run(file, { lang: 'ar' });
+    expect(again.status, again.reason).toBe('unchanged');
+    writeFileSync(file, long.replace('ستوقف', 'أوقفت'));
+    expect((await run(file, { lang: 'ar', force: true })).status).toBe('updated');
+    expect(readdirSync(path.join(contentDir, 'ar'))).toEqual([path.basename(legacy)]);
+    expect(readFileSync(legacy, 'utf8')).toContain('أوقفت');
   });
 
   test('a hand-edited article is never overwritten without --force', async () => {
