@@ -69,23 +69,45 @@ export type SpellingShard = string[];
 
 /** Adds the words of a text to `counts` (every script; digits and short words left out). */
 export function addSpellingWords(counts: Map<string, number>, text: string): Map<string, number> {
-  const add = (word: string) => {
-    if ([...spellingForm(word)].length >= MIN_SPELLING_LENGTH) counts.set(word, (counts.get(word) ?? 0) + 1);
-  };
   for (const word of splitWords(text)) {
-    if (/\p{N}/u.test(word)) continue;
+    for (const counted of spellingWordsOf(word)) counts.set(counted, (counts.get(counted) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * What one written word adds to the spelling counts, remembered: a build
+ * meets the same words again and again (Zipf), and folding and keying every
+ * occurrence was the largest cost of indexing on Astro's thread (measured).
+ * The memory is cleared when it grows large, so it stays bounded.
+ */
+const spellingWordsMemo = new Map<string, readonly string[]>();
+const SPELLING_MEMO_LIMIT = 200_000;
+
+function spellingWordsOf(word: string): readonly string[] {
+  let known = spellingWordsMemo.get(word);
+  if (known) return known;
+  const out: string[] = [];
+  const add = (form: string) => {
+    if ([...spellingForm(form)].length >= MIN_SPELLING_LENGTH) out.push(form);
+  };
+  if (!/\p{N}/u.test(word)) {
     add(word);
     // كالعرجون is also offered as العرجون and عرجون: readers type the word
     // with the article or bare far more than under a proclitic chain.
-    if (!isKeyedWord(word)) continue;
-    for (const { key, sure } of keysWithCertainty(word).slice(1)) {
-      if (sure) add(key);
+    if (isKeyedWord(word)) {
+      for (const { key, sure } of keysWithCertainty(word).slice(1)) {
+        if (sure) add(key);
+      }
+      const folded = foldWord(word);
+      const article = folded.match(/^(?:[وف]?[بك]ال|[وف]ال|[وف]?لل)/);
+      if (article) add(`ال${folded.slice(article[0].length)}`);
     }
-    const folded = foldWord(word);
-    const article = folded.match(/^(?:[وف]?[بك]ال|[وف]ال|[وف]?لل)/);
-    if (article) add(`ال${folded.slice(article[0].length)}`);
   }
-  return counts;
+  known = out;
+  if (spellingWordsMemo.size >= SPELLING_MEMO_LIMIT) spellingWordsMemo.clear();
+  spellingWordsMemo.set(word, known);
+  return known;
 }
 
 /** Groups words into shards: one written form per spelling form (its most frequent), most frequent first. */
@@ -97,7 +119,10 @@ export function buildSpellingShards(counts: Map<string, number>): Map<string, Sp
     if (!current) byForm.set(form, { word: isKeyedWord(word) ? word : form, count });
     else {
       current.count += count;
-      if (isKeyedWord(word) && count > (counts.get(current.word) ?? 0)) current.word = word;
+      // The most frequent spelling stands for the form; a tie goes to the first in code-point
+      // order, not to whichever page was indexed first (the build's order varies).
+      const shown = counts.get(current.word) ?? 0;
+      if (isKeyedWord(word) && (count > shown || (count === shown && word < current.word))) current.word = word;
     }
   }
   const shards = new Map<string, { word: string; count: number }[]>();
