@@ -59,36 +59,32 @@ export function findTranslations(article: Article, groups: Map<string, Article[]
   return key ? (groups.get(key) ?? []).filter((other) => other.id !== article.id) : [];
 }
 
+/** A locale's articles grouped under the names `namesOf` gives each (its tags, its author), names in the locale's alphabetical order. */
+async function groupedByName(locale: LocaleCode, namesOf: (article: Article) => readonly string[]): Promise<[string, Article[]][]> {
+  const byName = new Map<string, Article[]>();
+  for (const article of await getArticlesForLocale(locale)) {
+    for (const name of namesOf(article)) {
+      const list = byName.get(name);
+      if (list) list.push(article);
+      else byName.set(name, [article]);
+    }
+  }
+  const collator = new Intl.Collator(locale);
+  return [...byName].sort(([a], [b]) => collator.compare(a, b));
+}
+
 /** The tags of one locale with their articles, tags in the locale's alphabetical order. */
 export function getTagsForLocale(locale: LocaleCode): Promise<{ tag: string; articles: Article[] }[]> {
-  return once(`tags:${locale}`, async () => {
-    const byTag = new Map<string, Article[]>();
-    for (const article of await getArticlesForLocale(locale)) {
-      for (const tag of article.data.tags) {
-        const list = byTag.get(tag);
-        if (list) list.push(article);
-        else byTag.set(tag, [article]);
-      }
-    }
-    const collator = new Intl.Collator(locale);
-    return [...byTag].map(([tag, articles]) => ({ tag, articles })).sort((a, b) => collator.compare(a.tag, b.tag));
-  });
+  return once(`tags:${locale}`, async () =>
+    (await groupedByName(locale, (article) => article.data.tags)).map(([tag, articles]) => ({ tag, articles })),
+  );
 }
 
 /** The authors of one locale with their articles (newest first), in the locale's alphabetical order. */
 export function getAuthorsForLocale(locale: LocaleCode): Promise<{ author: string; articles: Article[] }[]> {
-  return once(`authors:${locale}`, async () => {
-    const byAuthor = new Map<string, Article[]>();
-    for (const article of await getArticlesForLocale(locale)) {
-      const author = article.data.author;
-      if (!author) continue;
-      const list = byAuthor.get(author);
-      if (list) list.push(article);
-      else byAuthor.set(author, [article]);
-    }
-    const collator = new Intl.Collator(locale);
-    return [...byAuthor].map(([author, articles]) => ({ author, articles })).sort((a, b) => collator.compare(a.author, b.author));
-  });
+  return once(`authors:${locale}`, async () =>
+    (await groupedByName(locale, (article) => (article.data.author ? [article.data.author] : []))).map(([author, articles]) => ({ author, articles })),
+  );
 }
 
 /**
