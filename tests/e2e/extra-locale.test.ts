@@ -6,7 +6,8 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { closePage, openPage } from '../helpers/pages.ts';
 import { buildSite, projectRoot, serveStatic, type StaticSite } from '../helpers/site.ts';
 import { LOCALE_PACKS, enabledLocaleCodes, isArabicScriptLocale, isHebrewScriptLocale, localeDirection, type LocaleCode } from '../../src/i18n/locales.ts';
-import { archiveMonthName, formatDate } from '../../src/lib/dates.ts';
+import { archiveMonthName, archiveYearName, formatDate } from '../../src/lib/dates.ts';
+import { calendarMonthOf } from '../../src/lib/calendar.ts';
 
 /**
  * Every locale pack turned on at once (ARSHIF_LOCALES, as a site would): the
@@ -120,7 +121,8 @@ describe(`every locale pack turned on (ARSHIF_LOCALES=${ALL_PACKS})`, () => {
     test(`${locale}: home, article, archive, month and search pages in its language, direction, digits, calendar and faces`, async () => {
       const articles = articlesOf(locale);
       const newest = articles[0]!;
-      const month = { year: newest.date.getUTCFullYear(), month: newest.date.getUTCMonth() + 1 };
+      // The month of the locale's archive calendar the newest article falls in: /fa/archive/1402/09/ is Azar 1402.
+      const month = calendarMonthOf(newest.date, pack.archiveCalendar);
       const pages = [`${locale}/`, `${locale}/articles/${newest.slug}/`, `${locale}/archive/`, `${locale}/archive/${month.year}/${String(month.month).padStart(2, '0')}/`, `${locale}/search/`];
       for (const pathname of pages) {
         const page = await openPage(browser, site.url, pathname);
@@ -152,13 +154,22 @@ describe(`every locale pack turned on (ARSHIF_LOCALES=${ALL_PACKS})`, () => {
           expect(dateline.indexOf(formatDate(newest.date, locale, pack.calendars[0]))).toBeLessThan(dateline.indexOf(formatDate(newest.date, locale, pack.calendars[1]!)));
         }
         if (pathname.endsWith('/archive/')) {
-          // The archive index and its chart name the Gregorian months they group.
-          expect(await page.textContent('.archive-years')).toContain(archiveMonthName(month.year, month.month, locale, 'month'));
-          expect(await page.textContent('.archive-chart')).toContain(archiveMonthName(month.year, month.month, locale, 'monthYear'));
+          // The archive index and its chart group and name by the locale's archive calendar: every article's
+          // month is listed under its year, by name, with a link to its month page.
+          const years = await page.$$eval('.archive-year', (sections) =>
+            sections.map((section) => ({ heading: section.querySelector('h2')!.textContent!, months: [...section.querySelectorAll('li a')].map((link) => ({ name: link.textContent!, href: (link as HTMLAnchorElement).pathname })) })),
+          );
+          for (const article of articles) {
+            const own = calendarMonthOf(article.date, pack.archiveCalendar);
+            const section = years.find(({ heading }) => heading.includes(archiveYearName(own.start, locale)));
+            expect(section, `${locale}: year of ${article.slug} in ${years.map(({ heading }) => heading).join(' | ')}`).toBeDefined();
+            expect(section!.months).toContainEqual({ name: archiveMonthName(own.start, locale, 'month'), href: `/${locale}/archive/${own.year}/${String(own.month).padStart(2, '0')}/` });
+          }
+          expect(await page.textContent('.archive-chart')).toContain(archiveMonthName(month.start, locale, 'monthYear'));
         }
         if (/archive\/\d{4}\/\d{2}\/$/.test(pathname)) {
-          expect(await page.textContent('h1')).toContain(archiveMonthName(month.year, month.month, locale, 'monthYear'));
-          expect(await page.title()).toContain(archiveMonthName(month.year, month.month, locale, 'monthYear'));
+          expect(await page.textContent('h1')).toContain(archiveMonthName(month.start, locale, 'monthYear'));
+          expect(await page.title()).toContain(archiveMonthName(month.start, locale, 'monthYear'));
           const listed = await page.$$eval('main .article-list a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname));
           expect(listed).toContain(`/${locale}/articles/${newest.slug}/`);
         }
@@ -198,6 +209,25 @@ describe(`every locale pack turned on (ARSHIF_LOCALES=${ALL_PACKS})`, () => {
       expect(results[0], `${locale}: ${query}`).toBe(`/${locale}/articles/${slug}/`);
       await closePage(page);
     }
+  });
+
+  test('an archive grouped by its own calendar: Hebrew months with Adar I apart, Solar Hijri years in the search filter', async () => {
+    // The Hebrew fixture runs from Iyar 5783 (a common year) to Adar I 5784 (a leap year): 5 + 6 months.
+    const page = await openPage(browser, site.url, 'he/archive/');
+    const bars = await page.$$eval('.archive-chart-bars li > [aria-label]', (items) => items.map((item) => item.getAttribute('aria-label')!));
+    expect(bars).toHaveLength(11);
+    expect(bars[0]).toContain('אייר 5783');
+    expect(bars.at(-1)).toContain('אדר א׳ 5784');
+    await closePage(page);
+    const month = await openPage(browser, site.url, 'he/archive/5784/06/');
+    expect(await month.textContent('h1')).toContain('אדר א׳ 5784');
+    expect(await month.$$eval('main .article-list a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname))).toContain('/he/articles/purim-katan/');
+    await closePage(month);
+    // Search filters by the year the archive shows: 1402 for a Persian article of 2023, 5784 for a Hebrew one of 2024.
+    const yearFilter = (locale: string, slug: string) => /<meta name="arshif:year" content="(\d+)"/.exec(readFileSync(path.join(outDir, locale, 'articles', slug, 'index.html'), 'utf8'))?.[1];
+    expect(yearFilter('fa', 'yalda-night')).toBe('1402');
+    expect(yearFilter('he', 'purim-katan')).toBe('5784');
+    expect(yearFilter('ar', 'cairo-book-fair')).toBe('2023');
   });
 
   test('the service worker precaches the faces of the packs that are on', () => {
