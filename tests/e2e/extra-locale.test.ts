@@ -14,7 +14,8 @@ import { calendarMonthOf } from '../../src/lib/calendar.ts';
  * bundled archive plus a few Persian, Hebrew and Urdu articles
  * (tests/fixtures/extra-locale/content) build into a site where each locale's
  * home, article, archive, month and search pages speak its language, in its
- * direction, digits and calendar, with every letter in a bundled face.
+ * direction, digits and calendar, with every letter in a bundled face
+ * (home, article, archive, month, search, tags and not-found pages).
  */
 const fixture = path.join(projectRoot, 'tests/fixtures/extra-locale');
 const work = path.join(projectRoot, 'tests/.tmp/extra-locale');
@@ -123,7 +124,15 @@ describe(`every locale pack turned on (ARSHIF_LOCALES=${ALL_PACKS})`, () => {
       const newest = articles[0]!;
       // The month of the locale's archive calendar the newest article falls in: /fa/archive/1402/09/ is Azar 1402.
       const month = calendarMonthOf(newest.date, pack.archiveCalendar);
-      const pages = [`${locale}/`, `${locale}/articles/${newest.slug}/`, `${locale}/archive/`, `${locale}/archive/${month.year}/${String(month.month).padStart(2, '0')}/`, `${locale}/search/`];
+      const pages = [
+        `${locale}/`,
+        `${locale}/articles/${newest.slug}/`,
+        `${locale}/archive/`,
+        `${locale}/archive/${month.year}/${String(month.month).padStart(2, '0')}/`,
+        `${locale}/search/`,
+        `${locale}/tags/`,
+        `${locale}/404/`,
+      ];
       for (const pathname of pages) {
         const page = await openPage(browser, site.url, pathname);
         expect(await page.getAttribute('html', 'lang'), pathname).toBe(locale);
