@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -15,7 +15,7 @@ import { calendarMonthOf } from '../../src/lib/calendar.ts';
  * (tests/fixtures/extra-locale/content) build into a site where each locale's
  * home, article, archive, month and search pages speak its language, in its
  * direction, digits and calendar, with every letter in a bundled face
- * (home, article, archive, month, search, tags and not-found pages).
+ * (home, article, archive, month, search, tags, about and not-found pages).
  */
 const fixture = path.join(projectRoot, 'tests/fixtures/extra-locale');
 const work = path.join(projectRoot, 'tests/.tmp/extra-locale');
@@ -132,6 +132,8 @@ describe(`every locale pack turned on (ARSHIF_LOCALES=${ALL_PACKS})`, () => {
         `${locale}/search/`,
         `${locale}/tags/`,
         `${locale}/404/`,
+        // The about page is the site's content (content-pages/<locale>/about.md); every pack ships one.
+        ...(existsSync(path.join(projectRoot, 'content-pages', locale, 'about.md')) ? [`${locale}/about/`] : []),
       ];
       for (const pathname of pages) {
         const page = await openPage(browser, site.url, pathname);
