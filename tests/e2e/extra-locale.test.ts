@@ -239,6 +239,13 @@ describe(`every locale pack turned on (ARSHIF_LOCALES=${ALL_PACKS})`, () => {
     expect(yearFilter('fa', 'yalda-night')).toBe('1402');
     expect(yearFilter('he', 'purim-katan')).toBe('5784');
     expect(yearFilter('ar', 'cairo-book-fair')).toBe('2023');
+    // On the search page, the Persian year list names the archive's years, in Persian digits.
+    const search = await openPage(browser, site.url, 'fa/search/');
+    await search.focus('select[name="year"]');
+    await search.waitForSelector('[data-search-page][data-filters-ready]');
+    const years = await search.$$eval('select[name="year"] option', (options) => options.filter((option) => (option as HTMLOptionElement).value).map((option) => [(option as HTMLOptionElement).value, option.textContent!.trim()]));
+    expect(years).toEqual([['1402', '۱۴۰۲ (۲)']]); // both Persian articles, of 2023-05-10 and 2023-12-21, are in 1402
+    await closePage(search);
   });
 
   test('the service worker precaches the faces of the packs that are on', () => {
