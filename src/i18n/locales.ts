@@ -14,6 +14,7 @@ import { fa } from './strings/fa.ts';
 import { he } from './strings/he.ts';
 import { ur } from './strings/ur.ts';
 import type { UiStrings } from './strings/ar.ts';
+import type { CalendarId } from '../lib/calendar.ts';
 
 export interface LocaleDefinition {
   /** BCP 47 code, also the URL segment and the content folder name. */
@@ -28,8 +29,20 @@ export interface LocaleDefinition {
    */
   digits: 'arab' | 'arabext' | 'latn' | 'hebr';
   /** Calendars shown on a dateline, first is primary (Intl `ca`). */
-  calendars: readonly ('gregory' | 'islamic-umalqura' | 'persian' | 'hebrew')[];
-  /** Language Pagefind indexes and stems this locale with. */
+  calendars: readonly CalendarId[];
+  /**
+   * The calendar the archive is grouped by: its years and months (index,
+   * month pages and their URLs, chart, titles), the search page's year filter
+   * and the years a search says it covered. Grouping and naming always use
+   * this one calendar.
+   */
+  archiveCalendar: CalendarId;
+  /**
+   * The language Pagefind indexes this locale's articles as (its `forceLanguage`):
+   * Pagefind's stemmer for it when Pagefind has one (ar and en do; fa, he and ur
+   * have none, and Arshif's own keying in src/lib/search strips their affixes).
+   * Usually the locale's code; a regional locale (ar-EG) names its language.
+   */
   searchLanguage: string;
   /** Every UI string in this language (src/i18n/strings/<code>.ts). */
   strings: UiStrings;
@@ -47,6 +60,7 @@ export const LOCALE_PACKS = {
     // Arabic Wikipedia), so the interface does too: «20 سبتمبر 2023» beside «600 نقطة».
     digits: 'latn',
     calendars: ['gregory', 'islamic-umalqura'],
+    archiveCalendar: 'gregory',
     searchLanguage: 'ar',
     strings: ar,
     enabled: true,
@@ -56,6 +70,7 @@ export const LOCALE_PACKS = {
     label: 'English',
     digits: 'latn',
     calendars: ['gregory', 'islamic-umalqura'],
+    archiveCalendar: 'gregory',
     searchLanguage: 'en',
     strings: en,
     enabled: true,
@@ -67,6 +82,8 @@ export const LOCALE_PACKS = {
     digits: 'arabext',
     // Solar Hijri is Iran's civil calendar; Gregorian second, for dates abroad.
     calendars: ['persian', 'gregory'],
+    // Iranian archives file by the Solar Hijri month, as their datelines read: /fa/archive/1402/07/ is Mehr 1402.
+    archiveCalendar: 'persian',
     searchLanguage: 'fa',
     strings: fa,
     enabled: false,
@@ -78,6 +95,8 @@ export const LOCALE_PACKS = {
     digits: 'latn',
     // The Hebrew date first (its day and year in Hebrew letters, as ICU and Hebrew print write them), the civil date beside it.
     calendars: ['hebrew', 'gregory'],
+    // Grouped as the datelines read first: by Hebrew month, 13 in a leap year.
+    archiveCalendar: 'hebrew',
     searchLanguage: 'he',
     strings: he,
     enabled: false,
@@ -88,6 +107,7 @@ export const LOCALE_PACKS = {
     digits: 'arabext',
     // Pakistani papers date by the Gregorian calendar, the Hijri date beside it.
     calendars: ['gregory', 'islamic-umalqura'],
+    archiveCalendar: 'gregory',
     searchLanguage: 'ur',
     strings: ur,
     enabled: false,

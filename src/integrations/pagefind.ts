@@ -8,6 +8,9 @@ import * as pagefindApi from 'pagefind';
 import { setSearchIndexHooks, type SearchIndexHooks, type SearchIndexPage } from '../lib/search/build-hooks.ts';
 import { FIRST_SEARCH_BASE_BYTES, firstSearchPartCount, planIndexParts, type IndexPart, type LocaleSearchParts, type SearchPartSummary } from '../lib/search/index-parts.ts';
 import { countIndexedWords, writeSearchVocabulary } from './search-vocabulary.ts';
+import { LOCALE_PACKS, type LocaleCode } from '../i18n/locales.ts';
+import { calendarDayKey } from '../lib/calendar.ts';
+import { parseArticleDate } from '../lib/content/article-date.ts';
 
 /**
  * Pages a single Pagefind index holds at most. Pagefind keeps every page in
@@ -52,8 +55,26 @@ const INDEX_INPUTS = [
   'src/lib/search/vocabulary.ts',
   'src/lib/search/spelling.ts',
   'src/integrations/search-vocabulary.ts',
+  // Each locale's archive calendar (its parts' years) and search language.
+  'src/i18n/locales.ts',
+  'src/lib/calendar.ts',
 ];
 const PART_KEY_FILE = '.arshif-part';
+
+function packOf(locale: string) {
+  if (!Object.hasOwn(LOCALE_PACKS, locale)) throw new Error(`search index: "${locale}" is not a locale pack`);
+  return LOCALE_PACKS[locale as LocaleCode];
+}
+
+/** The calendar whose years a locale's index parts follow (the archive's). */
+function archiveCalendarOf(locale: string) {
+  return packOf(locale).archiveCalendar;
+}
+
+/** The language Pagefind indexes a locale as (the registry's searchLanguage): its stemmer, when Pagefind has one. */
+function searchLanguageOf(locale: string): string {
+  return packOf(locale).searchLanguage;
+}
 const PART_WORDS_FILE = '.arshif-words.json';
 
 /** Word counts per language of a part's articles, for the search vocabulary. */
@@ -114,8 +135,14 @@ class SearchIndexBuild implements SearchIndexHooks {
   plan(pages: SearchIndexPage[]): void {
     if (this.#parts.length) return;
     const digests = new Map(pages.map((page) => [articleFile(page.locale, page.slug), page.digest]));
+    // Parts follow the years of each locale's archive calendar, so a search
+    // says what it covered in the years the archive and the year filter name.
     const parts = planIndexParts(
-      pages.map((page) => ({ locale: page.locale, file: articleFile(page.locale, page.slug), ...(page.date ? { date: page.date } : {}) })),
+      pages.map((page) => ({
+        locale: page.locale,
+        file: articleFile(page.locale, page.slug),
+        ...(page.date ? { date: calendarDayKey(parseArticleDate(page.date), archiveCalendarOf(page.locale)) } : {}),
+      })),
       this.#maxPages,
     );
     for (const part of parts) {
@@ -152,7 +179,7 @@ class SearchIndexBuild implements SearchIndexHooks {
   #add(state: PartState, file: string): void {
     if (state.added.has(file)) return;
     state.added.add(file);
-    state.index ??= pagefindApi.createIndex({}).then(({ index, errors }) => {
+    state.index ??= pagefindApi.createIndex({ forceLanguage: searchLanguageOf(state.part.locale) }).then(({ index, errors }) => {
       if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
       return index;
     });

@@ -1,6 +1,12 @@
+import { calendarMonthOf, monthSegment, type CalendarId } from './calendar.ts';
+
+export { monthSegment };
+
 export interface MonthCount {
-  /** 1–12 */
+  /** The month's place in its year: 1–12, or 13 in a Hebrew leap year. */
   month: number;
+  /** Its first day, for naming it in its calendar. */
+  start: Date;
   count: number;
 }
 
@@ -11,37 +17,37 @@ export interface YearCount {
   months: MonthCount[];
 }
 
-/** Groups dates by year and month, newest first; undated items are counted apart. */
-export function countByMonth(dates: readonly (Date | undefined)[]): { years: YearCount[]; undated: number } {
-  const byYear = new Map<number, Map<number, number>>();
+/**
+ * Groups dates by year and month of the archive's calendar, newest first;
+ * undated items are counted apart. The calendar decides both the grouping and
+ * (through each month's first day) the naming, so the two never disagree.
+ */
+export function countByMonth(dates: readonly (Date | undefined)[], calendar: CalendarId = 'gregory'): { years: YearCount[]; undated: number } {
+  const byYear = new Map<number, Map<number, MonthCount>>();
   let undated = 0;
   for (const date of dates) {
     if (!date) {
       undated++;
       continue;
     }
-    const year = date.getUTCFullYear();
-    const month = date.getUTCMonth() + 1;
-    const months = byYear.get(year) ?? new Map<number, number>();
-    months.set(month, (months.get(month) ?? 0) + 1);
+    const { year, month, start } = calendarMonthOf(date, calendar);
+    const months = byYear.get(year) ?? new Map<number, MonthCount>();
+    const entry = months.get(month) ?? { month, start, count: 0 };
+    entry.count++;
+    months.set(month, entry);
     byYear.set(year, months);
   }
   const years = [...byYear]
     .sort(([a], [b]) => b - a)
     .map(([year, months]) => ({
       year,
-      count: [...months.values()].reduce((sum, count) => sum + count, 0),
-      months: [...months].sort(([a], [b]) => b - a).map(([month, count]) => ({ month, count })),
+      count: [...months.values()].reduce((sum, { count }) => sum + count, 0),
+      months: [...months.values()].sort((a, b) => b.month - a.month),
     }));
   return { years, undated };
 }
 
-/** Two-digit month for URLs: 9 → "09". */
-export function monthSegment(month: number): string {
-  return String(month).padStart(2, '0');
-}
-
-/** Path of a month page, e.g. ar/archive/2023/09/. */
+/** Path of a month page, e.g. ar/archive/2023/09/ (year and month of the locale's archive calendar). */
 export function monthPath(locale: string, year: number, month: number): string {
   return `${locale}/archive/${year}/${monthSegment(month)}/`;
 }

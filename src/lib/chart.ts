@@ -1,8 +1,11 @@
 import type { YearCount } from './archive.ts';
+import { nextCalendarMonth, type CalendarId, type CalendarMonth } from './calendar.ts';
 
 export interface ChartBar {
   year: number;
   month: number;
+  /** The month's first day, for naming it in its calendar. */
+  start: Date;
   count: number;
   /** Position along the time axis, 0 for the first month shown. */
   index: number;
@@ -14,34 +17,37 @@ export interface MonthlyChart {
   bars: ChartBar[];
   months: number;
   max: number;
-  /** Years on the axis, with the index of their first month. */
-  years: { year: number; index: number }[];
+  /** Years on the axis, with the index of their first month and that month's first day. */
+  years: { year: number; index: number; start: Date }[];
 }
 
 /**
- * One bar per calendar month from the first dated article to the last,
- * months without articles included (as zero), so the chart reads as a
- * timeline. Pure geometry; the SVG is drawn by the page at build time.
+ * One bar per month of the archive's calendar from the first dated article
+ * to the last, months without articles included (as zero), so the chart reads
+ * as a timeline: a Hebrew leap year has 13 bars. Pure geometry; the SVG is
+ * drawn by the page at build time.
  */
-export function monthlyChart(years: readonly YearCount[]): MonthlyChart {
-  const counts = new Map<string, number>();
-  for (const { year, months } of years) for (const { month, count } of months) counts.set(`${year}-${month}`, count);
-  if (counts.size === 0) return { bars: [], months: 0, max: 0, years: [] };
-  const all = years.flatMap(({ year, months }) => months.map(({ month }) => year * 12 + month - 1));
-  const first = Math.min(...all);
-  const last = Math.max(...all);
+export function monthlyChart(years: readonly YearCount[], calendar: CalendarId = 'gregory'): MonthlyChart {
+  const counts = new Map<number, number>();
+  let first: CalendarMonth | undefined;
+  let last: CalendarMonth | undefined;
+  for (const { year, months } of years) {
+    for (const { month, start, count } of months) {
+      counts.set(start.getTime(), count);
+      if (!first || start < first.start) first = { year, month, start };
+      if (!last || start > last.start) last = { year, month, start };
+    }
+  }
+  if (!first || !last) return { bars: [], months: 0, max: 0, years: [] };
   const max = Math.max(...counts.values());
   const bars: ChartBar[] = [];
-  const axisYears: { year: number; index: number }[] = [];
-  for (let ordinal = first; ordinal <= last; ordinal++) {
-    const year = Math.floor(ordinal / 12);
-    const month = (ordinal % 12) + 1;
-    const count = counts.get(`${year}-${month}`) ?? 0;
-    const index = ordinal - first;
-    if (month === 1 || index === 0) axisYears.push({ year, index });
-    bars.push({ year, month, count, index, share: count / max });
+  const axisYears: MonthlyChart['years'] = [];
+  for (let current = first, index = 0; current.start <= last.start; current = nextCalendarMonth(current, calendar), index++) {
+    const count = counts.get(current.start.getTime()) ?? 0;
+    if (current.month === 1 || index === 0) axisYears.push({ year: current.year, index, start: current.start });
+    bars.push({ ...current, count, index, share: count / max });
   }
-  return { bars, months: last - first + 1, max, years: axisYears };
+  return { bars, months: bars.length, max, years: axisYears };
 }
 
 /** Every month with the highest count, oldest first: a tie names them all. */

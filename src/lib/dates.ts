@@ -38,15 +38,22 @@ const MONTH_NAME_OPTIONS: Record<MonthNameForm, Intl.DateTimeFormatOptions> = {
 };
 
 /**
- * The name of an archive month. The archive groups articles by Gregorian
- * month (its URLs are /archive/<year>/<month>/), so the name is the Gregorian
- * month's, in the locale's language and digits, whatever calendar the locale
- * dates articles in first: a Persian archive titles December 1948
- * «دسامبر ۱۹۴۸», not «آذر ۱۳۲۷» (which would also hold days of دی).
+ * The name of an archive month, given its first day: in the calendar the
+ * locale's archive is grouped by (`archiveCalendar`), its language and digits.
+ * Grouping and naming share that calendar, so a Persian archive grouped by
+ * Solar Hijri month titles Mehr 1402 «۱۴۰۲ مهر», and one grouped by
+ * Gregorian month titles December 1948 «دسامبر ۱۹۴۸», never «آذر ۱۳۲۷»
+ * (which would also hold days of دی).
  */
-export function archiveMonthName(year: number, month: number, locale: LocaleCode, form: MonthNameForm): string {
-  const { digits } = LOCALE_PACKS[locale];
-  return dateTimeFormat(`${locale}-u-ca-gregory-nu-${digits}`, { ...MONTH_NAME_OPTIONS[form], timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
+export function archiveMonthName(monthStart: Date, locale: LocaleCode, form: MonthNameForm): string {
+  const { digits, archiveCalendar } = LOCALE_PACKS[locale];
+  return dateTimeFormat(`${locale}-u-ca-${archiveCalendar}-nu-${digits}`, { ...MONTH_NAME_OPTIONS[form], timeZone: 'UTC' }).format(monthStart);
+}
+
+/** The name of an archive year, given a day in it: «2023», «۱۴۰۲», «5784», «1445 هـ» as the archive's calendar writes it. */
+export function archiveYearName(dayInYear: Date, locale: LocaleCode): string {
+  const { digits, archiveCalendar } = LOCALE_PACKS[locale];
+  return dateTimeFormat(`${locale}-u-ca-${archiveCalendar}-nu-${digits}`, { year: 'numeric', timeZone: 'UTC' }).format(dayInYear);
 }
 
 /** The date in every calendar the locale shows, primary first. */

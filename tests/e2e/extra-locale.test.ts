@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -6,14 +6,16 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { closePage, openPage } from '../helpers/pages.ts';
 import { buildSite, projectRoot, serveStatic, type StaticSite } from '../helpers/site.ts';
 import { LOCALE_PACKS, enabledLocaleCodes, isArabicScriptLocale, isHebrewScriptLocale, localeDirection, type LocaleCode } from '../../src/i18n/locales.ts';
-import { archiveMonthName, formatDate } from '../../src/lib/dates.ts';
+import { archiveMonthName, archiveYearName, formatDate } from '../../src/lib/dates.ts';
+import { calendarMonthOf } from '../../src/lib/calendar.ts';
 
 /**
  * Every locale pack turned on at once (ARSHIF_LOCALES, as a site would): the
  * bundled archive plus a few Persian, Hebrew and Urdu articles
  * (tests/fixtures/extra-locale/content) build into a site where each locale's
  * home, article, archive, month and search pages speak its language, in its
- * direction, digits and calendar, with every letter in a bundled face.
+ * direction, digits and calendar, with every letter in a bundled face
+ * (home, article, archive, month, search, tags, about and not-found pages).
  */
 const fixture = path.join(projectRoot, 'tests/fixtures/extra-locale');
 const work = path.join(projectRoot, 'tests/.tmp/extra-locale');
@@ -120,8 +122,19 @@ describe(`every locale pack turned on (ARSHIF_LOCALES=${ALL_PACKS})`, () => {
     test(`${locale}: home, article, archive, month and search pages in its language, direction, digits, calendar and faces`, async () => {
       const articles = articlesOf(locale);
       const newest = articles[0]!;
-      const month = { year: newest.date.getUTCFullYear(), month: newest.date.getUTCMonth() + 1 };
-      const pages = [`${locale}/`, `${locale}/articles/${newest.slug}/`, `${locale}/archive/`, `${locale}/archive/${month.year}/${String(month.month).padStart(2, '0')}/`, `${locale}/search/`];
+      // The month of the locale's archive calendar the newest article falls in: /fa/archive/1402/09/ is Azar 1402.
+      const month = calendarMonthOf(newest.date, pack.archiveCalendar);
+      const pages = [
+        `${locale}/`,
+        `${locale}/articles/${newest.slug}/`,
+        `${locale}/archive/`,
+        `${locale}/archive/${month.year}/${String(month.month).padStart(2, '0')}/`,
+        `${locale}/search/`,
+        `${locale}/tags/`,
+        `${locale}/404/`,
+        // The about page is the site's content (content-pages/<locale>/about.md); every pack ships one.
+        ...(existsSync(path.join(projectRoot, 'content-pages', locale, 'about.md')) ? [`${locale}/about/`] : []),
+      ];
       for (const pathname of pages) {
         const page = await openPage(browser, site.url, pathname);
         expect(await page.getAttribute('html', 'lang'), pathname).toBe(locale);
@@ -152,13 +165,22 @@ describe(`every locale pack turned on (ARSHIF_LOCALES=${ALL_PACKS})`, () => {
           expect(dateline.indexOf(formatDate(newest.date, locale, pack.calendars[0]))).toBeLessThan(dateline.indexOf(formatDate(newest.date, locale, pack.calendars[1]!)));
         }
         if (pathname.endsWith('/archive/')) {
-          // The archive index and its chart name the Gregorian months they group.
-          expect(await page.textContent('.archive-years')).toContain(archiveMonthName(month.year, month.month, locale, 'month'));
-          expect(await page.textContent('.archive-chart')).toContain(archiveMonthName(month.year, month.month, locale, 'monthYear'));
+          // The archive index and its chart group and name by the locale's archive calendar: every article's
+          // month is listed under its year, by name, with a link to its month page.
+          const years = await page.$$eval('.archive-year', (sections) =>
+            sections.map((section) => ({ heading: section.querySelector('h2')!.textContent!, months: [...section.querySelectorAll('li a')].map((link) => ({ name: link.textContent!, href: (link as HTMLAnchorElement).pathname })) })),
+          );
+          for (const article of articles) {
+            const own = calendarMonthOf(article.date, pack.archiveCalendar);
+            const section = years.find(({ heading }) => heading.includes(archiveYearName(own.start, locale)));
+            expect(section, `${locale}: year of ${article.slug} in ${years.map(({ heading }) => heading).join(' | ')}`).toBeDefined();
+            expect(section!.months).toContainEqual({ name: archiveMonthName(own.start, locale, 'month'), href: `/${locale}/archive/${own.year}/${String(own.month).padStart(2, '0')}/` });
+          }
+          expect(await page.textContent('.archive-chart')).toContain(archiveMonthName(month.start, locale, 'monthYear'));
         }
         if (/archive\/\d{4}\/\d{2}\/$/.test(pathname)) {
-          expect(await page.textContent('h1')).toContain(archiveMonthName(month.year, month.month, locale, 'monthYear'));
-          expect(await page.title()).toContain(archiveMonthName(month.year, month.month, locale, 'monthYear'));
+          expect(await page.textContent('h1')).toContain(archiveMonthName(month.start, locale, 'monthYear'));
+          expect(await page.title()).toContain(archiveMonthName(month.start, locale, 'monthYear'));
           const listed = await page.$$eval('main .article-list a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname));
           expect(listed).toContain(`/${locale}/articles/${newest.slug}/`);
         }
@@ -198,6 +220,32 @@ describe(`every locale pack turned on (ARSHIF_LOCALES=${ALL_PACKS})`, () => {
       expect(results[0], `${locale}: ${query}`).toBe(`/${locale}/articles/${slug}/`);
       await closePage(page);
     }
+  });
+
+  test('an archive grouped by its own calendar: Hebrew months with Adar I apart, Solar Hijri years in the search filter', async () => {
+    // The Hebrew fixture runs from Iyar 5783 (a common year) to Adar I 5784 (a leap year): 5 + 6 months.
+    const page = await openPage(browser, site.url, 'he/archive/');
+    const bars = await page.$$eval('.archive-chart-bars li > [aria-label]', (items) => items.map((item) => item.getAttribute('aria-label')!));
+    expect(bars).toHaveLength(11);
+    expect(bars[0]).toContain('אייר 5783');
+    expect(bars.at(-1)).toContain('אדר א׳ 5784');
+    await closePage(page);
+    const month = await openPage(browser, site.url, 'he/archive/5784/06/');
+    expect(await month.textContent('h1')).toContain('אדר א׳ 5784');
+    expect(await month.$$eval('main .article-list a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname))).toContain('/he/articles/purim-katan/');
+    await closePage(month);
+    // Search filters by the year the archive shows: 1402 for a Persian article of 2023, 5784 for a Hebrew one of 2024.
+    const yearFilter = (locale: string, slug: string) => /<meta name="arshif:year" content="(\d+)"/.exec(readFileSync(path.join(outDir, locale, 'articles', slug, 'index.html'), 'utf8'))?.[1];
+    expect(yearFilter('fa', 'yalda-night')).toBe('1402');
+    expect(yearFilter('he', 'purim-katan')).toBe('5784');
+    expect(yearFilter('ar', 'cairo-book-fair')).toBe('2023');
+    // On the search page, the Persian year list names the archive's years, in Persian digits.
+    const search = await openPage(browser, site.url, 'fa/search/');
+    await search.focus('select[name="year"]');
+    await search.waitForSelector('[data-search-page][data-filters-ready]');
+    const years = await search.$$eval('select[name="year"] option', (options) => options.filter((option) => (option as HTMLOptionElement).value).map((option) => [(option as HTMLOptionElement).value, option.textContent!.trim()]));
+    expect(years).toEqual([['1402', '۱۴۰۲ (۲)']]); // both Persian articles, of 2023-05-10 and 2023-12-21, are in 1402
+    await closePage(search);
   });
 
   test('the service worker precaches the faces of the packs that are on', () => {

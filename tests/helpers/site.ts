@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import compression from 'compression';
 import sirv from 'sirv';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -84,13 +85,21 @@ export interface StaticSite {
 /**
  * Serves a built dist/ on a loopback port chosen by the OS, as any static
  * host would: files only, no rewrites. With `base`, the site lives under that
- * subfolder and everything outside it is a 404.
+ * subfolder and everything outside it is a 404. With `compress`, text is
+ * gzipped as every CDN and static host does (the `compression` middleware):
+ * Lighthouse then sees what a reader's browser receives, not 22 KB of raw CSS
+ * where a host sends 6 KB.
  */
 export async function serveStatic(
   distDir: string,
-  { base = '/', headers = {} }: { base?: string; headers?: Record<string, string> | ((pathname: string) => Record<string, string>) } = {},
+  {
+    base = '/',
+    headers = {},
+    compress = false,
+  }: { base?: string; headers?: Record<string, string> | ((pathname: string) => Record<string, string>); compress?: boolean } = {},
 ): Promise<StaticSite> {
   const files = sirv(distDir, { dev: true, extensions: ['html'] });
+  const gzip = compress ? compression() : undefined;
   // Like GitHub Pages, Netlify or Cloudflare Pages: a miss gets dist/404.html with status 404.
   const notFound = (response: ServerResponse) => {
     const page = path.join(distDir, '404.html');
@@ -113,7 +122,10 @@ export async function serveStatic(
       return;
     }
     request.url = `/${url.slice(prefix.length)}`;
-    files(request, response, () => notFound(response));
+    const serve = () => files(request, response, () => notFound(response));
+    // The middleware is written for Express, whose request and response extend Node's.
+    if (gzip) gzip(request as Parameters<typeof gzip>[0], response as Parameters<typeof gzip>[1], serve);
+    else serve();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

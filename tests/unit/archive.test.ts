@@ -37,8 +37,8 @@ describe('archive by month', () => {
     const { years, undated } = countByMonth([d('2023-09-20'), d('2023-09-01'), d('2021-01-05'), undefined, d('2023-02-10')]);
     expect(undated).toBe(1);
     expect(years).toEqual([
-      { year: 2023, count: 3, months: [{ month: 9, count: 2 }, { month: 2, count: 1 }] },
-      { year: 2021, count: 1, months: [{ month: 1, count: 1 }] },
+      { year: 2023, count: 3, months: [{ month: 9, start: d('2023-09-01'), count: 2 }, { month: 2, start: d('2023-02-01'), count: 1 }] },
+      { year: 2021, count: 1, months: [{ month: 1, start: d('2021-01-01'), count: 1 }] },
     ]);
     expect(monthPath('ar', 2023, 9)).toBe('ar/archive/2023/09/');
   });
@@ -48,7 +48,27 @@ describe('archive by month', () => {
     expect(chart.months).toBe(4);
     expect(chart.bars.map((bar) => bar.count)).toEqual([1, 0, 0, 2]);
     expect(chart.bars.map((bar) => bar.share)).toEqual([0.5, 0, 0, 1]);
-    expect(chart.years).toEqual([{ year: 2022, index: 0 }, { year: 2023, index: 2 }]);
+    expect(chart.years).toEqual([{ year: 2022, index: 0, start: d('2022-11-01') }, { year: 2023, index: 2, start: d('2023-01-01') }]);
+  });
+
+  test('a Solar Hijri archive groups by Solar Hijri month: late December and early January share Dey', () => {
+    const { years } = countByMonth([d('2023-12-22'), d('2024-01-20'), d('2024-03-19'), d('2024-03-20')], 'persian');
+    expect(years.map(({ year, months }) => [year, months.map(({ month, count }) => [month, count])])).toEqual([
+      [1403, [[1, 1]]],
+      [1402, [[12, 1], [10, 2]]],
+    ]);
+    const chart = monthlyChart(years, 'persian');
+    expect(chart.bars.map((bar) => `${bar.year}/${bar.month}:${bar.count}`)).toEqual(['1402/10:2', '1402/11:0', '1402/12:1', '1403/1:1']);
+    expect(chart.years.map(({ year, index }) => [year, index])).toEqual([[1402, 0], [1403, 3]]);
+  });
+
+  test('a Hebrew archive’s chart has 13 bars in a leap year, Adar I and Adar II apart', () => {
+    const { years } = countByMonth([d('2023-09-16'), d('2024-02-20'), d('2024-03-20'), d('2024-03-21'), d('2024-10-05')], 'hebrew');
+    const chart = monthlyChart(years, 'hebrew');
+    expect(chart.bars.filter((bar) => bar.year === 5784)).toHaveLength(13);
+    expect(chart.bars.filter((bar) => bar.count > 0).map((bar) => `${bar.year}/${bar.month}:${bar.count}`)).toEqual(['5784/1:1', '5784/6:1', '5784/7:2', '5785/1:1']);
+    expect(busiestMonths(chart).map((bar) => bar.start)).toEqual([d('2024-03-11')]);
+    expect(monthPath('he', 5784, 7)).toBe('he/archive/5784/07/');
   });
 
   test('a tie for the busiest month names every month in it, oldest first', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { archiveMonthName, compareNewestFirst, formatDate, formatDateInCalendars, isoDay, monthAfterNumber } from '../../src/lib/dates.ts';
+import { calendarMonthOf } from '../../src/lib/calendar.ts';
+import { archiveMonthName, archiveYearName, compareNewestFirst, formatDate, formatDateInCalendars, isoDay, monthAfterNumber } from '../../src/lib/dates.ts';
 import { LOCALES, LOCALE_PACKS } from '../../src/i18n/locales.ts';
 
 const seedDay = new Date('2023-09-20T00:00:00Z');
@@ -48,25 +49,48 @@ describe('dates', () => {
 });
 
 describe('archive months in any calendar', () => {
+  const monthStart = (day: string, locale: keyof typeof LOCALE_PACKS) => calendarMonthOf(new Date(`${day}T00:00:00Z`), LOCALE_PACKS[locale].archiveCalendar).start;
+
   // December 1948: its days fall in Azar and Dey 1327 (Solar Hijri), Kislev and Tevet 5709 (Hebrew).
-  test('an archive month is named as the Gregorian month it groups, in the locale’s language and digits', () => {
-    expect(archiveMonthName(1948, 12, 'fa', 'monthYear')).toBe('دسامبر ۱۹۴۸');
-    expect(archiveMonthName(1948, 12, 'fa', 'month')).toBe('دسامبر');
-    expect(archiveMonthName(1948, 12, 'ur', 'monthYear')).toBe('دسمبر ۱۹۴۸');
-    expect(archiveMonthName(1948, 12, 'he', 'monthYear')).toBe('דצמבר 1948');
-    // The locale's own first calendar would have named another month.
-    expect(formatDate(new Date('1948-12-01T00:00:00Z'), 'fa', 'persian')).toContain('آذر');
-    expect(formatDate(new Date('1948-12-31T00:00:00Z'), 'fa', 'persian')).toContain('دی');
+  test('a month is named in the calendar that grouped it, in the locale’s language and digits', () => {
+    expect(LOCALE_PACKS.ur.archiveCalendar).toBe('gregory');
+    expect(archiveMonthName(monthStart('1948-12-20', 'ur'), 'ur', 'monthYear')).toBe('دسمبر ۱۹۴۸');
+    expect(archiveYearName(monthStart('1948-12-20', 'ur'), 'ur')).toBe('۱۹۴۸');
+    // Persian groups by Solar Hijri month: the first and last days of December 1948 are in two months, each named so.
+    expect(LOCALE_PACKS.fa.archiveCalendar).toBe('persian');
+    expect(archiveMonthName(monthStart('1948-12-01', 'fa'), 'fa', 'monthYear')).toBe('۱۳۲۷ آذر');
+    expect(archiveMonthName(monthStart('1948-12-31', 'fa'), 'fa', 'monthYear')).toBe('۱۳۲۷ دی');
+    expect(archiveMonthName(monthStart('1948-12-31', 'fa'), 'fa', 'month')).toBe('دی');
+    expect(archiveYearName(monthStart('1948-12-31', 'fa'), 'fa')).toBe('۱۳۲۷');
+    // Hebrew by Hebrew month, Adar I and Adar II apart in a leap year.
+    expect(LOCALE_PACKS.he.archiveCalendar).toBe('hebrew');
+    expect(archiveMonthName(monthStart('2024-02-20', 'he'), 'he', 'monthYear')).toBe('אדר א׳ 5784');
+    expect(archiveMonthName(monthStart('2024-03-20', 'he'), 'he', 'monthYear')).toBe('אדר ב׳ 5784');
+    expect(archiveYearName(monthStart('2024-03-20', 'he'), 'he')).toBe('5784');
   });
 
-  test('Arabic and English names are what they were (their default calendar is already Gregorian)', () => {
+  test('every pack names each archive month as its dateline names the month of any of its days', () => {
+    for (const locale of Object.keys(LOCALE_PACKS) as (keyof typeof LOCALE_PACKS)[]) {
+      const calendar = LOCALE_PACKS[locale].archiveCalendar;
+      for (let time = Date.UTC(2023, 0, 1); time < Date.UTC(2025, 0, 1); time += 5 * 86_400_000) {
+        const day = new Date(time);
+        const month = archiveMonthName(calendarMonthOf(day, calendar).start, locale, 'month');
+        // The dateline in the archive's calendar writes the same month name (Arabic: after the day, in the genitive).
+        expect(formatDate(day, locale, calendar)).toContain(monthAfterNumber(month, locale));
+      }
+    }
+  });
+
+  test('Arabic and English names are what they were (their archives are Gregorian)', () => {
     for (const locale of ['ar', 'en'] as const) {
       const digits = LOCALE_PACKS[locale].digits;
+      expect(LOCALE_PACKS[locale].archiveCalendar).toBe('gregory');
       for (let month = 1; month <= 12; month++) {
         const day = new Date(Date.UTC(2023, month - 1, 1));
-        expect(archiveMonthName(2023, month, locale, 'monthYear')).toBe(new Intl.DateTimeFormat(`${locale}-u-nu-${digits}`, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(day));
-        expect(archiveMonthName(2023, month, locale, 'shortMonth')).toBe(new Intl.DateTimeFormat(`${locale}-u-nu-${digits}`, { month: 'short', timeZone: 'UTC' }).format(day));
+        expect(archiveMonthName(day, locale, 'monthYear')).toBe(new Intl.DateTimeFormat(`${locale}-u-nu-${digits}`, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(day));
+        expect(archiveMonthName(day, locale, 'shortMonth')).toBe(new Intl.DateTimeFormat(`${locale}-u-nu-${digits}`, { month: 'short', timeZone: 'UTC' }).format(day));
       }
+      expect(archiveYearName(new Date(Date.UTC(2023, 5, 1)), locale)).toBe('2023');
     }
   });
 

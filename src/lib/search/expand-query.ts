@@ -1,5 +1,5 @@
 import { arabicIndicDigits, asciiDigits, hasDigits, splitWords } from './arabic-script.ts';
-import { foldWord, foldedWordSpellings, isKeyedWord, keysWithCertainty } from './keying.ts';
+import { foldedWordSpellings, isKeyedWord, keysWithCertainty } from './keying.ts';
 import { shardIdForKey } from './vocabulary.ts';
 
 /**
@@ -148,22 +148,4 @@ export function rankPages<Ref>(matchesPerWord: WordMatch<Ref>[][]): RankedPage<R
     if (matchesAll) ranked.push({ pageId, tier, score, ref });
   }
   return ranked.sort((a, b) => a.tier - b.tier || b.score - a.score);
-}
-
-/**
- * How many of the query's words a text contains exactly as typed (up to the
- * spellings Pagefind folds). Pagefind's stemmer lets الوزارة match بوزارة too;
- * this is the tie-breaker that puts the article with الوزارة itself first.
- */
-export function exactWordMatches(text: string, query: string): number {
-  const present = new Set(splitWords(text).map(foldWord));
-  return splitWords(query).filter((word) => present.has(foldWord(word))).length;
-}
-
-/** Stable re-ranking of loaded results: more exact word matches first, else the given order. */
-export function preferExactMatches<T>(items: T[], textOf: (item: T) => string, query: string): T[] {
-  return items
-    .map((item, index) => ({ item, index, exact: exactWordMatches(textOf(item), query) }))
-    .sort((a, b) => b.exact - a.exact || a.index - b.index)
-    .map(({ item }) => item);
 }

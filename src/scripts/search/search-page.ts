@@ -122,7 +122,8 @@ function labelFilterLists(
   for (const name of FILTER_NAMES) {
     const chosen = selects[name].value;
     const values = Object.keys(archive[name] ?? {}).sort((a, b) =>
-      name === 'year' ? b.localeCompare(a) : a.localeCompare(b, document.documentElement.lang),
+      // Years as numbers: a Solar Hijri archive reaching before 1621 has three-digit years.
+      name === 'year' ? Number(b) - Number(a) : a.localeCompare(b, document.documentElement.lang),
     );
     selects[name].replaceChildren(selects[name].options[0]!);
     for (const value of values) {

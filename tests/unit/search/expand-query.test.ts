@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { exactWordMatches, expandWord, formsPerWord, isKnownWord, MAX_FORMS_PER_QUERY, preferExactMatches, rankPages, shardIdsForQuery } from '../../../src/lib/search/expand-query.ts';
+import { expandWord, formsPerWord, isKnownWord, MAX_FORMS_PER_QUERY, rankPages, shardIdsForQuery } from '../../../src/lib/search/expand-query.ts';
 import { buildVocabularyShards, countArabicScriptWords, shardIdForKey } from '../../../src/lib/search/vocabulary.ts';
 
 const archiveText = [
@@ -63,13 +63,6 @@ describe('ranking', () => {
       ],
     ]);
     expect(ranked.map((page) => page.pageId)).toEqual(['b', 'a']);
-  });
-
-  test('exact matches of the typed words break ties over stemmed ones', () => {
-    expect(exactWordMatches('قال متحدث باسم الوزارة', 'الوزارة')).toBe(1);
-    expect(exactWordMatches('المسؤولون بوزارة المالية', 'الوزارة')).toBe(0);
-    const texts = ['المسؤولون بوزارة المالية', 'قال متحدث باسم الوزارة'];
-    expect(preferExactMatches(texts, (text) => text, 'الوزارة')).toEqual([texts[1], texts[0]]);
   });
 });
 
