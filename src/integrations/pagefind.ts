@@ -51,6 +51,7 @@ const INDEX_INPUTS = [
   'src/lib/search/hebrew-script.ts',
   'src/lib/search/keying.ts',
   'src/lib/search/persian-script.ts',
+  'src/lib/search/urdu-script.ts',
   'src/lib/search/vocabulary.ts',
   'src/lib/search/spelling.ts',
   'src/integrations/search-vocabulary.ts',

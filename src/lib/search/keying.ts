@@ -1,6 +1,7 @@
 import { arabicKeying, foldArabicWord } from './arabic-script.ts';
 import { hebrewKeying } from './hebrew-script.ts';
 import { persianKeying } from './persian-script.ts';
+import { urduKeying } from './urdu-script.ts';
 
 /** A key of a word, and whether the word certainly is the key's word (see arabic-script.ts). */
 export interface WordKey {
@@ -26,10 +27,15 @@ export interface ScriptKeying {
   foldedSpellings(word: string): string[];
   /** The word's keys, the folded word first, each marked sure or not. */
   keysWithCertainty(word: string): WordKey[];
+  /**
+   * The form Pagefind indexes the word under, when Pagefind itself folds some
+   * of its spellings into one (Hebrew marks); the word as written otherwise.
+   */
+  indexedForm?(word: string): string;
 }
 
-// Persian and Urdu first: they own only the Arabic-script words with letters Arabic does not write.
-const KEYINGS: readonly ScriptKeying[] = [persianKeying, arabicKeying, hebrewKeying];
+// Urdu, then Persian, then Arabic: each owns only the Arabic-script words with letters the next does not write.
+const KEYINGS: readonly ScriptKeying[] = [urduKeying, persianKeying, arabicKeying, hebrewKeying];
 
 /** The keying of the script a word is written in, if it has one. */
 export function keyingOf(word: string): ScriptKeying | undefined {
@@ -62,6 +68,11 @@ export function foldedWordSpellings(word: string): string[] {
 
 export function keysWithCertainty(word: string): WordKey[] {
   return (keyingOf(word) ?? arabicKeying).keysWithCertainty(word);
+}
+
+/** The form of the word the vocabulary records (see ScriptKeying.indexedForm). */
+export function indexedFormOf(word: string): string {
+  return keyingOf(word)?.indexedForm?.(word) ?? word;
 }
 
 export function keysOf(word: string): string[] {

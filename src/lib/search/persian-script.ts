@@ -10,7 +10,8 @@ import type { ScriptKeying, WordKey } from './keying.ts';
  * کتاب‌ها) they are separate words already (splitWords), so the stem is
  * found as it is. Only words with a letter Arabic does not write (پ چ ژ گ ک ی
  * and Urdu's ٹ ڈ ڑ ں ہ ے ھ) take these rules, so Arabic keys stay exactly as
- * they were.
+ * they were. Words with an Urdu letter take Urdu's endings besides
+ * (urdu-script.ts).
  */
 const PERSIAN_OR_URDU_LETTER = /[\u067E\u0686\u0698\u06AF\u06A9\u06CC\u0679\u0688\u0691\u06BA\u06C1\u06D2\u06BE]/;
 

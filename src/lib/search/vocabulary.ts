@@ -1,5 +1,4 @@
-import { splitWords } from './arabic-script.ts';
-import { isKeyedWord, keysOf } from './keying.ts';
+import { indexedFormOf, isKeyedWord, keysOf } from './keying.ts';
 
 /**
  * The search vocabulary: for every key (see keysOf) the written forms of
@@ -12,11 +11,25 @@ export type VocabularyShard = Record<string, string[]>;
 /** Most forms kept per key: each one costs a Pagefind lookup at query time. */
 export const MAX_FORMS_PER_KEY = 16;
 
-/** Adds the Arabic-script words of one text to `counts`. */
+/** A word, or words joined by a maqaf (U+05BE). */
+const INDEXED_WORD = /[\p{L}\p{M}\p{N}]+(?:\u05BE[\p{L}\p{M}\p{N}]+)*/gu;
+
+/**
+ * The words of a text as Pagefind indexes them: runs of letters, marks and
+ * digits (splitWords), except that words joined by a Hebrew maqaf are one
+ * word to Pagefind (אֶת־הָאַיִל is indexed as אתהאיל, and האיל alone does not
+ * find it), so they are one form here too.
+ */
+export function indexedWords(text: string): string[] {
+  return text.match(INDEXED_WORD) ?? [];
+}
+
+/** Adds the keyed words (Arabic script, Hebrew) of one text to `counts`, each in the form Pagefind indexes. */
 export function addArabicScriptWords(counts: Map<string, number>, text: string): Map<string, number> {
-  for (const word of splitWords(text)) {
+  for (const word of indexedWords(text)) {
     if (!isKeyedWord(word)) continue;
-    counts.set(word, (counts.get(word) ?? 0) + 1);
+    const form = indexedFormOf(word);
+    counts.set(form, (counts.get(form) ?? 0) + 1);
   }
   return counts;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { foldHebrewWord, hebrewKeysWithCertainty, HEBREW_PREFIXES } from '../../../src/lib/search/hebrew-script.ts';
-import { foldWord, isKeyedLanguage, keysOf, keyingOf } from '../../../src/lib/search/keying.ts';
-import { foldArabicWord, wordKeys } from '../../../src/lib/search/arabic-script.ts';
-import { buildVocabularyShards, shardIdForKey } from '../../../src/lib/search/vocabulary.ts';
+import { foldHebrewWord, hebrewKeysWithCertainty, HEBREW_PREFIXES, withoutVowelLetters } from '../../../src/lib/search/hebrew-script.ts';
+import { foldedWordSpellings, foldWord, indexedFormOf, isKeyedLanguage, keysOf, keyingOf } from '../../../src/lib/search/keying.ts';
+import { foldArabicWord, splitWords, wordKeys } from '../../../src/lib/search/arabic-script.ts';
+import { buildVocabularyShards, countArabicScriptWords, indexedWords, shardIdForKey } from '../../../src/lib/search/vocabulary.ts';
 import { expandWord } from '../../../src/lib/search/expand-query.ts';
 
 describe('Hebrew keying', () => {
@@ -17,8 +17,9 @@ describe('Hebrew keying', () => {
   });
 
   test('prefix letters ו ה ב כ ל מ ש and their chains are stripped, the word itself first', () => {
-    expect(keysOf('והבית')).toEqual(['והבית', 'הבית', 'בית']);
-    expect(keysOf('שבירושלים')).toEqual(['שבירושלימ', 'בירושלימ', 'ירושלימ']);
+    expect(keysOf('והבית')[0]).toBe('והבית');
+    expect(keysOf('והבית')).toEqual(expect.arrayContaining(['הבית', 'בית']));
+    expect(keysOf('שבירושלים').filter((key) => key.includes('ירושלימ'))).toEqual(['שבירושלימ', 'בירושלימ', 'ירושלימ']);
     expect(keysOf('וכשהגיע')).toContain('הגיע');
     expect(keysOf('וכשהגיע')).toContain('גיע');
     expect(keysOf('לְיְרוּשָׁלַיִם')).toContain('ירושלימ');
@@ -61,5 +62,46 @@ describe('Hebrew keying', () => {
     }
     expect(['ar', 'fa', 'ur', 'he'].map(isKeyedLanguage)).toEqual([true, true, true, true]);
     expect(isKeyedLanguage('en')).toBe(false);
+  });
+
+  test('full and defective spellings meet without the vowel letters ו and י inside the word (a guess)', () => {
+    expect(withoutVowelLetters('בוער')).toBe('בער');
+    expect(withoutVowelLetters('מרגלותיו')).toBe('מרגלתו');
+    expect(withoutVowelLetters('מרגלתיו')).toBe('מרגלתו');
+    // The first and last letters stay (ויטבל keeps its ו, אותו its final ו), and short words are left alone.
+    expect(withoutVowelLetters('ויטבל')).toBe('וטבל');
+    expect(withoutVowelLetters('אותו')).toBe('אתו');
+    expect(withoutVowelLetters('שיר')).toBeUndefined();
+    expect(withoutVowelLetters('בער')).toBeUndefined();
+    const full = hebrewKeysWithCertainty('האופים');
+    const pointed = hebrewKeysWithCertainty('הָאֹפִ֑ים');
+    expect(full.find(({ key }) => key === 'האפמ')?.sure).toBe(false);
+    expect(pointed.map(({ key }) => key)).toContain('האפמ');
+  });
+
+  test('words joined by a maqaf are one word to Pagefind, and the vocabulary finds them by each word', () => {
+    expect(indexedWords('וְהִנֵּה־אַ֔יִל נֶאֱחַ֥ז בַּסְּבַ֖ךְ׃ אֶת־הָאַ֔יִל')).toEqual(['וְהִנֵּה־אַ֔יִל', 'נֶאֱחַ֥ז', 'בַּסְּבַ֖ךְ', 'אֶת־הָאַ֔יִל']);
+    // Arabic and Latin text splits exactly as splitWords does.
+    expect(indexedWords('والقوات (٢) don’t-stop')).toEqual(splitWords('والقوات (٢) don’t-stop'));
+    expect(foldedWordSpellings('אֶת־הָאַ֔יִל')).toEqual(['את־האיל', 'את', 'האיל']);
+    const keys = hebrewKeysWithCertainty('את־האיל');
+    expect(keys[0]).toEqual({ key: 'את־האיל', sure: true });
+    expect(keys.find(({ key }) => key === 'האיל')?.sure).toBe(true);
+    expect(keys.map(({ key }) => key)).toContain('איל');
+
+    const shards = buildVocabularyShards(countArabicScriptWords(['וַיִּקַּח אֶת־הָאַ֔יִל וַיַּעֲלֵהוּ', 'אַ֔יִל אֶחָד']));
+    const lookup = (key: string) => shards.get(shardIdForKey(key))?.[key];
+    const forms = expandWord('האיל', lookup);
+    expect(forms).toContainEqual({ form: 'את־האיל', tier: 0 });
+    expect(expandWord('איל', lookup).map(({ form }) => form)).toEqual(expect.arrayContaining(['איל', 'את־האיל']));
+  });
+
+  test('the vocabulary records a pointed word once, as Pagefind indexes it (marks dropped, final letters kept)', () => {
+    expect(indexedFormOf('הַיֶּ֔לֶד')).toBe('הילד');
+    expect(indexedFormOf('בַּסְּבַ֖ךְ')).toBe('בסבך');
+    // Arabic words are recorded as written.
+    expect(indexedFormOf('ٱلۡكِتَٰبُ')).toBe('ٱلۡكِتَٰبُ');
+    const counts = countArabicScriptWords(['הַיֶּ֔לֶד הַיֶּ֖לֶד הַיָּֽלֶד הילד']);
+    expect([...counts]).toEqual([['הילד', 4]]);
   });
 });

@@ -16,9 +16,10 @@ describe('Persian and Urdu affixes', () => {
     expect(keysOf('میخواهیم')[0]).toBe('ميخواهيم');
   });
 
-  test('Urdu words take the same rules (their letters ٹ ڈ ڑ ں ہ ے ھ mark them)', () => {
-    expect(keyingOf('لاہور')).toBe(keyingOf('کتاب'));
+  test('Urdu words take the same rules, and their own endings (their letters ٹ ڈ ڑ ں ہ ے ھ mark them; urdu-script.test.ts)', () => {
+    expect(keyingOf('لاہور')?.script).toBe('Arab');
     expect(keyingOf('لاہور')).not.toBe(keyingOf('كتاب'));
+    expect(keyingOf('کتاب')).not.toBe(keyingOf('كتاب'));
     expect(keysOf('میلےها')).toEqual(expect.arrayContaining(['ميلےها', 'لےها', 'ميلے']));
   });
 
