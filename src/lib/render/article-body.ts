@@ -22,6 +22,18 @@ export function isSelfLink(text: string, href: string): boolean {
   return href === text || href === `http://${text}` || href === `mailto:${text}`;
 }
 
+/**
+ * The text of a bare address as it was written. GFM links a bare URL from
+ * the raw source, backslash escapes included — the importer writes
+ * `code_of_conduct` as `code\_of\_conduct`, and the autolink keeps the
+ * backslashes, where anywhere else an escape is the character itself — so
+ * CommonMark's escapes are undone here. The importer escapes every backslash
+ * it keeps (`\\`), so this gives back exactly what was written.
+ */
+export function autolinkText(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
 /** A photograph's source as the importer writes it: a file in the article's own media folder, `./<slug>/<name>`. */
 export const LOCAL_IMAGE = /^\.\/[a-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
@@ -104,7 +116,8 @@ export function renderArticleBody(markdown: string): RenderedBody {
     name: 'arshif-links-and-figures',
     link(node, ctx) {
       const text = ctx.textContent(node);
-      if (isSelfLink(text, node.url) || safeLinkUrl(node.url) === null) ctx.replaceNode(node, { type: 'text', value: text });
+      if (isSelfLink(text, node.url)) ctx.replaceNode(node, { type: 'text', value: autolinkText(text) });
+      else if (safeLinkUrl(node.url) === null) ctx.replaceNode(node, { type: 'text', value: text });
     },
     paragraph(node, ctx) {
       const [only, ...rest] = node.children;

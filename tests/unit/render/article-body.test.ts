@@ -39,3 +39,13 @@ describe('cost does not depend on which characters a text uses', () => {
     expect(html).not.toMatch(/<(?!\/?p>)/);
   });
 });
+
+describe('bare addresses are shown as written', () => {
+  test('a bare URL, www address or e-mail holding characters the importer escapes renders without the escapes', () => {
+    // GFM links bare addresses from the raw Markdown, backslashes included: code\_of\_conduct showed its backslashes
+    // and the importer refused the page (found importing the Debian Handbook).
+    const text = 'Read https://www.debian.org/code_of_conduct. or www.example.org/a_b*c~d, write to first_last@example.org, see https://x.org/a\\_b';
+    const { html } = renderArticleBody(escapeMdxText(text));
+    expect(html).toBe(`<p>${text.replace(/&/g, '&amp;')}</p>\n`);
+  });
+});
