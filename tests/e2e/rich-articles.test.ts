@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_LOCALE } from '../../src/i18n/locales.ts';
+import { useTranslations } from '../../src/i18n/strings/index.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { closePage, openPage } from '../helpers/pages.ts';
 import { measurePageWeight } from '../../scripts/bench/browser-metrics.ts';
@@ -134,6 +135,18 @@ describe('rich articles, imported and built', () => {
     // The import file's name is nowhere on the page.
     const harbour = readFileSync(path.join(outDir, locale, 'articles/beirut-harbour/index.html'), 'utf8');
     expect(harbour).not.toContain('harbour.md');
+  });
+
+  test('the footer links the authors index, which lists each author with a count and a link to their page', async () => {
+    const { page } = await open(`${locale}/`);
+    await Promise.all([page.waitForURL(/\/authors\/$/), page.locator(`.site-footer a[href$="/${locale}/authors/"]`).click()]);
+    await expect(page.locator('h1').textContent()).resolves.toBe(useTranslations(locale)('authors.title'));
+    const entries = await page.$$eval('.author-index li', (items) =>
+      items.map((item) => ({ text: item.textContent!.replace(/\s+/g, ' ').trim(), href: decodeURIComponent((item.querySelector('a') as HTMLAnchorElement).pathname) })),
+    );
+    expect(entries).toContainEqual({ text: 'سمير خليل (1)', href: `/${locale}/authors/سمير-خليل/` });
+    for (const { href } of entries) expect((await fetch(new URL(href, site.url))).status, href).toBe(200);
+    await closePage(page);
   });
 
   test('an article with photographs stays within the 14 KB page budget; its image bytes are counted apart', async () => {

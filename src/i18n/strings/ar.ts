@@ -14,6 +14,7 @@ export const ar = {
   'article.related': 'مقالات ذات صلة',
   'article.byline': 'بقلم {author}',
   'authors.authorTitle': 'مقالات {author}',
+  'authors.title': 'الكتّاب',
   'search.label': 'ابحث في الأرشيف',
   'search.placeholder': 'اكتب كلمة للبحث…',
   'search.submit': 'بحث',

@@ -16,6 +16,7 @@ export const en = {
   'article.related': 'Related articles',
   'article.byline': 'By {author}',
   'authors.authorTitle': 'Articles by {author}',
+  'authors.title': 'Authors',
   'search.label': 'Search the archive',
   'search.placeholder': 'Type a word to search…',
   'search.submit': 'Search',

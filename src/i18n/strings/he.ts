@@ -20,6 +20,7 @@ export const he = {
   'article.related': 'מאמרים קשורים',
   'article.byline': 'מאת {author}',
   'authors.authorTitle': 'מאמרים מאת {author}',
+  'authors.title': 'כותבים',
   'search.label': 'חיפוש בארכיון',
   'search.placeholder': 'הקלידו מילה לחיפוש…',
   'search.submit': 'חיפוש',

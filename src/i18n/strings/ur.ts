@@ -20,6 +20,7 @@ export const ur = {
   'article.related': 'متعلقہ مضامین',
   'article.byline': 'تحریر: {author}',
   'authors.authorTitle': '{author} کے مضامین',
+  'authors.title': 'مصنفین',
   'search.label': 'ذخیرے میں تلاش کریں',
   'search.placeholder': 'تلاش کے لیے کوئی لفظ لکھیں…',
   'search.submit': 'تلاش',
