@@ -5,7 +5,7 @@ import { getImage } from 'astro:assets';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { parseFrontMatter, splitArticleFile } from '../lib/content/front-matter.ts';
 import { escapeHtml, IMAGE_PLACEHOLDER, renderArticleBody, type RenderedBody } from '../lib/render/article-body.ts';
-import type { LocaleCode } from '../i18n/locales.ts';
+import { LOCALE_CODES, type LocaleCode } from '../i18n/locales.ts';
 import { splitArticleId } from '../lib/article-id.ts';
 import { compareNewestFirst } from '../lib/dates.ts';
 import { relatedArticles } from '../lib/related.ts';
@@ -85,6 +85,15 @@ export function getAuthorsForLocale(locale: LocaleCode): Promise<{ author: strin
   return once(`authors:${locale}`, async () =>
     (await groupedByName(locale, (article) => (article.data.author ? [article.data.author] : []))).map(([author, articles]) => ({ author, articles })),
   );
+}
+
+/** The locales turned on whose articles name an author: only they have an authors' index (and a footer link to it). */
+export function getLocalesWithAuthors(): Promise<LocaleCode[]> {
+  return once('localesWithAuthors', async () => {
+    const withAuthors: LocaleCode[] = [];
+    for (const locale of LOCALE_CODES) if ((await getAuthorsForLocale(locale)).length > 0) withAuthors.push(locale);
+    return withAuthors;
+  });
 }
 
 /**
