@@ -6,7 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { TRANSLATION_GROUPS_FILE } from './src/loaders/articles.ts';
-import { MARKDOWN_FEATURES } from './src/lib/render/article-body.ts';
+import { MARKDOWN_FEATURES } from './src/article/body.ts';
 import { keptOutput } from './src/integrations/kept-output.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';

@@ -24,6 +24,7 @@ import { isLocaleCode, LOCALE_CODES } from '../src/i18n/locales.ts';
 import { normalizeField } from '../src/lib/import/normalize.ts';
 import { printable } from '../src/lib/import/printable.ts';
 import { removeOrphanTemporaries } from '../src/lib/import/write.ts';
+import { describeJoined, joinedNames } from '../src/lib/import/joined-names.ts';
 
 const USAGE = `Usage: npm run import -- <file|dir>… [options]
 
@@ -301,6 +302,18 @@ if (bar) {
   for (const result of warned) for (const warning of result.warnings) warn(`  warning ${result.file}: ${warning}`);
 }
 for (const failure of failures) complain(`  failed ${failure.reason}`);
+
+// Spellings of one name share one page: say which, for the names this run wrote.
+const written = new Set(results.filter((result) => result.status === 'imported' || result.status === 'updated').map((result) => result.target));
+if (written.size && !options.dryRun) {
+  const joined = await joinedNames(options.contentDir, written);
+  if (joined.length) {
+    say(`${joined.length} name(s) written in more than one spelling, each joined on one page under the spelling most articles use:`);
+    const shown = 30;
+    for (const name of joined.slice(0, shown)) say(`  ${describeJoined(name)}`);
+    if (joined.length > shown) say(`  … and ${joined.length - shown} more`);
+  }
+}
 // A skipped article is not imported either: the run did not do what was asked (exit 1 on failures, 3 when only skips).
 if (failures.length) process.exitCode = 1;
 else if (count('skipped') > 0) process.exitCode = 3;

@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getImage } from 'astro:assets';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { parseFrontMatter, splitArticleFile } from '../lib/content/front-matter.ts';
-import { escapeHtml, IMAGE_PLACEHOLDER, renderArticleBody, type RenderedBody } from '../lib/render/article-body.ts';
+import { NameBook, nameKey, parseFrontMatter, splitArticleFile } from '../article/index.ts';
+import { escapeHtml, IMAGE_PLACEHOLDER, renderArticleBody, type RenderedBody } from '../article/body.ts';
 import { LOCALE_CODES, type LocaleCode } from '../i18n/locales.ts';
 import { splitArticleId } from '../lib/article-id.ts';
 import { compareNewestFirst } from '../lib/dates.ts';
@@ -59,32 +59,53 @@ export function findTranslations(article: Article, groups: Map<string, Article[]
   return key ? (groups.get(key) ?? []).filter((other) => other.id !== article.id) : [];
 }
 
-/** A locale's articles grouped under the names `namesOf` gives each (its tags, its author), names in the locale's alphabetical order. */
-async function groupedByName(locale: LocaleCode, namesOf: (article: Article) => readonly string[]): Promise<[string, Article[]][]> {
-  const byName = new Map<string, Article[]>();
+/**
+ * A locale's articles grouped by the names `namesOf` gives each (its tags, its
+ * author) — by identity (nameKey), so «واس - الرياض» and «واس- الرياض» are
+ * one group, shown under the spelling most of its articles use — in the
+ * locale's alphabetical order. An article is listed once per group, whatever
+ * spellings of the name it carries.
+ */
+async function groupedByName(locale: LocaleCode, namesOf: (article: Article) => readonly string[]): Promise<{ name: string; articles: Article[] }[]> {
+  const book = new NameBook();
+  const byKey = new Map<string, Article[]>();
   for (const article of await getArticlesForLocale(locale)) {
+    const keys = new Set<string>();
     for (const name of namesOf(article)) {
-      const list = byName.get(name);
+      book.add(name);
+      keys.add(nameKey(name));
+    }
+    for (const key of keys) {
+      const list = byKey.get(key);
       if (list) list.push(article);
-      else byName.set(name, [article]);
+      else byKey.set(key, [article]);
     }
   }
   const collator = new Intl.Collator(locale);
-  return [...byName].sort(([a], [b]) => collator.compare(a, b));
+  return book
+    .names()
+    .map(({ key, shown }) => ({ name: shown, articles: byKey.get(key)! }))
+    .sort((a, b) => collator.compare(a.name, b.name));
 }
 
 /** The tags of one locale with their articles, tags in the locale's alphabetical order. */
 export function getTagsForLocale(locale: LocaleCode): Promise<{ tag: string; articles: Article[] }[]> {
-  return once(`tags:${locale}`, async () =>
-    (await groupedByName(locale, (article) => article.data.tags)).map(([tag, articles]) => ({ tag, articles })),
-  );
+  return once(`tags:${locale}`, async () => (await groupedByName(locale, (article) => article.data.tags)).map(({ name, articles }) => ({ tag: name, articles })));
 }
 
 /** The authors of one locale with their articles (newest first), in the locale's alphabetical order. */
 export function getAuthorsForLocale(locale: LocaleCode): Promise<{ author: string; articles: Article[] }[]> {
   return once(`authors:${locale}`, async () =>
-    (await groupedByName(locale, (article) => (article.data.author ? [article.data.author] : []))).map(([author, articles]) => ({ author, articles })),
+    (await groupedByName(locale, (article) => (article.data.author ? [article.data.author] : []))).map(({ name, articles }) => ({ author: name, articles })),
   );
+}
+
+/** How a tag is shown across the archive (the spelling most of its articles use), whatever spelling one article gives it. */
+export function getShownTag(locale: LocaleCode): Promise<(tag: string) => string> {
+  return once(`shownTag:${locale}`, async () => {
+    const shown = new Map((await getTagsForLocale(locale)).map(({ tag }) => [nameKey(tag), tag]));
+    return (tag: string) => shown.get(nameKey(tag)) ?? tag;
+  });
 }
 
 /** The locales turned on whose articles name an author: only they have an authors' index (and a footer link to it). */
@@ -104,7 +125,7 @@ export function getLocalesWithAuthors(): Promise<LocaleCode[]> {
 export function getRelatedForLocale(locale: LocaleCode): Promise<Map<string, Article[]>> {
   return once(`related:${locale}`, async () => {
     const articles = await getArticlesForLocale(locale);
-    const related = relatedArticles(articles.map((article) => ({ tags: article.data.tags, text: `${article.data.title} ${article.data.description}` })));
+    const related = relatedArticles(articles.map((article) => ({ tags: article.data.tags.map(nameKey), text: `${article.data.title} ${article.data.description}` })));
     return new Map(articles.map((article, index) => [article.id, related[index]!.map((other) => articles[other]!)]));
   });
 }

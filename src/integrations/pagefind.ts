@@ -10,7 +10,7 @@ import { FIRST_SEARCH_BASE_BYTES, firstSearchPartCount, planIndexParts, type Ind
 import { countIndexedWords, writeSearchVocabulary } from './search-vocabulary.ts';
 import { LOCALE_PACKS, type LocaleCode } from '../i18n/locales.ts';
 import { calendarDayKey } from '../lib/calendar.ts';
-import { parseArticleDate } from '../lib/content/article-date.ts';
+import { parseArticleDate } from '../article/index.ts';
 
 /**
  * Pages a single Pagefind index holds at most. Pagefind keeps every page in
@@ -40,9 +40,9 @@ const UNUSED_PAGEFIND_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\
 /** What decides the indexed text besides the articles: a change to these re-indexes every part. */
 const INDEX_INPUTS = [
   'package-lock.json',
-  'src/lib/render/article-body.ts',
+  'src/article/body.ts',
   // The renderer's link check and the page's photographs (issue 14).
-  'src/lib/import/safe-url.ts',
+  'src/article/safe-url.ts',
   'src/data/articles.ts',
   'src/pages/[locale]/articles/[slug].astro',
   'src/components/SearchIndexFields.astro',

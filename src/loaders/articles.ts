@@ -3,9 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { articleIdFromPath } from '../lib/article-id.ts';
-import { FrontMatterError, parseFrontMatter, splitArticleFile } from '../lib/content/front-matter.ts';
-import { findCodeInBody } from '../lib/render/article-body.ts';
-import { checkArchiveRules, translationGroupsByPage, type ArchiveEntry } from '../lib/content/archive-rules.ts';
+import { checkArchiveRules, FrontMatterError, parseFrontMatter, splitArticleFile, translationGroupsByPage, type ArchiveEntry } from '../article/index.ts';
+import { findCodeInBody } from '../article/body.ts';
 
 /** Where the loader leaves the translation groups for the sitemap (astro.config.mjs), inside Astro's cacheDir. */
 export const TRANSLATION_GROUPS_FILE = 'arshif-translation-groups.json';

@@ -4,7 +4,7 @@ import { busiestMonths, monthlyChart } from '../../src/lib/chart.ts';
 import { newsArticleJsonLd, serializeJsonLd } from '../../src/lib/json-ld.ts';
 import { listingPagePath, pageFromParam, pageLinks, pageParam, paginateList } from '../../src/lib/pagination.ts';
 import { formatMinutes, readingMinutes } from '../../src/lib/reading-time.ts';
-import { tagPath, tagSegment } from '../../src/lib/tags.ts';
+import { tagPath, nameKey as tagSegment } from '../../src/article/index.ts';
 
 const d = (day: string) => new Date(`${day}T00:00:00Z`);
 

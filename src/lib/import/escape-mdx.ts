@@ -16,7 +16,7 @@
  * stop them: GFM autolinking (like smart punctuation) works on the decoded
  * text, so a reference in `https&#58;//` is still linked. Smart punctuation is
  * off, and the renderer turns GFM's autolinks back into text (a link whose text
- * is its own address; src/lib/render/article-body.ts); `npm run verify` fails on
+ * is its own address; src/article/body.ts); `npm run verify` fails on
  * any element in an article body its MDX does not call for, such as an `<a>`.
  */
 const ALWAYS_ESCAPED = /[&<>{}[\]*_`\\|#~^$]/g;

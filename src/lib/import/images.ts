@@ -4,7 +4,7 @@ import path from 'node:path';
 import { slugFromText } from '../slug.ts';
 import { ImportError } from './errors.ts';
 import { blockImages, mapImages, type Block } from './model.ts';
-import { isRemoteOrInline } from './safe-url.ts';
+import { isRemoteOrInline } from '../../article/safe-url.ts';
 
 /** Formats astro:assets reads and browsers show. */
 export const IMAGE_EXTENSIONS = new Set(['jpg', 'jpeg', 'png', 'webp', 'gif', 'avif']);

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { isLocaleCode, LOCALE_CODES } from '../../i18n/locales.ts';
 import { LEGACY_SLUG_LENGTH, MAX_SLUG_LENGTH, isValidSlug, slugCandidates, slugFromText } from '../slug.ts';
-import { MAX_TAGS, normalizeTag, tagSegment, validateTag } from '../tags.ts';
-import { checkDate } from './dates.ts';
+import { articleFileProblems } from '../../article/index.ts';
 import { decodeArticleBytes } from './decode.ts';
 import { ImportError } from './errors.ts';
 import { contentHash, normalizedLines, textFingerprint } from './fidelity.ts';
@@ -13,7 +12,7 @@ import { blockLines, inlineText, type Block } from './model.ts';
 import { normalizeArticleText, normalizeField } from './normalize.ts';
 import { DEFAULT_MAX_LINE_LENGTH, shortLineKind } from './parse.ts';
 import { copyArticleImages, planArticleImages } from './images.ts';
-import { checkFieldLength, MAX_AUTHOR_LENGTH, MAX_SOURCE_LENGTH } from './fields.ts';
+import { checkAuthor, checkDate, checkSource, checkTags } from './fields.ts';
 import { readHtml } from './readers/html.ts';
 import { readMarkdown } from './readers/markdown.ts';
 import { formatOfFile, type Format, type ReadArticle } from './readers/read-article.ts';
@@ -24,6 +23,11 @@ import { writeArticleBody } from './writer.ts';
 import { renderMdxFile, splitMdxFile } from './to-mdx.ts';
 import { printable } from './printable.ts';
 import { createFileExclusive, writeFileAtomic } from './write.ts';
+
+/** A byline too long to be a name, as the article's first paragraph (see checkAuthor in fields.ts). */
+export function withBylineParagraph(article: ReadArticle, byline: string): ReadArticle {
+  return { ...article, blocks: [{ type: 'paragraph', children: [{ type: 'text', value: byline }] }, ...article.blocks] };
+}
 
 export interface ImportOptions {
   /** Folder holding <locale>/<slug>.mdx. */
@@ -47,6 +51,8 @@ export interface ImportOptions {
   /** WordPress: what to import besides published posts. */
   include?: WordpressExtra[];
   force?: boolean;
+  /** Refuse what is otherwise repaired with a warning (control characters, tabs in fields, long bylines, two spellings of one tag, verse). */
+  strict?: boolean;
   dryRun?: boolean;
   maxFileBytes?: number;
   maxLineLength?: number;
@@ -189,32 +195,6 @@ async function recordTranslation(contentDir: string, target: string, key: string
 }
 
 /**
- * Checks an article's tags: at most MAX_TAGS, each valid (validateTag), and no
- * two sharing a URL segment (tagSegment), which would merge their pages.
- * Returns them normalized, as stored.
- */
-export function checkTags(tags: readonly string[], file: string, where: string, line?: number): string[] {
-  if (tags.length > MAX_TAGS) {
-    throw new ImportError(file, `has ${tags.length} tags (${where}); the limit is ${MAX_TAGS}.`, `Keep the ${MAX_TAGS} that say most about the article.`, line);
-  }
-  const bySegment = new Map<string, string>();
-  return tags.map((tag, index) => {
-    const problem = validateTag(tag);
-    if (problem) {
-      throw new ImportError(file, `has a tag that ${problem}: tag ${index + 1} "${tag}" (${where}).`, 'Tags are 1–60 characters of words, without / \\ ? # % or control characters; fix or remove it.', line);
-    }
-    const normalized = normalizeTag(tag);
-    const segment = tagSegment(normalized);
-    const earlier = bySegment.get(segment);
-    if (earlier !== undefined) {
-      throw new ImportError(file, `has the tags "${earlier}" and "${normalized}" (${where}), which share the URL segment "${segment}" and would be one tag page.`, 'Keep one of them.', line);
-    }
-    bySegment.set(segment, normalized);
-    return normalized;
-  });
-}
-
-/**
  * Imports one raw article file into content/<locale>/<slug>.mdx. Never loses
  * data: an unchanged re-import reports "unchanged"; a changed source or a
  * hand-edited article is skipped unless `force`; a slug taken by another
@@ -281,7 +261,7 @@ export async function importWordpressExport(file: string, givenOptions: ImportOp
 /** Command-line values through the same normalization and checks as the text and the front block. */
 function withFlags(givenOptions: ImportOptions, file: string, warnings: string[], notes: string[]): ImportOptions {
   const flag = (value: string, name: string) => {
-    const result = normalizeField(value, { file, field: name });
+    const result = normalizeField(value, { file, field: name }, givenOptions.strict);
     warnings.push(...result.warnings);
     notes.push(...result.notes);
     return result.text;
@@ -321,12 +301,13 @@ export async function readSourceFile(file: string, options: Pick<ImportOptions, 
  * article written (or found unchanged, or skipped with the reason).
  */
 export async function importReadArticle(
-  article: ReadArticle,
+  readArticle: ReadArticle,
   input: { encoding: string; mediaDir: string },
   options: ImportOptions,
   warnings: string[] = [],
   notes: string[] = [],
 ): Promise<ImportResult> {
+  let article = readArticle;
   const file = article.file;
   warnings.push(...article.warnings);
   notes.push(...article.notes);
@@ -348,15 +329,20 @@ export async function importReadArticle(
   }
 
   const dateText = options.date ?? article.front.date;
-  const date = dateText ? checkDate(dateText, file, options.date ? '--date' : 'the front block\'s "date" field', options.date ? undefined : article.frontLines.date) : undefined;
-  const tags = checkTags(options.tags ?? article.front.tags ?? [], file, options.tags ? '--tags' : 'the front block\'s "tags" field', options.tags ? undefined : article.frontLines.tags);
+  const date = dateText ? checkDate(dateText, options.date ? { file, where: '--date' } : { file, where: 'the front block\'s "date" field', line: article.frontLines.date }) : undefined;
+  const checkedTags = checkTags(options.tags ?? article.front.tags ?? [], options.tags ? { file, where: '--tags' } : { file, where: 'the front block\'s "tags" field', line: article.frontLines.tags }, options.strict);
+  const tags = checkedTags.tags;
+  for (const { kept, dropped } of checkedTags.joined) warnings.push(`the tags «${kept}» and «${dropped}» are two spellings of one tag (one page): kept «${kept}»`);
   // The file name is recorded (imported.file, and source by default): control and bidi characters in it are written as escapes.
   const givenName = article.itemName ?? options.sourceName ?? path.basename(file);
   const fileName = printable(givenName);
   if (fileName !== givenName) warnings.push(`the file name has control or bidi characters; recorded as "${fileName}"`);
   // Shown to readers, so never the file name (that stays in imported.file, the importer's own record).
-  const source = checkFieldLength(options.source ?? article.front.source, MAX_SOURCE_LENGTH, file, options.source !== undefined ? '--source' : 'the "source" field', options.source !== undefined ? undefined : article.frontLines.source);
-  const author = checkFieldLength(options.author ?? article.front.author, MAX_AUTHOR_LENGTH, file, options.author !== undefined ? '--author' : 'the "author" field', options.author !== undefined ? undefined : article.frontLines.author);
+  const source = checkSource(options.source ?? article.front.source, options.source !== undefined ? { file, where: '--source' } : { file, where: 'the "source" field', line: article.frontLines.source });
+  const byline = checkAuthor(options.author ?? article.front.author, options.author !== undefined ? { file, where: '--author' } : { file, where: 'the "author" field', line: article.frontLines.author }, options.strict);
+  const author = byline.author;
+  if (byline.warning) warnings.push(byline.warning);
+  if (byline.bylineParagraph) article = withBylineParagraph(article, byline.bylineParagraph);
 
   let baseSlug = options.slug ?? article.front.slug;
   if (baseSlug !== undefined && !isValidSlug(baseSlug)) {
@@ -427,20 +413,22 @@ export async function importReadArticle(
   const candidates = slugCandidates(baseSlug).map((slug) => ({ slug, target: path.join(lang, `${slug}.mdx`) }));
   const renderFor = (slug: string) => {
     const { body } = bodyFor(slug);
-    return renderMdxFile(
-      {
-        title: article.title,
-        description: lead,
-        ...(date ? { date } : {}),
-        tags,
-        translationKey: translationKey ?? `${lang}/${slug}`,
-        ...(author ? { author } : {}),
-        ...(source ? { source } : {}),
-        ...(images.count ? { images: images.pathsFor(slug) } : {}),
-        imported: { file: fileName, encoding: decoded.encoding, sourceHash, outputHash: contentHash(body) },
-      },
-      body,
-    );
+    const front = {
+      title: article.title,
+      description: lead,
+      ...(date ? { date } : {}),
+      tags,
+      translationKey: translationKey ?? `${lang}/${slug}`,
+      ...(author ? { author } : {}),
+      ...(source ? { source } : {}),
+      ...(images.count ? { images: images.pathsFor(slug) } : {}),
+      imported: { file: fileName, encoding: decoded.encoding, sourceHash, outputHash: contentHash(body) },
+    };
+    const mdx = renderMdxFile(front, body);
+    // The build's own checks, last, on the file as the build will read it: what the importer writes, the build accepts.
+    const problems = articleFileProblems(mdx);
+    if (problems.length) throw new ImportError(file, `would not build: ${problems.join('; ')}.`, 'Fix these fields and import again.');
+    return mdx;
   };
 
   /** Imports into one target: write, report unchanged, or refuse without --force. Claims the target for the batch. */

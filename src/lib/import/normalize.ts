@@ -1,32 +1,10 @@
+import { BIDI_CONTROLS, FORBIDDEN_IN_FIELD, FORBIDDEN_IN_TEXT, describeChar, describeRemoved, removeInvisible } from '../../article/index.ts';
 import { ImportError } from './errors.ts';
+
+export { describeChar };
 
 /** Unicode ranges of Arabic presentation forms, as text copied from PDFs carries them. */
 const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFE]/g;
-
-/** Bidi embedding, override and isolate controls: they reorder what is displayed. */
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
-
-/**
- * Characters XML 1.0 cannot carry (C0 controls except tab, LF and CR; U+FFFE,
- * U+FFFF; lone surrogates), plus DEL and the C1 controls U+0080–U+009F, which
- * no text contains and which terminals read as commands. One of them in an
- * article would make rss.xml ill-formed.
- */
-const FORBIDDEN_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF\p{Cs}]/u;
-/** In a one-line field, tab, line feed and carriage return are control characters too. */
-const FORBIDDEN_IN_FIELD = /[\p{Cc}\uFFFE\uFFFF\p{Cs}]/u;
-
-const CHAR_NAMES: Record<number, string> = {
-  0x00: 'NUL', 0x09: 'tab', 0x0a: 'line feed', 0x0b: 'vertical tab', 0x0c: 'form feed', 0x0d: 'carriage return', 0x1b: 'escape, which starts terminal escape sequences',
-  0x7f: 'delete', 0x85: 'next line', 0x9b: 'control sequence introducer', 0xfffe: 'a noncharacter', 0xffff: 'a noncharacter',
-};
-
-/** "U+001B (escape, …)", "U+0085 (a C1 control)", "U+D800 (a lone surrogate)". */
-export function describeChar(char: string): string {
-  const code = char.codePointAt(0)!;
-  const name = CHAR_NAMES[code] ?? (code >= 0xd800 && code <= 0xdfff ? 'a lone surrogate' : code >= 0x80 && code <= 0x9f ? 'a C1 control' : code < 0x20 ? 'a control character' : undefined);
-  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}${name ? ` (${name})` : ''}`;
-}
 
 export interface NormalizedText {
   text: string;
@@ -100,20 +78,30 @@ export function checkTextCharacters(text: string, file: string): void {
 /**
  * A one-line value from the front block or the command line (title, tags,
  * source, slug, date, lang, translationOf), through the same normalization as
- * the body, trimmed. Any control character — tab and line breaks included —
- * or character XML 1.0 cannot carry is refused, naming the field.
+ * the body, trimmed. Real archives carry tabs and stray controls in titles
+ * and bylines (pasted from a table, left by an old system): a tab or line
+ * break becomes a space and an invisible control is left out, with a warning
+ * that counts them. With `strict`, any control character or character XML
+ * 1.0 cannot carry is refused instead, naming the field.
  */
-export function normalizeField(value: string, from: FieldSource): NormalizedText {
+export function normalizeField(value: string, from: FieldSource, strict = false): NormalizedText {
   const match = FORBIDDEN_IN_FIELD.exec(value);
-  if (match) {
+  const warnings: string[] = [];
+  let text = value;
+  if (match && strict) {
     const position = [...value.slice(0, match.index)].length + 1;
     throw new ImportError(
       from.file,
       `has the character ${describeChar(match[0])} at character ${position} of ${from.field}: a one-line field cannot hold control characters, and the RSS feed (XML 1.0) cannot carry them.`,
-      'Remove it (in a front block, YAML escapes such as "\\x0C" or "\\u001b" write such characters) and import again.',
+      'Remove it (in a front block, YAML escapes such as "\\x0C" or "\\u001b" write such characters) and import again, or import without --strict to have it repaired.',
       from.line,
     );
   }
-  const result = normalizeCharacters(value, ` in ${from.field}`);
-  return { ...result, text: result.text.trim() };
+  if (match) {
+    const repaired = removeInvisible(value, FORBIDDEN_IN_FIELD);
+    text = repaired.text.replace(/ {2,}/g, ' ');
+    warnings.push(`${from.field} held ${describeRemoved(repaired.removed)}: tabs and line breaks became spaces, invisible control characters were left out (--strict refuses such values instead)`);
+  }
+  const result = normalizeCharacters(text, ` in ${from.field}`);
+  return { ...result, warnings: [...warnings, ...result.warnings], text: result.text.trim() };
 }

@@ -1,4 +1,4 @@
-import { renderArticleBody } from '../render/article-body.ts';
+import { renderArticleBody } from '../../article/body.ts';
 import { articleTextFromHtml } from '../verify/page-text.ts';
 import { ImportError } from './errors.ts';
 import { normalizeLine } from './fidelity.ts';

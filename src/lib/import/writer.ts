@@ -3,7 +3,7 @@ import type { Block, Inline } from './model.ts';
 
 /**
  * The one writer: the article model as the archive's Markdown (an .mdx body
- * rendered as Markdown, see src/lib/render/article-body.ts). Every character
+ * rendered as Markdown, see src/article/body.ts). Every character
  * of text that MDX or Markdown could read as syntax is escaped (escape-mdx.ts);
  * the only syntax written is the writer's own: `##` subheadings, `*`/`**`,
  * `[text](url)`, `>` quotations, `-`/`1.` lists, `|` tables and

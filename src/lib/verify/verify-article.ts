@@ -4,7 +4,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { blockLines } from '../import/model.ts';
 import { blocksFromMdast } from '../import/readers/from-mdast.ts';
-import { renderArticleBody } from '../render/article-body.ts';
+import { renderArticleBody } from '../../article/body.ts';
 import { articleTextFromHtml } from './page-text.ts';
 
 export interface VerifyInput {

@@ -72,7 +72,18 @@ describe('command-line values (--tags, --source, --date, --slug, --translation-o
     expect(result.notes).toEqual(expect.arrayContaining(['5 Arabic presentation form(s) in --tags normalized to base letters', 'text in --tags normalized to Unicode NFC']));
   });
 
-  test('control characters in any flag are refused, naming the flag', async () => {
+  test('control characters in a flag are repaired with a warning naming the flag: tabs and line breaks as spaces, the rest left out', async () => {
+    const { contentDir, source, front } = setup();
+    const result = await importArticle(source(`${title}\n${paragraph}\n`), { contentDir, lang: 'ar', tags: ['قره\tباغ', 'x\u001Ay'], source: 'https://example.com/\x00', date: '2023-09-20\n' });
+    expect(await front(result.target)).toMatchObject({ tags: ['قره باغ', 'xy'], source: 'https://example.com/', date: '2023-09-20' });
+    expect(result.warnings).toEqual(expect.arrayContaining([
+      '--tags held U+0009 (tab) ×1: tabs and line breaks became spaces, invisible control characters were left out (--strict refuses such values instead)',
+      '--tags held U+001A (substitute) ×1: tabs and line breaks became spaces, invisible control characters were left out (--strict refuses such values instead)',
+      '--source held U+0000 (NUL) ×1: tabs and line breaks became spaces, invisible control characters were left out (--strict refuses such values instead)',
+    ]));
+  });
+
+  test('with --strict, control characters in any flag are refused, naming the flag', async () => {
     const { contentDir, source } = setup();
     const cases: [Partial<ImportOptions>, RegExp][] = [
       [{ tags: ['ok', 'bad\x1b[31m'] }, /has the character U\+001B .* at character 4 of --tags/],
@@ -84,7 +95,7 @@ describe('command-line values (--tags, --source, --date, --slug, --translation-o
       [{ lang: 'ar\t' }, /U\+0009 \(tab\) at character 3 of --lang/],
     ];
     for (const [options, message] of cases) {
-      await expect(importArticle(source(`${title}\n${paragraph}\n`), { contentDir, lang: 'ar', ...options }), JSON.stringify(options)).rejects.toThrow(message);
+      await expect(importArticle(source(`${title}\n${paragraph}\n`), { contentDir, lang: 'ar', strict: true, ...options }), JSON.stringify(options)).rejects.toThrow(message);
     }
     expect(() => readdirSync(contentDir)).toThrow();
   });

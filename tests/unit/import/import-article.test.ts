@@ -160,7 +160,7 @@ describe('importing one article', () => {
   test('slugs from the file name, and bad slugs and dates refused', async () => {
     expect((await run(source('Old Report 1998.txt', article), { lang: 'ar', slugFrom: 'filename' })).target).toBe('ar/old-report-1998.mdx');
     await expect(run(source('a.txt', article), { slug: 'Bad Slug' })).rejects.toThrow(/has the slug "Bad Slug", which is not lowercase ASCII/);
-    await expect(run(source('a.txt', article), { date: '2023-02-30' })).rejects.toThrow(/has an invalid date "2023-02-30" \(--date\): it does not exist \(2023-02 has 28 days\)\. Write a real date as YYYY-MM-DD/);
+    await expect(run(source('a.txt', article), { date: '2023-02-30' })).rejects.toThrow(/has an invalid date \(--date\): 2023-02-30 is not a day of the calendar \(2023-02 has 28 days\)\. Write a real date as YYYY-MM-DD/);
   });
 
   test('files over the size limit are refused before reading', async () => {

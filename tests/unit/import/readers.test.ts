@@ -8,10 +8,10 @@ import { readMarkdown } from '../../../src/lib/import/readers/markdown.ts';
 import { readText } from '../../../src/lib/import/readers/text.ts';
 import { readWordpressExport, wordpressHtml } from '../../../src/lib/import/readers/wordpress.ts';
 import { formatOfFile } from '../../../src/lib/import/readers/read-article.ts';
-import { safeLinkUrl } from '../../../src/lib/import/safe-url.ts';
+import { safeLinkUrl } from '../../../src/article/safe-url.ts';
 import { writeArticleBody } from '../../../src/lib/import/writer.ts';
 import { checkRendersAsWritten } from '../../../src/lib/import/self-check.ts';
-import { findCodeInBody, renderArticleBody } from '../../../src/lib/render/article-body.ts';
+import { findCodeInBody, renderArticleBody } from '../../../src/article/body.ts';
 import { articleTextFromHtml } from '../../../src/lib/verify/page-text.ts';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/rich/', import.meta.url));

@@ -52,11 +52,20 @@ describe('importing rich articles', () => {
   test('author and source are checked like every field, naming the field', async () => {
     const { input, contentDir } = workspace();
     const file = path.join(input, 'harbour.md');
-    await expect(importArticle(file, { contentDir, author: 'أ'.repeat(121) })).rejects.toThrow(/harbour\.md: has --author of 121 characters; the limit is 120/);
-    await expect(importArticle(file, { contentDir, author: 'Jane\u001bDoe' })).rejects.toThrow(/harbour\.md: has the character U\+001B .* of --author/);
-    await expect(importArticle(file, { contentDir, source: `https://e.com/${'a'.repeat(500)}` })).rejects.toThrow(/has --source of 514 characters; the limit is 500/);
-    writeFileSync(path.join(input, 'front.md'), '---\nauthor: "a\\x0Cb"\n---\n# T\n\nP.\n');
-    await expect(importArticle(path.join(input, 'front.md'), { contentDir, lang: 'en' })).rejects.toThrow(/front\.md:2: has the character U\+000C \(form feed\) at character 2 of the front block's "author" field/);
+    await expect(importArticle(file, { contentDir, author: 'أ'.repeat(121), strict: true })).rejects.toThrow(/harbour\.md: has a byline \(--author\) that is 121 characters long \(the limit is 120\)/);
+    await expect(importArticle(file, { contentDir, author: 'Jane\u001bDoe', strict: true })).rejects.toThrow(/harbour\.md: has the character U\+001B .* of --author/);
+    await expect(importArticle(file, { contentDir, author: '…' })).rejects.toThrow(/harbour\.md: has a byline \(--author\) that has no letter or digit/);
+    await expect(importArticle(file, { contentDir, source: `https://e.com/${'a'.repeat(500)}` })).rejects.toThrow(/has a source \(--source\) that is 514 characters long \(the limit is 500\)/);
+  });
+
+  test('a byline too long to be a name is kept whole as the first paragraph, with a warning; the article has no author', async () => {
+    const { input, contentDir } = workspace();
+    const byline = `الرياض - واس ${'أعلنت وزارة الصحة اليوم عن افتتاح مراكز جديدة في المنطقة الشرقية '.repeat(3)}`.trim();
+    const result = await importArticle(path.join(input, 'harbour.md'), { contentDir, author: byline });
+    const mdx = readFileSync(path.join(contentDir, result.target), 'utf8');
+    expect(mdx).not.toMatch(/^author:/m);
+    expect(mdx.split('\n---\n')[1]!.trim().split('\n\n')[0]).toBe(byline);
+    expect(result.warnings.join('\n')).toMatch(/the byline \(--author\) is \d+ characters long, more than a name \(the limit is 120\): it is kept whole as the article's first paragraph/);
   });
 
   test('a hostile HTML page imports as text: the MDX holds no code and no dangerous link', async () => {

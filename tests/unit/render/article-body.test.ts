@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findCodeInBody, renderArticleBody } from '../../../src/lib/render/article-body.ts';
+import { findCodeInBody, renderArticleBody } from '../../../src/article/body.ts';
 import { escapeMdxText } from '../../../src/lib/import/escape-mdx.ts';
 
 describe('article bodies', () => {

@@ -1,7 +1,7 @@
 import type { Nodes as MdastNodes, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Block, Inline } from '../model.ts';
 import { inlineText } from '../model.ts';
-import { safeLinkUrl } from '../safe-url.ts';
+import { safeLinkUrl } from '../../../article/safe-url.ts';
 
 export interface MdastConversion {
   blocks: Block[];

@@ -8,7 +8,7 @@ import type { Root as MdastRoot } from 'mdast';
 import { ImportError } from '../errors.ts';
 import { normalizeField } from '../normalize.ts';
 import type { FrontBlock } from '../parse.ts';
-import { safeLinkUrl } from '../safe-url.ts';
+import { safeLinkUrl } from '../../../article/safe-url.ts';
 import { blocksFromMdast } from './from-mdast.ts';
 import type { ReadArticle } from './read-article.ts';
 import type { Block } from '../model.ts';

@@ -5,7 +5,7 @@ import { isValidSlug } from '../../slug.ts';
 import { ImportError } from '../errors.ts';
 import { normalizeField } from '../normalize.ts';
 import type { FrontBlock } from '../parse.ts';
-import { safeLinkUrl } from '../safe-url.ts';
+import { safeLinkUrl } from '../../../article/safe-url.ts';
 import { htmlToBlocks } from './html.ts';
 import type { ReadArticle } from './read-article.ts';
 

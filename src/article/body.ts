@@ -1,6 +1,6 @@
 import GithubSlugger from 'github-slugger';
 import { defineHastPlugin, defineMdastPlugin, markdownToHtml, mdxToMdast } from 'satteri';
-import { safeLinkUrl } from '../import/safe-url.ts';
+import { safeLinkUrl } from './safe-url.ts';
 
 /**
  * Markdown features of the archive: GFM for tables (the importer escapes

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_TAG_LENGTH, normalizeTag, tagPath, tagSegment, validateTag } from '../../src/lib/tags.ts';
+import { MAX_TAG_LENGTH, normalizeName as normalizeTag, tagPath, nameKey as tagSegment, tagProblem as validateTag } from '../../../src/article/index.ts';
 
 describe('tagSegment: the one definition of a tag page URL segment', () => {
   test('keeps the tag in its own script; Latin letters lowercased; space and hyphen runs as one hyphen', () => {

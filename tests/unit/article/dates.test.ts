@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { dateProblem, latestDate } from '../../../src/lib/import/dates.ts';
+import { dateProblem, latestDate } from '../../../src/article/index.ts';
 import { importArticle } from '../../../src/lib/import/import-article.ts';
 import { splitMdxFile } from '../../../src/lib/import/to-mdx.ts';
 
@@ -24,14 +24,14 @@ function setup() {
 describe('dates are checked against the calendar, not a pattern', () => {
   test('real days pass, leap days only in leap years (400-year rule included)', () => {
     for (const date of ['2023-09-20', '2024-02-29', '2000-02-29', '1000-01-01', '1999-12-31', '2027-12-31']) expect(dateProblem(date, now), date).toBeNull();
-    expect(dateProblem('2023-02-29', now)).toMatch(/does not exist \(2023-02 has 28 days\)/);
-    expect(dateProblem('1900-02-29', now)).toMatch(/does not exist/);
-    expect(dateProblem('2100-02-29', new Date('2099-01-01'))).toMatch(/does not exist/);
+    expect(dateProblem('2023-02-29', now)).toMatch(/is not a day of the calendar \(2023-02 has 28 days\)/);
+    expect(dateProblem('1900-02-29', now)).toMatch(/is not a day of the calendar/);
+    expect(dateProblem('2100-02-29', new Date('2099-01-01'))).toMatch(/is not a day of the calendar/);
   });
 
   test('impossible days and months are refused', () => {
     for (const date of ['2023-02-30', '2023-04-31', '2023-06-00', '2023-13-01', '2023-00-10', '2023-11-31']) {
-      expect(dateProblem(date, now), date).toMatch(/does not exist|has no month/);
+      expect(dateProblem(date, now), date).toMatch(/is not a day of the calendar/);
     }
   });
 
@@ -43,7 +43,7 @@ describe('dates are checked against the calendar, not a pattern', () => {
 
   test('anything not written as YYYY-MM-DD is refused', () => {
     for (const date of ['2023-9-20', '20-09-2023', '2023/09/20', ' 2023-09-20', '2023-09-20T00:00', '２０２３-09-20', '', '2023']) {
-      expect(dateProblem(date, now), date).toBe('is not written as YYYY-MM-DD');
+      expect(dateProblem(date, now), date).toBe(`"${date}" is not a date written YYYY-MM-DD`);
     }
   });
 });
@@ -52,12 +52,12 @@ describe('dates at import', () => {
   test('--date and the front block are refused with where they came from (and the line) and what to do', async () => {
     const { contentDir, source } = setup();
     const cases: [string, string, string | undefined, RegExp][] = [
-      ['flag-early.txt', article, '0050-06-01', /flag-early\.txt: has an invalid date "0050-06-01" \(--date\): it is before the year 1000.*Write a real date as YYYY-MM-DD between 1000-01-01 and \d{4}-12-31/],
-      ['flag-feb.txt', article, '2023-02-30', /flag-feb\.txt: has an invalid date "2023-02-30" \(--date\): it does not exist/],
-      ['front-late.txt', `---\ndate: 9999-12-31\n---\n${article}`, undefined, /front-late\.txt:2: has an invalid date "9999-12-31" \(the front block's "date" field\): it is after/],
-      ['front-feb.txt', `---\ntitle: عنوان\ndate: 2023-02-30\n---\n${article}`, undefined, /front-feb\.txt:3: has an invalid date "2023-02-30" \(the front block's "date" field\): it does not exist/],
+      ['flag-early.txt', article, '0050-06-01', /flag-early\.txt: has an invalid date \(--date\): 0050-06-01 is before the year 1000.*Write a real date as YYYY-MM-DD between 1000-01-01 and \d{4}-12-31/],
+      ['flag-feb.txt', article, '2023-02-30', /flag-feb\.txt: has an invalid date \(--date\): 2023-02-30 is not a day of the calendar/],
+      ['front-late.txt', `---\ndate: 9999-12-31\n---\n${article}`, undefined, /front-late\.txt:2: has an invalid date \(the front block's "date" field\): 9999-12-31 is after/],
+      ['front-feb.txt', `---\ntitle: عنوان\ndate: 2023-02-30\n---\n${article}`, undefined, /front-feb\.txt:3: has an invalid date \(the front block's "date" field\): 2023-02-30 is not a day of the calendar/],
       ['front-quoted.txt', `---\ndate: "0050-06-01"\n---\n${article}`, undefined, /front-quoted\.txt:2: .*before the year 1000/],
-      ['front-number.txt', `---\ndate: 2023\n---\n${article}`, undefined, /front-number\.txt:2: has an invalid date "2023" .*not written as YYYY-MM-DD/],
+      ['front-number.txt', `---\ndate: 2023\n---\n${article}`, undefined, /front-number\.txt:2: has an invalid date .*"2023" is not a date written YYYY-MM-DD/],
     ];
     for (const [name, text, date, message] of cases) {
       await expect(importArticle(source(name, text), { contentDir, lang: 'ar', ...(date ? { date } : {}) }), name).rejects.toThrow(message);

@@ -1,5 +1,3 @@
-import { tagSegment } from '../tags.ts';
-
 /** What the archive-wide rules need of an entry. */
 export interface ArchiveEntry {
   id: string;
@@ -8,35 +6,18 @@ export interface ArchiveEntry {
 }
 
 /**
- * Rules no single file can check: two spellings of a tag that would share one
- * URL (one page would silently hide the other), and two articles of one
- * locale claiming the same translation (the second would take over the
- * first's hreflang and language switcher). Returns one message per problem,
- * naming the files.
+ * Rules no single file can check. Names are not among them: two spellings of
+ * one author or tag are one name (src/article/names.ts), never a conflict.
+ * What is left is two articles of one locale claiming the same translation
+ * (the second would take over the first's hreflang and language switcher).
+ * Returns one message per problem, naming the files.
  */
 export function checkArchiveRules(entries: Iterable<ArchiveEntry>): string[] {
   const problems: string[] = [];
-  const tagOwners = new Map<string, { tag: string; file: string }>();
   const translationOwners = new Map<string, string>();
-  const authorOwners = new Map<string, { author: string; file: string }>();
   for (const entry of entries) {
     const file = entry.filePath ?? entry.id;
     const locale = entry.id.slice(0, entry.id.indexOf('/'));
-    for (const tag of entry.data.tags ?? []) {
-      const key = `${locale}/${tagSegment(tag)}`;
-      const owner = tagOwners.get(key);
-      if (!owner) tagOwners.set(key, { tag, file });
-      else if (owner.tag !== tag) {
-        problems.push(`${file}: tag «${tag}» has the same URL (${key}/) as «${owner.tag}» in ${owner.file}. Use one spelling for both.`);
-      }
-    }
-    const author = entry.data.author;
-    if (author) {
-      const key = `${locale}/${tagSegment(author)}`;
-      const owner = authorOwners.get(key);
-      if (!owner) authorOwners.set(key, { author, file });
-      else if (owner.author !== author) problems.push(`${file}: author «${author}» has the same page (${locale}/authors/${tagSegment(author)}/) as «${owner.author}» in ${owner.file}. Write the name the same way in both.`);
-    }
     const translationKey = entry.data.translationKey;
     if (translationKey) {
       const key = `${locale} ${translationKey}`;
