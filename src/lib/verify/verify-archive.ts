@@ -5,6 +5,7 @@ import { decodeArticleBytes } from '../import/decode.ts';
 import { contentHash, normalizedLines } from '../import/fidelity.ts';
 import { normalizeArticleText } from '../import/normalize.ts';
 import { parseArticleText } from '../import/parse.ts';
+import { checkAuthor } from '../import/fields.ts';
 import { splitMdxFile } from '../import/to-mdx.ts';
 import { elementsFromMdx, linesFromMdx, verifyArticle, type VerifyOutcome } from './verify-article.ts';
 import { formatOfFile } from '../import/readers/read-article.ts';
@@ -49,7 +50,10 @@ function tryReadSourceLines(file: string): { lines: string[]; from: string } | n
   try {
     const decoded = decodeArticleBytes(new Uint8Array(readFileSync(file)), file);
     const article = parseArticleText(normalizeArticleText(decoded.text).text, file, { maxLineLength: Number.POSITIVE_INFINITY });
-    return { lines: normalizedLines(article.title, article.blocks.map((block) => block.text)), from: file };
+    // A byline too long to be a name was imported as the first paragraph (checkAuthor): the page shows it there.
+    const { bylineParagraph } = checkAuthor(article.front.author, { file, where: 'the "author" field' });
+    const lines = [...(bylineParagraph ? [bylineParagraph] : []), ...article.blocks.map((block) => block.text)];
+    return { lines: normalizedLines(article.title, lines), from: file };
   } catch {
     return null;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_TAG_LENGTH, normalizeName as normalizeTag, tagPath, nameKey as tagSegment, tagProblem as validateTag } from '../../../src/article/index.ts';
+import { authorProblem, MAX_TAG_LENGTH, NameBook, nameKey, normalizeName as normalizeTag, tagPath, nameKey as tagSegment, tagProblem as validateTag } from '../../../src/article/index.ts';
 
 describe('tagSegment: the one definition of a tag page URL segment', () => {
   test('keeps the tag in its own script; Latin letters lowercased; space and hyphen runs as one hyphen', () => {
@@ -73,5 +73,42 @@ describe('validateTag finds every problem a tag page would have', () => {
     expect(validateTag('#tag')).toMatch(/hash "#" at character 1/);
     expect(validateTag('100%')).toMatch(/percent sign "%" at character 4/);
     expect(validateTag('../etc')).toMatch(/slash/);
+  });
+});
+
+describe('names are identities, spellings are data', () => {
+  test('bylines that differ by spacing around punctuation, dashes, tatweel, vowel marks or edge punctuation share one key', () => {
+    const spellings = ['واس - الرياض', 'واس- الرياض', 'واس -الرياض', 'واس-الرياض', 'واس ـ الرياض', 'واس – الرياض', 'واس  -  الريـــاض.', ' واس - الرياض ', 'واس\u00A0-\u00A0الرياض'];
+    expect(new Set(spellings.map(nameKey))).toEqual(new Set(['واس-الرياض']));
+    expect(nameKey('د. محمد')).toBe(nameKey('د.محمد'));
+    expect(nameKey('مُحَمَّد')).toBe(nameKey('محمد'));
+    expect(nameKey('(رويترز)')).toBe('رويترز');
+  });
+
+  test('names that are not the same keep their own keys', () => {
+    expect(nameKey('الرياض - واس')).not.toBe(nameKey('واس - الرياض'));
+    expect(nameKey('C++')).not.toBe(nameKey('C'));
+    expect(nameKey('علي')).not.toBe(nameKey('عليا'));
+  });
+
+  test('NameBook: one name per key, shown under the most used spelling (ties by code point), with what was joined', () => {
+    const book = new NameBook();
+    for (const name of ['واس- الرياض', 'واس - الرياض', 'واس - الرياض', 'واس-الرياض', 'اليوم - أبها', 'اليوم- أبها', 'خالد المالكي']) book.add(name);
+    expect(book.shownAs('واس-الرياض')).toBe('واس - الرياض');
+    expect(book.shownAs('اليوم- أبها')).toBe(['اليوم - أبها', 'اليوم- أبها'].sort()[0]);
+    expect(book.names()).toHaveLength(3);
+    expect(book.joined().map((name) => name.key).sort()).toEqual(['اليوم-أبها', 'واس-الرياض']);
+    expect(book.joined().find((name) => name.key === 'واس-الرياض')!.spellings).toEqual([
+      { spelling: 'واس - الرياض', count: 2 },
+      { spelling: 'واس- الرياض', count: 1 },
+      { spelling: 'واس-الرياض', count: 1 },
+    ]);
+  });
+
+  test('a byline is checked like a tag, without the URL characters a tag cannot hold', () => {
+    expect(authorProblem('Jane Doe / John Roe')).toBeNull();
+    expect(authorProblem('…')).toMatch(/no letter or digit/);
+    expect(authorProblem('أ'.repeat(121))).toMatch(/121 characters long \(the limit is 120\)/);
+    expect(authorProblem('a\tb')).toMatch(/U\+0009/);
   });
 });
