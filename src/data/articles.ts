@@ -5,9 +5,10 @@ import { getImage } from 'astro:assets';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { NameBook, nameKey, parseFrontMatter, splitArticleFile } from '../article/index.ts';
 import { escapeHtml, IMAGE_PLACEHOLDER, renderArticleBody, type RenderedBody } from '../article/body.ts';
-import { LOCALE_CODES, type LocaleCode } from '../i18n/locales.ts';
+import { LOCALES, LOCALE_CODES, type LocaleCode } from '../i18n/locales.ts';
 import { splitArticleId } from '../lib/article-id.ts';
 import { compareNewestFirst } from '../lib/dates.ts';
+import { groupByMonth, type MonthGroup } from '../lib/archive.ts';
 import { relatedArticles } from '../lib/related.ts';
 import { imageWidths } from '../lib/image-widths.ts';
 
@@ -38,6 +39,11 @@ export function getArticlesForLocale(locale: LocaleCode): Promise<Article[]> {
       .filter((article) => article.locale === locale)
       .sort((a, b) => compareNewestFirst(a.data.date, b.data.date) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)),
   );
+}
+
+/** A locale's dated articles by month of its archive calendar, newest month first (month pages and day pages both read it). */
+export function getArchiveMonthsForLocale(locale: LocaleCode): Promise<MonthGroup<Article>[]> {
+  return once(`months:${locale}`, async () => groupByMonth(await getArticlesForLocale(locale), (article) => article.data.date, LOCALES[locale].archiveCalendar));
 }
 
 /** Articles grouped by translationKey, so finding translations is a lookup, not a scan. */

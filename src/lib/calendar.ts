@@ -98,10 +98,20 @@ function yearMonthStart(year: number, month: number): Date {
   return start;
 }
 
+/** A day of a calendar: its month, and its place in that month (1 for the month's first day). */
+export interface CalendarDay extends CalendarMonth {
+  day: number;
+}
+
+/** The day of `calendar` that `date` (a UTC midnight) is: counted from its month's first day, which Intl found. */
+export function calendarDayOf(date: Date, calendar: CalendarId): CalendarDay {
+  const month = calendarMonthOf(date, calendar);
+  return { ...month, day: Math.round((date.getTime() - month.start.getTime()) / DAY_MS) + 1 };
+}
+
 /** `YYYY-MM-DD` of a date in a calendar (month as its place in the year): sorts as the dates do. */
 export function calendarDayKey(date: Date, calendar: CalendarId): string {
-  const { year, month, start } = calendarMonthOf(date, calendar);
-  const day = Math.round((date.getTime() - start.getTime()) / DAY_MS) + 1;
+  const { year, month, day } = calendarDayOf(date, calendar);
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 

@@ -50,6 +50,25 @@ export function archiveMonthName(monthStart: Date, locale: LocaleCode, form: Mon
   return dateTimeFormat(`${locale}-u-ca-${archiveCalendar}-nu-${digits}`, { ...MONTH_NAME_OPTIONS[form], timeZone: 'UTC' }).format(monthStart);
 }
 
+/** How an archive names a day: with its month in a month's day index, with its year too in titles. */
+export type DayNameForm = 'dayMonth' | 'dayMonthYear';
+
+const DAY_NAME_OPTIONS: Record<DayNameForm, Intl.DateTimeFormatOptions> = {
+  dayMonth: { day: 'numeric', month: 'long' },
+  dayMonthYear: { day: 'numeric', month: 'long', year: 'numeric' },
+};
+
+/**
+ * The name of an archive day in the locale's archive calendar, language and
+ * digits, as its month is named: Mehr 25, 1402 is «۲۵ مهر ۱۴۰۲», never the
+ * Gregorian day it also is.
+ */
+export function archiveDayName(day: Date, locale: LocaleCode, form: DayNameForm): string {
+  const { digits, archiveCalendar } = LOCALE_PACKS[locale];
+  const parts = dateTimeFormat(`${locale}-u-ca-${archiveCalendar}-nu-${digits}`, { ...DAY_NAME_OPTIONS[form], timeZone: 'UTC' }).formatToParts(day);
+  return parts.map((part) => (part.type === 'month' ? monthAfterNumber(part.value, locale) : part.value)).join('');
+}
+
 /** The name of an archive year, given a day in it: «2023», «۱۴۰۲», «5784», «1445 هـ» as the archive's calendar writes it. */
 export function archiveYearName(dayInYear: Date, locale: LocaleCode): string {
   const { digits, archiveCalendar } = LOCALE_PACKS[locale];

@@ -38,7 +38,7 @@ async function listMdxFiles(dir: string): Promise<string[]> {
  * module, and Vite bundles them all — memory and time that grow with the
  * archive (10,000 articles took 7 GB). This loader keeps only the front
  * matter in the content layer; the article page renders the body from its
- * file with the same Markdown processor (`src/lib/render/article-body.ts`),
+ * file with the same Markdown processor (`src/article/body.ts`),
  * one page at a time. An unchanged file (same digest as in the last build's
  * data store) is not parsed again, so adding ten articles re-reads ten.
  */

@@ -8,6 +8,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { launchBrowser } from '../helpers/browser.ts';
 import { closePage, openPage } from '../helpers/pages.ts';
 import { buildSite, projectRoot, serveStatic, type StaticSite } from '../helpers/site.ts';
+import { writeTinyArticles } from '../helpers/tiny-articles.ts';
 import { generateCorpus, splitSentences, type SeedText } from '../../src/lib/bench/corpus.ts';
 import { importArticle } from '../../src/lib/import/import-article.ts';
 import { LOCALES } from '../../src/i18n/locales.ts';
@@ -18,12 +19,26 @@ const arabicDigits = (n: number) => new Intl.NumberFormat(`ar-u-nu-${LOCALES.ar.
 /**
  * The archive as readers and crawlers meet it, checked on a generated corpus
  * large enough to paginate (45 articles over ten years, tags, an undated
- * article, the bundled translated pair) by tools nobody here wrote:
+ * article, the bundled translated pair, a busy month) by tools nobody here wrote:
  * html-validate, linkinator and an XML parser.
  */
 const work = path.join(projectRoot, 'tests/.tmp/archive');
 const contentDir = path.join(work, 'content');
 const outDir = path.join(work, 'dist');
+
+/**
+ * A burst in one month, as a news agency or an import writes it: more than
+ * two listing pages' worth (45 articles on four days of July 2014, before the
+ * generated ten years), so its month page offers its days. One day runs to a
+ * second page.
+ */
+const BURST: [day: number, articles: number][] = [[3, 12], [4, 25], [5, 1], [17, 7]];
+const pad = (n: number) => String(n).padStart(2, '0');
+const burstSlug = (day: number, n: number) => `burst-2014-07-${pad(day)}-${pad(n)}`;
+
+const burst = BURST.flatMap(([day, articles]) =>
+  Array.from({ length: articles }, (_, index) => ({ slug: burstSlug(day, index + 1), date: `2014-07-${pad(day)}`, text: `خبر عاجل رقم ${index + 1} في يوم ${day} من يوليو.` })),
+);
 
 let site: StaticSite;
 let browser: Browser;
@@ -49,6 +64,7 @@ beforeAll(async () => {
   }
   await importArticle(path.join(projectRoot, 'tests/fixtures/import/diacritics.txt'), { contentDir, lang: 'ar', slug: 'undated-article' });
   cpSync(path.join(projectRoot, 'content'), contentDir, { recursive: true });
+  writeTinyArticles(path.join(contentDir, 'ar'), burst);
   await buildSite({ contentDir, outDir });
   site = await serveStatic(outDir);
   browser = await launchBrowser();
@@ -146,6 +162,66 @@ describe('browsing', () => {
     await page.focus('.archive-chart-bars a');
     expect(await page.locator('.archive-chart-bars a:focus .archive-chart-value').isVisible()).toBe(true);
     await closePage(page);
+  });
+
+  test('a busy month offers its days, each a page of exactly that day’s articles; nothing scrolls sideways at 320 px', async () => {
+    const page = await openPage(browser, site.url, 'ar/archive/2014/07/', { viewport: { width: 320, height: 640 } });
+    await page.evaluate(() => document.fonts.ready);
+    expect(await page.textContent('h1')).toBe(`مقالات يوليو ${arabicDigits(2014)}`);
+    // Only the index of days: a busy month is not paged through as a whole.
+    expect(await page.locator('.article-list, .pagination').count()).toBe(0);
+    const days = await page.$$eval('.archive-day-list a', (links) =>
+      links.map((link) => ({ href: (link as HTMLAnchorElement).pathname, name: link.querySelector('.archive-day-name')!.textContent, count: link.querySelector('.archive-count')!.textContent })),
+    );
+    expect(days).toEqual([
+      { href: '/ar/archive/2014/07/03/', name: `${arabicDigits(3)} يوليو`, count: `${arabicDigits(12)} مقالًا` },
+      { href: '/ar/archive/2014/07/04/', name: `${arabicDigits(4)} يوليو`, count: `${arabicDigits(25)} مقالًا` },
+      { href: '/ar/archive/2014/07/05/', name: `${arabicDigits(5)} يوليو`, count: 'مقال واحد' },
+      { href: '/ar/archive/2014/07/17/', name: `${arabicDigits(17)} يوليو`, count: `${arabicDigits(7)} مقالات` },
+    ]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+
+    // The busiest day runs to two pages; together they list exactly its articles, in the listings' order.
+    await page.click('.archive-day-list a[href$="/2014/07/04/"]');
+    await page.waitForURL(/\/ar\/archive\/2014\/07\/04\/$/);
+    expect(await page.textContent('h1')).toBe(`مقالات ${arabicDigits(4)} يوليو ${arabicDigits(2014)}`);
+    expect(await page.title()).toBe(`مقالات ${arabicDigits(4)} يوليو ${arabicDigits(2014)} · أرشيف`);
+    const listed = async () => page.$$eval('.article-list .article-card-title a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+    const firstPage = await listed();
+    expect(await page.$$eval('.article-list time', (times) => [...new Set(times.map((time) => time.getAttribute('datetime')))])).toEqual(['2014-07-04']);
+    expect(await page.$$eval('.breadcrumbs a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname))).toEqual(['/ar/archive/', '/ar/archive/2014/07/']);
+    await page.click('.pagination a[rel="next"]');
+    await page.waitForURL(/\/ar\/archive\/2014\/07\/04\/page\/2\/$/);
+    expect(await page.title()).toBe(`مقالات ${arabicDigits(4)} يوليو ${arabicDigits(2014)}، الصفحة ${arabicDigits(2)} · أرشيف`);
+    const secondPage = await listed();
+    expect(firstPage).toHaveLength(20);
+    expect([...firstPage, ...secondPage]).toEqual(Array.from({ length: 25 }, (_, index) => `/ar/articles/${burstSlug(4, index + 1)}/`));
+    await closePage(page);
+
+    // The other days too, each on one page.
+    for (const [day, articles] of BURST.filter(([day]) => day !== 4)) {
+      const html = await (await fetch(new URL(`ar/archive/2014/07/${pad(day)}/`, site.url))).text();
+      const slugs = [...html.matchAll(/class="article-card-title"><a href="\/ar\/articles\/([^/]+)\/"/g)].map((match) => match[1]);
+      expect(slugs, `day ${day}`).toEqual(Array.from({ length: articles }, (_, index) => burstSlug(day, index + 1)));
+    }
+
+    // Canonical to itself; no hreflang (another locale's archive has other days), like month pages; in the sitemap without alternates.
+    const dayHtml = readFileSync(path.join(outDir, 'ar/archive/2014/07/04/index.html'), 'utf8');
+    expect(dayHtml.match(/<link rel="canonical"[^>]*>/g)).toEqual(['<link rel="canonical" href="http://localhost:4321/ar/archive/2014/07/04/">']);
+    expect(dayHtml.match(/<link rel="alternate" hreflang[^>]*>/g)).toBeNull();
+    const sitemap = readFileSync(path.join(outDir, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toMatch(/<url><loc>http:\/\/localhost:4321\/ar\/archive\/2014\/07\/04\/<\/loc><\/url>/);
+
+    // Quiet months stay paged listings without day pages; a busy month has no month-wide pages.
+    expect(existsSync(path.join(outDir, 'ar/archive/2014/07/page'))).toBe(false);
+    for (const locale of ['ar', 'en']) {
+      for (const year of readdirSync(path.join(outDir, locale, 'archive')).filter((name) => /^\d+$/.test(name))) {
+        for (const month of readdirSync(path.join(outDir, locale, 'archive', year))) {
+          const days = readdirSync(path.join(outDir, locale, 'archive', year, month)).filter((name) => /^\d+$/.test(name));
+          expect(days, `${locale}/archive/${year}/${month}`).toEqual(locale === 'ar' && year === '2014' && month === '07' ? ['03', '04', '05', '17'] : []);
+        }
+      }
+    }
   });
 
   test('tag index and tag pages', async () => {

@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { closePage, openPage } from '../helpers/pages.ts';
 import { buildSite, projectRoot, serveStatic, type StaticSite } from '../helpers/site.ts';
+import { writeTinyArticles, type TinyArticle } from '../helpers/tiny-articles.ts';
 
 /**
  * A rebuild keeps dist/ and the pages Astro skips (src/integrations/kept-output.ts)
@@ -28,10 +29,17 @@ function filesBelow(dir: string): string[] {
     .sort();
 }
 
+/** `count` tiny English articles of one day, numbered from `from`. */
+const wire = (date: string, count: number, from = 1): TinyArticle[] =>
+  Array.from({ length: count }, (_, index) => ({ slug: `wire-${date}-${String(from + index).padStart(2, '0')}`, date, text: `Wire report ${from + index} of ${date}.` }));
+
 beforeAll(async () => {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   cpSync(path.join(projectRoot, 'tests/fixtures/search-quality/content'), contentDir, { recursive: true });
+  // Busy months, listed by day: March 2016 is busy from the start (41 articles);
+  // May 2016 is a quiet month of two full pages until the rebuild adds a 41st.
+  writeTinyArticles(path.join(contentDir, 'en'), [...wire('2016-03-01', 20), ...wire('2016-03-02', 21), ...wire('2016-05-10', 40)]);
   await buildSite({ contentDir, outDir: rebuiltDir, indexPartPages: 3 });
 
   // Added, changed, removed.
@@ -42,6 +50,9 @@ beforeAll(async () => {
   const changed = path.join(contentDir, 'ar/trade-forum.mdx');
   writeFileSync(changed, readFileSync(changed, 'utf8').replace('سلاسل الإمداد العالمية.\n\n', 'سلاسل الإمداد العالمية وموانئ الخليج.\n\n'));
   rmSync(path.join(contentDir, 'ar/kabul-schools.mdx'));
+  // A busy day gains an article, another loses one; a quiet month turns busy.
+  writeTinyArticles(path.join(contentDir, 'en'), [...wire('2016-03-02', 1, 22), ...wire('2016-05-11', 1)]);
+  rmSync(path.join(contentDir, 'en/wire-2016-03-01-05.mdx'));
   // A file no build wrote (left by hand, or by an older version of the site).
   writeFileSync(path.join(rebuiltDir, 'stray.txt'), 'not part of the site');
 
@@ -73,6 +84,11 @@ describe('a rebuild into the same dist/', () => {
     expect(outsideIndex(rebuilt)).toEqual(outsideIndex(filesBelow(coldDir)));
     expect(rebuilt).toContain('ar/articles/olive-harvest-late/index.html');
     expect(rebuilt).not.toContain('ar/articles/kabul-schools/index.html');
+    // May 2016 turned busy: its second page gave way to its days.
+    expect(rebuilt).toContain('en/archive/2016/05/11/index.html');
+    expect(rebuilt).toContain('en/archive/2016/05/10/page/2/index.html');
+    expect(rebuilt).not.toContain('en/archive/2016/05/page/2/index.html');
+    expect(rebuilt).toContain('en/archive/2016/03/02/page/2/index.html');
     const differing = outsideIndex(rebuilt).filter((file) => !readFileSync(path.join(rebuiltDir, file)).equals(readFileSync(path.join(coldDir, file))));
     expect(differing).toEqual([]);
 

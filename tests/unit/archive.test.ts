@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { countByMonth, monthPath } from '../../src/lib/archive.ts';
+import { BUSY_MONTH_PAGES, countByDay, countByMonth, dayPath, groupByDay, groupByMonth, isBusyMonth, monthPath } from '../../src/lib/archive.ts';
+import { archiveDayName } from '../../src/lib/dates.ts';
 import { busiestMonths, monthlyChart } from '../../src/lib/chart.ts';
 import { newsArticleJsonLd, serializeJsonLd } from '../../src/lib/json-ld.ts';
-import { listingPagePath, pageFromParam, pageLinks, pageParam, paginateList } from '../../src/lib/pagination.ts';
+import { listingPagePath, PAGE_SIZE, pageFromParam, pageLinks, pageParam, paginateList } from '../../src/lib/pagination.ts';
 import { formatMinutes, readingMinutes } from '../../src/lib/reading-time.ts';
 import { tagPath, nameKey as tagSegment } from '../../src/article/index.ts';
 
@@ -79,6 +80,49 @@ describe('archive by month', () => {
     ]);
     expect(busiestMonths(monthlyChart([]))).toEqual([]);
     expect(monthlyChart([]).bars).toEqual([]);
+  });
+});
+
+describe('busy months, listed by day', () => {
+  const days = (dates: string[], calendar?: Parameters<typeof countByDay>[1]) => countByDay(dates.map(d), calendar).map(({ year, month, day, count }) => `${year}/${month}/${day}:${count}`);
+
+  test('a month is busy past two pages of the listing, whatever the page size', () => {
+    expect(BUSY_MONTH_PAGES).toBe(2);
+    expect(isBusyMonth(2 * PAGE_SIZE)).toBe(false);
+    expect(isBusyMonth(2 * PAGE_SIZE + 1)).toBe(true);
+    expect(isBusyMonth(0)).toBe(false);
+    expect([10, 11].map((count) => isBusyMonth(count, 5))).toEqual([false, true]);
+  });
+
+  test('Gregorian days: counted, in calendar order, undated left out; items keep their order', () => {
+    expect(days(['2023-09-20', '2023-09-01', '2023-09-20', '2023-09-30', '2023-09-20'])).toEqual(['2023/9/1:1', '2023/9/20:3', '2023/9/30:1']);
+    expect(countByDay([d('2023-09-20'), undefined])).toEqual([{ year: 2023, month: 9, day: 20, date: d('2023-09-20'), count: 1 }]);
+    const articles = [{ id: 'c', date: d('2023-09-02') }, { id: 'b', date: d('2023-09-01') }, { id: 'a', date: d('2023-09-02') }, { id: 'u', date: undefined }];
+    expect(groupByDay(articles, (article) => article.date).map(({ day, items }) => [day, items.map((item) => item.id)])).toEqual([[1, ['b']], [2, ['c', 'a']]]);
+    // A month's items, in the order given: newest first in, newest month first out.
+    expect(groupByMonth(articles, (article) => article.date).map(({ year, month, start, items }) => [year, month, start, items.length])).toEqual([[2023, 9, d('2023-09-01'), 3]]);
+    expect(dayPath('ar', 2023, 9, 1)).toBe('ar/archive/2023/09/01/');
+  });
+
+  test('Solar Hijri days: Dey 1402 runs from 22 December to 20 January, its 30th day then Bahman 1', () => {
+    expect(days(['2024-01-21', '2024-01-20', '2024-01-20', '2023-12-22', '2023-12-21'], 'persian')).toEqual(['1402/9/30:1', '1402/10/1:1', '1402/10/30:2', '1402/11/1:1']);
+    const [dey] = groupByMonth([d('2024-01-20'), d('2023-12-22')], (date) => date, 'persian');
+    expect(dey).toMatchObject({ year: 1402, month: 10, start: d('2023-12-22') });
+    expect(dayPath('fa', 1402, 10, 30)).toBe('fa/archive/1402/10/30/');
+    expect(archiveDayName(d('2024-01-20'), 'fa', 'dayMonth')).toBe('۳۰ دی');
+    expect(archiveDayName(d('2024-01-20'), 'fa', 'dayMonthYear')).toBe('۳۰ دی ۱۴۰۲');
+  });
+
+  test('Hebrew days: Adar I and Adar II of a leap year are months 6 and 7, each counted from its first day', () => {
+    expect(days(['2024-04-08', '2024-03-21', '2024-03-20', '2024-03-11', '2024-02-20'], 'hebrew')).toEqual(['5784/6/11:1', '5784/7/1:1', '5784/7/10:1', '5784/7/11:1', '5784/7/29:1']);
+    expect(dayPath('he', 5784, 7, 10)).toBe('he/archive/5784/07/10/');
+    expect(archiveDayName(d('2024-03-20'), 'he', 'dayMonth')).toBe('10 באדר ב׳');
+  });
+
+  test('a day is named in the locale’s calendar and digits', () => {
+    expect(archiveDayName(d('2023-09-20'), 'ar', 'dayMonthYear')).toBe('20 سبتمبر 2023');
+    expect(archiveDayName(d('2023-09-20'), 'en', 'dayMonth')).toBe('September 20');
+    expect(archiveDayName(d('2023-09-20'), 'ur', 'dayMonth')).toBe('۲۰ ستمبر');
   });
 });
 

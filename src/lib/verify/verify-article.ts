@@ -20,7 +20,7 @@ export interface VerifyInput {
   expectedFrom?: string;
   /** True when the MDX body no longer has the hash the importer wrote (`imported.outputHash`). */
   editedSinceImport?: boolean;
-  /** Elements the MDX body renders to (src/lib/render/article-body.ts), in order; the page must hold no other. */
+  /** Elements the MDX body renders to (src/article/body.ts), in order; the page must hold no other. */
   expectedElements?: string[];
 }
 
