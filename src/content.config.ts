@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { articleSchema } from './article/index.ts';
 import { articleLoader } from './loaders/articles.ts';
+import { settings } from './settings.ts';
 
 /**
  * The archive lives outside src/ (content/<locale>/<slug>.mdx) because it is
@@ -8,10 +9,9 @@ import { articleLoader } from './loaders/articles.ts';
  * tests and the benchmark build their own corpora this way. Its schema is the
  * article contract's (src/article/), the one the importer checks against.
  */
-const contentDir = process.env.ARSHIF_CONTENT_DIR ?? './content';
 
 const articles = defineCollection({
-  loader: articleLoader({ contentDir }),
+  loader: articleLoader({ contentDir: settings.contentDir }),
   schema: (context) => articleSchema(context),
 });
 

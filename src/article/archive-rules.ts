@@ -28,27 +28,3 @@ export function checkArchiveRules(entries: Iterable<ArchiveEntry>): string[] {
   }
   return problems;
 }
-
-/**
- * For every article page that has translations, the pages of its group
- * (`ar/articles/<slug>/` → [{ locale, path }…]): the sitemap's hreflang
- * alternates. Articles without a translation are left out.
- */
-export function translationGroupsByPage(entries: Iterable<ArchiveEntry>): Map<string, { locale: string; path: string }[]> {
-  const groups = new Map<string, { locale: string; path: string }[]>();
-  for (const entry of entries) {
-    const key = entry.data.translationKey;
-    if (!key) continue;
-    const slash = entry.id.indexOf('/');
-    const member = { locale: entry.id.slice(0, slash), path: `${entry.id.slice(0, slash)}/articles/${entry.id.slice(slash + 1)}/` };
-    const group = groups.get(key);
-    if (group) group.push(member);
-    else groups.set(key, [member]);
-  }
-  const byPage = new Map<string, { locale: string; path: string }[]>();
-  for (const members of groups.values()) {
-    if (members.length < 2) continue;
-    for (const member of members) byPage.set(member.path, members);
-  }
-  return byPage;
-}

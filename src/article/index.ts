@@ -25,4 +25,4 @@ export {
 } from './names.ts';
 export { articleSchema, checkFrontMatter, type ImageContext } from './schema.ts';
 export { articleFileProblems } from './file.ts';
-export { checkArchiveRules, translationGroupsByPage, type ArchiveEntry } from './archive-rules.ts';
+export { checkArchiveRules, type ArchiveEntry } from './archive-rules.ts';

@@ -15,6 +15,7 @@ import { he } from './strings/he.ts';
 import { ur } from './strings/ur.ts';
 import type { UiStrings } from './strings/ar.ts';
 import type { CalendarId } from '../lib/calendar.ts';
+import { settings } from '../settings.ts';
 
 export interface LocaleDefinition {
   /** BCP 47 code, also the URL segment and the content folder name. */
@@ -122,10 +123,9 @@ export const DEFAULT_LOCALE: LocaleCode = 'ar';
  * The codes turned on: ARSHIF_LOCALES, else the packs marked `enabled`. An
  * unknown code is an error naming the variable and the packs there are.
  */
-export function enabledLocaleCodes(setting: string | undefined): LocaleCode[] {
+export function enabledLocaleCodes(codes: readonly string[] | undefined): LocaleCode[] {
   const packs = Object.keys(LOCALE_PACKS) as LocaleCode[];
-  if (setting === undefined || setting.trim() === '') return packs.filter((code) => LOCALE_PACKS[code].enabled);
-  const codes = [...new Set(setting.split(',').map((code) => code.trim()).filter(Boolean))];
+  if (codes === undefined || codes.length === 0) return packs.filter((code) => LOCALE_PACKS[code].enabled);
   const unknown = codes.filter((code) => !Object.hasOwn(LOCALE_PACKS, code));
   if (unknown.length > 0) {
     throw new Error(`ARSHIF_LOCALES: ${unknown.map((code) => `"${code}"`).join(', ')} is not a locale pack (there are ${packs.join(', ')}). Fix the variable, or add the pack to src/i18n/locales.ts.`);
@@ -133,14 +133,11 @@ export function enabledLocaleCodes(setting: string | undefined): LocaleCode[] {
   if (!codes.includes(DEFAULT_LOCALE)) {
     throw new Error(`ARSHIF_LOCALES: the default locale "${DEFAULT_LOCALE}" must be on (got ${codes.join(', ')}). Add it to the variable.`);
   }
-  return codes as LocaleCode[];
+  return [...codes] as LocaleCode[];
 }
 
-// `process` is absent in a browser bundle; the pages are built in Node, where it is read.
-const setting = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.ARSHIF_LOCALES;
-
 /** Codes of the locales turned on, in registry order of ARSHIF_LOCALES (else of LOCALE_PACKS). */
-export const LOCALE_CODES: LocaleCode[] = enabledLocaleCodes(setting);
+export const LOCALE_CODES: LocaleCode[] = enabledLocaleCodes(settings.locales);
 
 /**
  * The locales turned on. Typed as every pack: code indexes it with codes that

@@ -1,18 +1,10 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { articleIdFromPath } from '../lib/article-id.ts';
-import { checkArchiveRules, FrontMatterError, parseFrontMatter, splitArticleFile, translationGroupsByPage, type ArchiveEntry } from '../article/index.ts';
+import { checkArchiveRules, FrontMatterError, parseFrontMatter, splitArticleFile, type ArchiveEntry } from '../article/index.ts';
 import { findCodeInBody } from '../article/body.ts';
-
-/** Where the loader leaves the translation groups for the sitemap (astro.config.mjs), inside Astro's cacheDir. */
-export const TRANSLATION_GROUPS_FILE = 'arshif-translation-groups.json';
-
-async function writeTranslationGroups(entries: Iterable<ArchiveEntry>, file: URL): Promise<void> {
-  await mkdir(new URL('.', file), { recursive: true });
-  await writeFile(file, JSON.stringify(Object.fromEntries(translationGroupsByPage(entries))));
-}
 
 /** Files read at once: enough to keep the disk busy, few enough to keep memory flat. */
 const READ_BATCH = 64;
@@ -89,7 +81,6 @@ export function articleLoader(options: { contentDir: string }): Loader {
         // Rules that need the whole archive: tag URLs, one translation per locale.
         const problems = checkArchiveRules(store.values() as Iterable<ArchiveEntry>);
         if (problems.length) throw new Error(`The archive has ${problems.length} problem(s):\n${problems.slice(0, 20).map((p) => `  ${p}`).join('\n')}`);
-        await writeTranslationGroups(store.values() as Iterable<ArchiveEntry>, new URL(TRANSLATION_GROUPS_FILE, config.cacheDir));
         logger.info(`${files.length} articles (${parsed} read again, ${files.length - parsed} unchanged since the last build)`);
       };
       await sync();

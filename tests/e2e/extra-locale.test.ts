@@ -22,7 +22,7 @@ const work = path.join(projectRoot, 'tests/.tmp/extra-locale');
 const contentDir = path.join(work, 'content');
 const outDir = path.join(work, 'dist');
 const ALL_PACKS = Object.keys(LOCALE_PACKS).join(',');
-const LOCALES_ON = enabledLocaleCodes(ALL_PACKS);
+const LOCALES_ON = enabledLocaleCodes(Object.keys(LOCALE_PACKS));
 
 let site: StaticSite;
 let browser: Browser;

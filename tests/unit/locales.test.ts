@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { readSettings } from '../../src/settings.ts';
 import { DEFAULT_LOCALE, LOCALES, LOCALE_CODES, LOCALE_PACKS, enabledLocaleCodes, isLocaleCode, localeDirection, type LocaleCode } from '../../src/i18n/locales.ts';
 import { pluralCategories, pluralForm } from '../../src/i18n/plural.ts';
 import { usePlurals } from '../../src/i18n/strings/index.ts';
@@ -25,12 +26,12 @@ describe('locales', () => {
   test('ARSHIF_LOCALES turns packs on; unset, the packs marked enabled (ar, en) are on', () => {
     expect(enabledLocaleCodes(undefined)).toEqual(PACK_CODES.filter((code) => LOCALE_PACKS[code].enabled));
     expect(enabledLocaleCodes(undefined)).toEqual(['ar', 'en']);
-    expect(enabledLocaleCodes('')).toEqual(['ar', 'en']);
-    expect(enabledLocaleCodes('ar, en,fa,he,ur,fa')).toEqual(['ar', 'en', 'fa', 'he', 'ur']);
-    expect(() => enabledLocaleCodes('ar,xx')).toThrow('ARSHIF_LOCALES: "xx" is not a locale pack (there are ar, en, fa, he, ur). Fix the variable, or add the pack to src/i18n/locales.ts.');
-    expect(() => enabledLocaleCodes('en,fa')).toThrow(`ARSHIF_LOCALES: the default locale "${DEFAULT_LOCALE}" must be on`);
+    expect(enabledLocaleCodes(readSettings({ ARSHIF_LOCALES: '' }).locales)).toEqual(['ar', 'en']);
+    expect(enabledLocaleCodes(readSettings({ ARSHIF_LOCALES: 'ar, en,fa,he,ur,fa' }).locales)).toEqual(['ar', 'en', 'fa', 'he', 'ur']);
+    expect(() => enabledLocaleCodes(readSettings({ ARSHIF_LOCALES: 'ar,xx' }).locales)).toThrow('ARSHIF_LOCALES: "xx" is not a locale pack (there are ar, en, fa, he, ur). Fix the variable, or add the pack to src/i18n/locales.ts.');
+    expect(() => enabledLocaleCodes(readSettings({ ARSHIF_LOCALES: 'en,fa' }).locales)).toThrow(`ARSHIF_LOCALES: the default locale "${DEFAULT_LOCALE}" must be on`);
     // What this run has on is what the variable says.
-    expect(LOCALE_CODES).toEqual(enabledLocaleCodes(process.env.ARSHIF_LOCALES));
+    expect(LOCALE_CODES).toEqual(enabledLocaleCodes(readSettings(process.env).locales));
     expect(Object.keys(LOCALES)).toEqual(LOCALE_CODES);
     for (const code of PACK_CODES) expect(isLocaleCode(code)).toBe(LOCALE_CODES.includes(code));
   });

@@ -1,0 +1,76 @@
+/**
+ * Every setting Arshif takes from the environment, read and checked once,
+ * here and nowhere else: a bad value stops the build, the importer or the
+ * bench at the start with the variable's name and what it should be, never
+ * halfway through. Everything else imports the values.
+ *
+ * Browser bundles import locale data that imports this; `process` is absent
+ * there, so every value falls back to its default.
+ */
+
+type Environment = Record<string, string | undefined>;
+
+/** A setting with a value it cannot take. */
+export class SettingsError extends Error {
+  constructor(variable: string, value: string, expected: string) {
+    super(`${variable}=${JSON.stringify(value)}: ${expected}. Fix the variable, or unset it for the default.`);
+    this.name = 'SettingsError';
+  }
+}
+
+function positiveInteger(env: Environment, variable: string): number | undefined {
+  const value = env[variable];
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new SettingsError(variable, value, 'expected a whole number of 1 or more');
+  return Number(value);
+}
+
+export interface Settings {
+  /** ARSHIF_CONTENT_DIR: the archive's folder of <locale>/<slug>.mdx (the build, the importer and verify). */
+  contentDir: string;
+  /** ARSHIF_CACHE_DIR: Astro's cache folder; tests and the bench give each build its own. */
+  cacheDir: string;
+  /** ARSHIF_LOCALES: the locale packs turned on, as given (src/i18n/locales.ts checks them against the packs); undefined for the packs' defaults. */
+  locales: string[] | undefined;
+  /** ARSHIF_INDEX_PART_PAGES: pages per search-index part, when not the default (the tests use small parts). */
+  indexPartPages: number | undefined;
+  /** ARSHIF_FIRST_SEARCH_BYTES: the first search's byte budget for index parts, when not the default. */
+  firstSearchBytes: number | undefined;
+  /** BASE_PATH: the subfolder the site is served from, `/` or `/archive/`. */
+  base: string;
+  /** PORT: the local server's port (npm start, npm run preview). */
+  port: number;
+  /** SITE_URL: the public origin for canonical URLs, feeds and the sitemap; the local server's without it. */
+  site: string;
+}
+
+/** Reads and checks every setting of `env`. */
+export function readSettings(env: Environment): Settings {
+  const portText = env.PORT;
+  const port = positiveInteger(env, 'PORT') ?? 4321;
+  if (port > 65535) throw new SettingsError('PORT', portText!, 'expected a port number from 1 to 65535');
+  const base = env.BASE_PATH || '/';
+  if (!base.startsWith('/')) throw new SettingsError('BASE_PATH', base, 'expected a path starting with "/", such as /archive/');
+  const site = env.SITE_URL || `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(site);
+  } catch {
+    throw new SettingsError('SITE_URL', site, 'expected an absolute URL such as https://archive.example.org');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new SettingsError('SITE_URL', site, 'expected an http or https URL');
+  const locales = env.ARSHIF_LOCALES?.trim() ? [...new Set(env.ARSHIF_LOCALES.split(',').map((code) => code.trim()).filter(Boolean))] : undefined;
+  return {
+    contentDir: env.ARSHIF_CONTENT_DIR || './content',
+    cacheDir: env.ARSHIF_CACHE_DIR || './node_modules/.astro',
+    locales,
+    indexPartPages: positiveInteger(env, 'ARSHIF_INDEX_PART_PAGES'),
+    firstSearchBytes: positiveInteger(env, 'ARSHIF_FIRST_SEARCH_BYTES'),
+    base,
+    port,
+    site,
+  };
+}
+
+/** This process's settings. */
+export const settings: Settings = readSettings((globalThis as { process?: { env?: Environment } }).process?.env ?? {});
