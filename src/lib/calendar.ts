@@ -11,7 +11,7 @@
  * the year's month starts, not from ICU's numeric month, which for the Hebrew
  * calendar is not a place in the year.
  */
-import { dateTimeFormat } from './intl.ts';
+import { dateTimeFormat } from '../i18n/formats.ts';
 
 export type CalendarId = 'gregory' | 'islamic-umalqura' | 'persian' | 'hebrew';
 

@@ -1,5 +1,5 @@
 import { LOCALE_PACKS, type LocaleCode } from '../i18n/locales.ts';
-import { dateTimeFormat } from './intl.ts';
+import { localeDates } from '../i18n/formats.ts';
 
 type Calendar = (typeof LOCALE_PACKS)[LocaleCode]['calendars'][number];
 
@@ -9,8 +9,7 @@ type Calendar = (typeof LOCALE_PACKS)[LocaleCode]['calendars'][number];
  * formatting in UTC keeps the day from shifting with the reader's time zone.
  */
 export function formatDate(date: Date, locale: LocaleCode, calendar: Calendar = 'gregory'): string {
-  const { digits } = LOCALE_PACKS[locale];
-  const parts = dateTimeFormat(`${locale}-u-ca-${calendar}-nu-${digits}`, {
+  const parts = localeDates(locale, calendar, {
     dateStyle: 'long',
     timeZone: 'UTC',
   }).formatToParts(date);
@@ -46,8 +45,8 @@ const MONTH_NAME_OPTIONS: Record<MonthNameForm, Intl.DateTimeFormatOptions> = {
  * (which would also hold days of دی).
  */
 export function archiveMonthName(monthStart: Date, locale: LocaleCode, form: MonthNameForm): string {
-  const { digits, archiveCalendar } = LOCALE_PACKS[locale];
-  return dateTimeFormat(`${locale}-u-ca-${archiveCalendar}-nu-${digits}`, { ...MONTH_NAME_OPTIONS[form], timeZone: 'UTC' }).format(monthStart);
+  const { archiveCalendar } = LOCALE_PACKS[locale];
+  return localeDates(locale, archiveCalendar, { ...MONTH_NAME_OPTIONS[form], timeZone: 'UTC' }).format(monthStart);
 }
 
 /** How an archive names a day: with its month in a month's day index, with its year too in titles. */
@@ -64,15 +63,15 @@ const DAY_NAME_OPTIONS: Record<DayNameForm, Intl.DateTimeFormatOptions> = {
  * Gregorian day it also is.
  */
 export function archiveDayName(day: Date, locale: LocaleCode, form: DayNameForm): string {
-  const { digits, archiveCalendar } = LOCALE_PACKS[locale];
-  const parts = dateTimeFormat(`${locale}-u-ca-${archiveCalendar}-nu-${digits}`, { ...DAY_NAME_OPTIONS[form], timeZone: 'UTC' }).formatToParts(day);
+  const { archiveCalendar } = LOCALE_PACKS[locale];
+  const parts = localeDates(locale, archiveCalendar, { ...DAY_NAME_OPTIONS[form], timeZone: 'UTC' }).formatToParts(day);
   return parts.map((part) => (part.type === 'month' ? monthAfterNumber(part.value, locale) : part.value)).join('');
 }
 
 /** The name of an archive year, given a day in it: «2023», «۱۴۰۲», «5784», «1445 هـ» as the archive's calendar writes it. */
 export function archiveYearName(dayInYear: Date, locale: LocaleCode): string {
-  const { digits, archiveCalendar } = LOCALE_PACKS[locale];
-  return dateTimeFormat(`${locale}-u-ca-${archiveCalendar}-nu-${digits}`, { year: 'numeric', timeZone: 'UTC' }).format(dayInYear);
+  const { archiveCalendar } = LOCALE_PACKS[locale];
+  return localeDates(locale, archiveCalendar, { year: 'numeric', timeZone: 'UTC' }).format(dayInYear);
 }
 
 /** The date in every calendar the locale shows, primary first. */

@@ -1,4 +1,4 @@
-import { numberFormat } from './intl.ts';
+import { numberFormat } from '../i18n/formats.ts';
 /** Words a minute an adult reads silently; Arabic script is read a little slower. */
 const WORDS_PER_MINUTE: Record<string, number> = { ar: 180, fa: 180, ur: 180, he: 200 };
 const DEFAULT_WORDS_PER_MINUTE = 230;

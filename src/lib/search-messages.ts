@@ -1,5 +1,6 @@
 import { LOCALES, type LocaleCode } from '../i18n/locales.ts';
 import { useTranslations } from '../i18n/strings/index.ts';
+import { interfaceNumberLocale } from '../i18n/formats.ts';
 
 /** The localized strings and number format the search scripts need, as one JSON-able object. */
 export function searchMessages(locale: LocaleCode) {
@@ -16,6 +17,6 @@ export function searchMessages(locale: LocaleCode) {
     otherLanguage: t('search.otherLanguage'),
     /** Each locale's name as written in it, for offering its results. */
     languageNames: Object.fromEntries(Object.entries(LOCALES).map(([code, { label }]) => [code, label])) as Record<string, string>,
-    numberLocale: `${locale}-u-nu-${LOCALES[locale].digits}`,
+    numberLocale: interfaceNumberLocale(locale),
   };
 }

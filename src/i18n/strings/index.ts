@@ -1,6 +1,6 @@
 import { LOCALES, type LocaleCode } from '../locales.ts';
 import { pluralForm } from '../plural.ts';
-import { numberFormat } from '../../lib/intl.ts';
+import { numberFormat, interfaceNumberLocale } from '../formats.ts';
 import type { UiPluralKey, UiStringKey, UiStrings } from './ar.ts';
 
 type Params = Record<string, string | number>;
@@ -30,9 +30,6 @@ export function usePlurals(locale: LocaleCode) {
     fill(pluralForm(strings[key], locale, count), { count: digits.format(count), ...params });
 }
 
-/** BCP 47 tag for numbers in a locale's interface: its language with its one digit style, e.g. `ar-u-nu-latn`. */
-export function interfaceNumberLocale(locale: LocaleCode): string {
-  return `${locale}-u-nu-${LOCALES[locale].digits}`;
-}
+export { interfaceNumberLocale };
 
 export type { UiPluralKey, UiStringKey, UiStrings };
