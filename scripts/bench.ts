@@ -1,6 +1,6 @@
 /**
- * npm run bench -- [--articles N] [--check] [--no-lighthouse] [--keep]
- * node scripts/bench.ts --articles N --write-corpus DIR
+ * npm run bench -- [--articles N] [--messy] [--check] [--no-lighthouse] [--keep]
+ * node scripts/bench.ts --articles N [--messy] --write-corpus DIR
  *
  * Builds a deterministic synthetic archive of N articles (default 1000) in a
  * temporary folder — through the importer, then astro build with Pagefind —
@@ -12,6 +12,16 @@
  * The corpus (src/lib/bench/corpus.ts) draws real Arabic and English word
  * forms by Zipf's law; with --write-corpus DIR, the script only writes it under
  * DIR/<lang>/, prints a summary line and exits, without importing or building.
+ *
+ * With --messy, the corpus is the messy news archive instead
+ * (src/lib/bench/messy-corpus.ts: bylines spelled many ways, control
+ * characters, tabs, poems, Persian-keyboard Arabic, republished copies, empty
+ * pages; files DIR/news-<id>.txt), so that an archive as a scraped newspaper
+ * has it can be imported and built at 30,000 articles. Its import is expected
+ * to refuse some files (the empty pages) and skip others (the copies): the
+ * bench reports the import's summary and goes on. Results go to
+ * bench/results/messy-latest.json and messy-<N>.json, apart from the default
+ * corpus's figures that the budgets compare.
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,6 +29,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkBudgets, type Budget } from '../src/lib/bench/budgets.ts';
 import { createCorpusStats, generateCorpus, summarizeCorpus, type CorpusSummary } from '../src/lib/bench/corpus.ts';
+import { createMessyStats, describeMessyStats, generateMessyCorpus } from '../src/lib/bench/messy-corpus.ts';
 import { findChromium, launchBrowser } from '../tests/helpers/browser.ts';
 import { projectRoot, serveStatic } from '../tests/helpers/site.ts';
 import { measureFirstSearch, measurePageWeight } from './bench/browser-metrics.ts';
@@ -33,6 +44,7 @@ const { values: options } = parseArgs({
     'no-lighthouse': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'write-corpus': { type: 'string' },
+    messy: { type: 'boolean', default: false },
     seed: { type: 'string', default: '2023' },
   },
 });
@@ -47,13 +59,22 @@ if (!Number.isInteger(corpusSeed)) {
   process.exit(2);
 }
 
-/** Writes the corpus under `dir`, each file as it is generated; returns its figures. */
-function writeCorpus(dir: string): { summary: CorpusSummary; seconds: number } {
-  const started = performance.now();
-  const stats = createCorpusStats();
+const messy = options.messy;
+
+interface WrittenCorpus {
+  /** One line for the log. */
+  description: string;
+  /** What the report records about the corpus. */
+  report: Record<string, unknown>;
+  /** Distinct word forms, ar / en (the default corpus only). */
+  distinctForms?: string;
+}
+
+/** Writes each file under `dir` as it is generated (folders made once); returns the newest date. */
+function writeFiles(dir: string, files: Iterable<{ path: string; text: string }>): string {
   const made = new Set<string>();
   let newest = '0000-00-00';
-  for (const file of generateCorpus({ articles: articleCount, seed: corpusSeed, stats })) {
+  for (const file of files) {
     const date = /^date: (\d{4}-\d{2}-\d{2})$/m.exec(file.text)?.[1];
     if (date && date > newest) newest = date;
     const target = path.join(dir, file.path);
@@ -64,20 +85,43 @@ function writeCorpus(dir: string): { summary: CorpusSummary; seconds: number } {
     }
     writeFileSync(target, file.text);
   }
-  writeFileSync(path.join(dir, '..', 'newest-date'), newest);
-  return { summary: summarizeCorpus(stats), seconds: (performance.now() - started) / 1000 };
+  return newest;
 }
 
 const describeCorpus = ({ articles, translations, distinctForms, medianWords }: CorpusSummary, seconds: number) =>
   `${articles.ar + articles.en} articles (ar ${articles.ar}, en ${articles.en}, of which ${translations} translations); ` +
   `distinct word forms ar ${distinctForms.ar}, en ${distinctForms.en}; median ${medianWords} words an article; ${seconds.toFixed(1)} s`;
 
+/** Writes the corpus (the default one, or the messy one with --messy) under `dir`; returns its figures. */
+function writeCorpus(dir: string): WrittenCorpus {
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
+  if (messy) {
+    const stats = createMessyStats();
+    const newest = writeFiles(dir, generateMessyCorpus({ articles: articleCount, seed: corpusSeed, stats }));
+    writeFileSync(path.join(dir, '..', 'newest-date'), newest);
+    return { description: `${describeMessyStats(stats)}; ${seconds().toFixed(1)} s`, report: { messy: true, seed: corpusSeed, articles: stats.articles, kinds: stats.kinds, messes: stats.messes } };
+  }
+  const stats = createCorpusStats();
+  const newest = writeFiles(dir, generateCorpus({ articles: articleCount, seed: corpusSeed, stats }));
+  writeFileSync(path.join(dir, '..', 'newest-date'), newest);
+  const summary = summarizeCorpus(stats);
+  return {
+    description: describeCorpus(summary, seconds()),
+    report: { seed: corpusSeed, articles: summary.articles, translations: summary.translations, distinctWordForms: summary.distinctForms, medianWords: summary.medianWords },
+    distinctForms: `${summary.distinctForms.ar} / ${summary.distinctForms.en}`,
+  };
+}
+
 if (options['write-corpus'] !== undefined) {
   const dir = path.resolve(options['write-corpus']);
-  const { summary, seconds } = writeCorpus(dir);
-  console.log(`[bench] corpus in ${dir}: ${describeCorpus(summary, seconds)}`);
+  const { description } = writeCorpus(dir);
+  console.log(`[bench] corpus in ${dir}: ${description}`);
   process.exit(0);
 }
+
+/** The import's summary line ("30000 file(s): … imported, … failed."). */
+const importSummary = (output: string) => /^\d+ file\(s\): .*$/m.exec(output)?.[0];
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'arshif-bench-'));
 const rawDir = path.join(work, 'raw');
@@ -93,11 +137,13 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 try {
   log(`corpus: ${articleCount} articles in ${work}`);
   const corpus = writeCorpus(rawDir);
-  log(`corpus: ${describeCorpus(corpus.summary, corpus.seconds)}`);
+  log(`corpus: ${corpus.description}`);
 
   const imported = await runMeasured(node, ['scripts/import.ts', rawDir], { cwd: projectRoot, env });
-  if (imported.code !== 0) throw new Error(`import failed:\n${imported.output.slice(-3000)}`);
-  log(`imported in ${imported.seconds.toFixed(1)} s`);
+  // A messy archive has files the import refuses (exit 1) or skips (exit 3); a crash has no summary.
+  const importAccepted = imported.code === 0 || (messy && (imported.code === 1 || imported.code === 3) && importSummary(imported.output) !== undefined);
+  if (!importAccepted) throw new Error(`import failed:\n${imported.output.slice(-3000)}`);
+  log(`imported in ${imported.seconds.toFixed(1)} s${messy ? `: ${importSummary(imported.output)}` : ''}`);
 
   const built = await runMeasured(node, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', distDir], { cwd: projectRoot, env });
   if (built.code !== 0) throw new Error(`astro build failed:\n${built.output.slice(-3000)}`);
@@ -135,7 +181,16 @@ try {
   const newest = readFileSync(path.join(rawDir, '..', 'newest-date'), 'utf8');
   const addedDir = path.join(work, 'added');
   let added = 0;
-  for (const file of generateCorpus({ articles: 12, seed: corpusSeed + 1 })) {
+  if (messy) {
+    // Ten ordinary messy articles (the kind every import takes), under names of their own.
+    for (const article of generateMessyCorpus({ articles: 40, seed: corpusSeed + 1 })) {
+      if (added === 10 || article.kind !== 'ordinary') continue;
+      mkdirSync(addedDir, { recursive: true });
+      writeFileSync(path.join(addedDir, `added-${article.path}`), article.text.replace(/^date: .*$/m, `date: ${newest}`));
+      added++;
+    }
+  }
+  for (const file of messy ? [] : generateCorpus({ articles: 12, seed: corpusSeed + 1 })) {
     if (added === 10 || /^translationOf:/m.test(file.text)) continue;
     const text = file.text.replace(/^date: .*$/m, `date: ${newest}`).replace(/^slug: (.*)$/m, `slug: added-$1`);
     mkdirSync(path.join(addedDir, path.dirname(file.path)), { recursive: true });
@@ -151,16 +206,10 @@ try {
 
   const report = {
     articles: articleCount,
-    corpus: {
-      seed: corpusSeed,
-      articles: corpus.summary.articles,
-      translations: corpus.summary.translations,
-      distinctWordForms: corpus.summary.distinctForms,
-      medianWords: corpus.summary.medianWords,
-    },
+    corpus: corpus.report,
     machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     date: new Date().toISOString(),
-    import: { seconds: Number(imported.seconds.toFixed(2)) },
+    import: { seconds: Number(imported.seconds.toFixed(2)), ...(messy ? { exitCode: imported.code, summary: importSummary(imported.output) } : {}) },
     build: {
       seconds: Number(built.seconds.toFixed(2)),
       pages: Number(pages),
@@ -184,12 +233,14 @@ try {
 
   const resultsDir = path.join(projectRoot, 'bench/results');
   mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(path.join(resultsDir, `latest.json`), `${JSON.stringify(report, null, 2)}\n`);
+  // The messy corpus's figures are kept apart: the budgets compare runs of the default corpus.
+  const resultPrefix = messy ? 'messy-' : '';
+  writeFileSync(path.join(resultsDir, `${resultPrefix}latest.json`), `${JSON.stringify(report, null, 2)}\n`);
   // Kept per size too: the 100,000-article budget compares with the 10,000-article run.
-  writeFileSync(path.join(resultsDir, `${articleCount}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(path.join(resultsDir, `${resultPrefix}${articleCount}.json`), `${JSON.stringify(report, null, 2)}\n`);
 
   console.table({
-    'corpus: distinct word forms (ar / en)': `${corpus.summary.distinctForms.ar} / ${corpus.summary.distinctForms.en}`,
+    ...(corpus.distinctForms ? { 'corpus: distinct word forms (ar / en)': corpus.distinctForms } : { 'import (messy corpus)': importSummary(imported.output) }),
     'build wall time': `${report.build.seconds} s`,
     [`rebuild after adding ${added} articles`]: `${report.incremental.seconds} s (${(report.incremental.fractionOfCold * 100).toFixed(0)}% of cold), peak ${mb(report.incremental.peakResidentBytes)}`,
     'pages per second': report.build.pagesPerSecond,
@@ -216,13 +267,13 @@ try {
     if (scores.failing.length) log(`Lighthouse ${name}: not passing: ${scores.failing.join('; ')}`);
     log(`Lighthouse ${name}: ${Object.entries(scores.metrics).map(([id, value]) => `${id} ${value}`).join(', ')}`);
   }
-  log('wrote bench/results/latest.json');
+  log(`wrote bench/results/${resultPrefix}latest.json`);
 
   if (options.check) {
     const budgets = JSON.parse(readFileSync(path.join(projectRoot, 'bench/budgets.json'), 'utf8')) as Budget[];
     const earlierRun = (articles: number) => {
       try {
-        return JSON.parse(readFileSync(path.join(resultsDir, `${articles}.json`), 'utf8')) as unknown;
+        return JSON.parse(readFileSync(path.join(resultsDir, `${resultPrefix}${articles}.json`), 'utf8')) as unknown;
       } catch {
         return undefined;
       }
