@@ -66,8 +66,13 @@ export function checkSource(value: string | undefined, { file, where, line }: Fi
   return text;
 }
 
+/** A byline's label typed into the author field: «بقلم:», «كتب:», "By". */
+const BYLINE_LABEL = /^(?:بقلم|كتب(?:ت|ه|ها)?|إعداد|تحرير|By|Written by)\s*[:：]?\s+(?=\p{L})/iu;
+
 export interface CheckedAuthor {
   author?: string;
+  /** What was taken off the byline («بقلم:»), for a note. */
+  label?: string;
   /** A byline too long to be a name, kept whole as the article's first paragraph instead (see checkAuthor). */
   bylineParagraph?: string;
   warning?: string;
@@ -82,10 +87,13 @@ export interface CheckedAuthor {
  * after half a sentence would help no one). With `strict` it is refused.
  */
 export function checkAuthor(value: string | undefined, { file, where, line }: FieldOrigin, strict = false): CheckedAuthor {
-  const text = value?.replace(/\s+/gu, ' ').trim();
+  let text = value?.replace(/\s+/gu, ' ').trim();
   if (!text) return {};
+  // The page writes the byline's own word («بقلم {author}», "By {author}"): one typed into the field would show twice.
+  const label = BYLINE_LABEL.exec(text)?.[0];
+  if (label && !strict) text = text.slice(label.length);
   const problem = authorProblem(text);
-  if (!problem) return { author: text };
+  if (!problem) return { author: text, ...(label && !strict ? { label: label.trim() } : {}) };
   const tooLong = [...text].length > MAX_AUTHOR_LENGTH;
   if (!tooLong || strict) {
     throw new ImportError(file, `has a byline (${where}) that ${problem}.`, tooLong ? 'Shorten it to the name, or import without --strict to keep it as the first paragraph.' : 'Write the author’s name, or remove the field.', line);

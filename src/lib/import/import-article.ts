@@ -342,6 +342,7 @@ export async function importReadArticle(
   const byline = checkAuthor(options.author ?? article.front.author, options.author !== undefined ? { file, where: '--author' } : { file, where: 'the "author" field', line: article.frontLines.author }, options.strict);
   const author = byline.author;
   if (byline.warning) warnings.push(byline.warning);
+  if (byline.label) notes.push(`the byline's label «${byline.label}» was left out of the author's name (the page writes its own)`);
   if (byline.bylineParagraph) article = withBylineParagraph(article, byline.bylineParagraph);
 
   let baseSlug = options.slug ?? article.front.slug;

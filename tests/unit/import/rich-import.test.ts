@@ -58,6 +58,15 @@ describe('importing rich articles', () => {
     await expect(importArticle(file, { contentDir, source: `https://e.com/${'a'.repeat(500)}` })).rejects.toThrow(/has a source \(--source\) that is 514 characters long \(the limit is 500\)/);
   });
 
+  test('a byline\'s own label («بقلم:», "By") is left out of the name, with a note: the page writes its own', async () => {
+    const { input, contentDir } = workspace();
+    for (const [given, stored] of [['بقلم: هيا المطيري', 'هيا المطيري'], ['بقلم : هيا المطيري', 'هيا المطيري'], ['By Jane Doe', 'Jane Doe'], ['Byron Smith', 'Byron Smith']]) {
+      const result = await importArticle(path.join(input, 'harbour.md'), { contentDir, author: given, force: true });
+      expect(readFileSync(path.join(contentDir, result.target), 'utf8')).toContain(`\nauthor: ${stored}\n`);
+      if (given !== stored) expect(result.notes.join('\n')).toContain('was left out of the author\'s name');
+    }
+  });
+
   test('a byline too long to be a name is kept whole as the first paragraph, with a warning; the article has no author', async () => {
     const { input, contentDir } = workspace();
     const byline = `الرياض - واس ${'أعلنت وزارة الصحة اليوم عن افتتاح مراكز جديدة في المنطقة الشرقية '.repeat(3)}`.trim();
