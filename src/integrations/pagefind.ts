@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefindApi from 'pagefind';
-import { setSearchIndexHooks, type SearchIndexHooks, type SearchIndexPage } from '../lib/search/build-hooks.ts';
-import { FIRST_SEARCH_BASE_BYTES, firstSearchPartCount, planIndexParts, type IndexPart, type LocaleSearchParts, type SearchPartSummary } from '../lib/search/index-parts.ts';
+import { setSearchIndexHooks, type SearchIndexHooks, type SearchIndexPage } from '../search/build-hooks.ts';
+import { FIRST_SEARCH_BASE_BYTES, firstSearchPartCount, planIndexParts, type IndexPart, type LocaleSearchParts, type SearchPartSummary } from '../search/index-parts.ts';
 import { countIndexedWords, writeSearchVocabulary } from './search-vocabulary.ts';
 import { LOCALE_PACKS, type LocaleCode } from '../i18n/locales.ts';
 import { calendarDayKey } from '../lib/calendar.ts';
@@ -46,14 +46,14 @@ const INDEX_INPUTS = [
   'src/data/articles.ts',
   'src/pages/[locale]/articles/[slug].astro',
   'src/components/SearchIndexFields.astro',
-  'src/lib/search/indexed-text.ts',
-  'src/lib/search/arabic-script.ts',
-  'src/lib/search/hebrew-script.ts',
-  'src/lib/search/keying.ts',
-  'src/lib/search/persian-script.ts',
-  'src/lib/search/urdu-script.ts',
-  'src/lib/search/vocabulary.ts',
-  'src/lib/search/spelling.ts',
+  'src/search/indexed-text.ts',
+  'src/search/keying/scripts/arabic.ts',
+  'src/search/keying/scripts/hebrew.ts',
+  'src/search/keying/registry.ts',
+  'src/search/keying/scripts/persian.ts',
+  'src/search/keying/scripts/urdu.ts',
+  'src/search/vocabulary.ts',
+  'src/search/spelling.ts',
   'src/integrations/search-vocabulary.ts',
   // Each locale's archive calendar (its parts' years) and search language.
   'src/i18n/locales.ts',
@@ -100,7 +100,7 @@ const articleFile = (locale: string, slug: string) => path.join(locale, 'article
  * The search index, built while Astro renders the articles: each article
  * page, once written, goes to Pagefind (a process of its own, so it indexes on
  * the second core while Astro renders on the first), into its part of the
- * index (src/lib/search/index-parts.ts); a part is written to the cache as
+ * index (src/search/index-parts.ts); a part is written to the cache as
  * soon as its last article is in, which returns its memory. A part whose
  * articles and indexing code are unchanged since the last build is taken from
  * the cache (cacheDir/arshif-search/) as it is.

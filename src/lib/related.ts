@@ -1,4 +1,4 @@
-import { foldArabicWord, isArabicScriptWord, splitWords } from './search/arabic-script.ts';
+import { foldArabicWord, isArabicScriptWord, splitWords } from '../search/keying/scripts/arabic.ts';
 
 /** What relating articles needs of one: its tags, and the words of its title and lead. */
 export interface RelatedInput {

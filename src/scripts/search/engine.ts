@@ -1,10 +1,10 @@
-import { expandWord, formsPerWord, isKnownWord, needsExpansion, rankPages, type FormCandidate, type RankedPage, type WordMatch } from '../../lib/search/expand-query.ts';
-import { splitWords } from '../../lib/search/arabic-script.ts';
-import { isKeyedWord, keysOf } from '../../lib/search/keying.ts';
-import { shardIdForKey, type VocabularyShard } from '../../lib/search/vocabulary.ts';
-import type { LocaleSearchParts, SearchPartSummary } from '../../lib/search/index-parts.ts';
-import { holdsEveryWord, parseQuery, rankByText, type ParsedQuery } from '../../lib/search/relevance.ts';
-import { spellingShardsFor, suggestSpelling, type SpellingShard } from '../../lib/search/spelling.ts';
+import { expandWord, formsPerWord, isKnownWord, needsExpansion, rankPages, type FormCandidate, type RankedPage, type WordMatch } from '../../search/expand-query.ts';
+import { splitWords } from '../../search/keying/scripts/arabic.ts';
+import { isKeyedWord, keysOf } from '../../search/keying/registry.ts';
+import { shardIdForKey, type VocabularyShard } from '../../search/vocabulary.ts';
+import type { LocaleSearchParts, SearchPartSummary } from '../../search/index-parts.ts';
+import { holdsEveryWord, parseQuery, rankByText, type ParsedQuery } from '../../search/relevance.ts';
+import { spellingShardsFor, suggestSpelling, type SpellingShard } from '../../search/spelling.ts';
 import type { PagefindFilters, PagefindModule, PagefindResult, PagefindResultData } from './pagefind-types.ts';
 
 export interface ArchiveSearchOptions {
@@ -15,7 +15,7 @@ export interface ArchiveSearchOptions {
 
 /**
  * A locale's index as loaded so far. It comes in parts, newest first (see
- * src/lib/search/index-parts.ts): the newest part's runtime is loaded and
+ * src/search/index-parts.ts): the newest part's runtime is loaded and
  * other parts are merged into it (Pagefind's mergeIndex), so one search
  * covers them with one copy of Pagefind's WebAssembly. A first search merges
  * only the newest parts the build chose (parts.json: firstSearch), because
@@ -171,7 +171,7 @@ async function partOfPage(index: LoadedIndex): Promise<Map<string, number>> {
 /**
  * Search over the archive of one language: stock Pagefind for words in other
  * scripts, and for Arabic-script words every written form of the archive that
- * shares the word's keys (see src/lib/search), merged and ranked so exact
+ * shares the word's keys (see src/search), merged and ranked so exact
  * matches come first.
  */
 export class ArchiveSearch {

@@ -1,5 +1,5 @@
-import { MAX_QUERY_WORDS, splitWords } from './arabic-script.ts';
-import { foldedWordSpellings, isKeyedWord, keysWithCertainty, type WordKey } from './keying.ts';
+import { MAX_QUERY_WORDS, splitWords } from './keying/scripts/arabic.ts';
+import { foldedWordSpellings, isKeyedWord, keysWithCertainty, type WordKey } from './keying/registry.ts';
 
 /**
  * What a result's own text says about a query, checked after Pagefind has

@@ -1,4 +1,4 @@
-import type { ScriptKeying, WordKey as KeyOfWord } from './keying.ts';
+import type { ScriptKeying, WordKey as KeyOfWord } from '../registry.ts';
 
 /**
  * How readers type Arabic-script words, and how to see past it. Pagefind
@@ -148,7 +148,7 @@ export function queryWords(query: string): string[] {
   return [...new Set(splitWords(query))].slice(0, MAX_QUERY_WORDS);
 }
 
-/** The Arabic-script rules behind the one keying interface (keying.ts). */
+/** The Arabic-script rules behind the one keying interface (../registry.ts). */
 export const arabicKeying: ScriptKeying = {
   script: 'Arab',
   owns: isArabicScriptWord,

@@ -1,9 +1,9 @@
-import { arabicKeying, foldArabicWord } from './arabic-script.ts';
-import { hebrewKeying } from './hebrew-script.ts';
-import { persianKeying } from './persian-script.ts';
-import { urduKeying } from './urdu-script.ts';
+import { arabicKeying, foldArabicWord } from './scripts/arabic.ts';
+import { hebrewKeying } from './scripts/hebrew.ts';
+import { persianKeying } from './scripts/persian.ts';
+import { urduKeying } from './scripts/urdu.ts';
 
-/** A key of a word, and whether the word certainly is the key's word (see arabic-script.ts). */
+/** A key of a word, and whether the word certainly is the key's word (see scripts/arabic.ts). */
 export interface WordKey {
   key: string;
   sure: boolean;
