@@ -50,6 +50,8 @@ const INDEX_INPUTS = [
   'src/search/keying/scripts/arabic.ts',
   'src/search/keying/scripts/hebrew.ts',
   'src/search/keying/registry.ts',
+  'src/search/keying/interface.ts',
+  'src/search/words.ts',
   'src/search/keying/scripts/persian.ts',
   'src/search/keying/scripts/urdu.ts',
   'src/search/vocabulary.ts',

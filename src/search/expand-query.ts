@@ -1,4 +1,4 @@
-import { arabicIndicDigits, asciiDigits, hasDigits, splitWords } from './keying/scripts/arabic.ts';
+import { arabicIndicDigits, asciiDigits, hasDigits, splitWords } from './words.ts';
 import { foldedWordSpellings, isKeyedWord, keysWithCertainty } from './keying/registry.ts';
 import { shardIdForKey } from './vocabulary.ts';
 

@@ -1,5 +1,5 @@
-import { splitWords } from './keying/scripts/arabic.ts';
 import { foldWord, isKeyedWord, keysWithCertainty } from './keying/registry.ts';
+import { splitWords } from './words.ts';
 
 /**
  * "Did you mean": the archive's closest spelling of a word that finds

@@ -1,5 +1,5 @@
 import { expandWord, formsPerWord, isKnownWord, needsExpansion, rankPages, type FormCandidate, type RankedPage, type WordMatch } from '../../search/expand-query.ts';
-import { splitWords } from '../../search/keying/scripts/arabic.ts';
+import { splitWords } from '../../search/words.ts';
 import { isKeyedWord, keysOf } from '../../search/keying/registry.ts';
 import { shardIdForKey, type VocabularyShard } from '../../search/vocabulary.ts';
 import type { LocaleSearchParts, SearchPartSummary } from '../../search/index-parts.ts';

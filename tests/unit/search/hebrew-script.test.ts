@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { foldHebrewWord, hebrewKeysWithCertainty, HEBREW_PREFIXES, withoutVowelLetters } from '../../../src/search/keying/scripts/hebrew.ts';
 import { foldedWordSpellings, foldWord, indexedFormOf, isKeyedLanguage, keysOf, keyingOf } from '../../../src/search/keying/registry.ts';
-import { foldArabicWord, splitWords, wordKeys } from '../../../src/search/keying/scripts/arabic.ts';
+import { foldArabicWord, wordKeys } from '../../../src/search/keying/scripts/arabic.ts';
+import { splitWords } from '../../../src/search/words.ts';
 import { buildVocabularyShards, countArabicScriptWords, indexedWords, shardIdForKey } from '../../../src/search/vocabulary.ts';
 import { expandWord } from '../../../src/search/expand-query.ts';
 

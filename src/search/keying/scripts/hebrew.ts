@@ -1,4 +1,4 @@
-import type { ScriptKeying, WordKey } from '../registry.ts';
+import type { ScriptKeying, WordKey } from '../interface.ts';
 
 /**
  * How Hebrew words are written, and how to see past it. A word takes its

@@ -1,5 +1,5 @@
 import { foldArabicWord, foldedSpellings, isArabicScriptWord, wordKeysWithCertainty } from './arabic.ts';
-import type { ScriptKeying, WordKey } from '../registry.ts';
+import type { ScriptKeying, WordKey } from '../interface.ts';
 
 /**
  * Persian and Urdu words over the Arabic-script rules (arabic.ts):
@@ -7,7 +7,7 @@ import type { ScriptKeying, WordKey } from '../registry.ts';
  * word may carry the preposition «به», the verbal prefixes «می/نمی» and the
  * plural «ها/های» joined to it (بتهران is Arabic's ب; بهتهران, میروم,
  * کتابها, کتابهای). Written after a zero-width non-joiner (می‌روم,
- * کتاب‌ها) they are separate words already (splitWords), so the stem is
+ * کتاب‌ها) they are separate words already (splitWords, words.ts), so the stem is
  * found as it is. Only words with a letter Arabic does not write (پ چ ژ گ ک ی
  * and Urdu's ٹ ڈ ڑ ں ہ ے ھ) take these rules, so Arabic keys stay exactly as
  * they were. Words with an Urdu letter take Urdu's endings besides

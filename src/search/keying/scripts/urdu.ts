@@ -1,5 +1,5 @@
 import { foldedSpellings, isArabicScriptWord } from './arabic.ts';
-import type { ScriptKeying, WordKey } from '../registry.ts';
+import type { ScriptKeying, WordKey } from '../interface.ts';
 import { persianKeying, persianKeysWithCertainty } from './persian.ts';
 
 /**
