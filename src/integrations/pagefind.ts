@@ -7,6 +7,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefindApi from 'pagefind';
 import { setSearchIndexHooks, type SearchIndexHooks, type SearchIndexPage } from '../search/build-hooks.ts';
 import { FIRST_SEARCH_BASE_BYTES, firstSearchPartCount, planIndexParts, type IndexPart, type LocaleSearchParts, type SearchPartSummary } from '../search/index-parts.ts';
+import { moduleGraph } from './module-graph.ts';
 import { countIndexedWords, writeSearchVocabulary } from './search-vocabulary.ts';
 import { LOCALE_PACKS, type LocaleCode } from '../i18n/locales.ts';
 import { calendarDayKey } from '../lib/calendar.ts';
@@ -37,30 +38,24 @@ const INDEX_CHUNK_LOCATIONS = '4000';
 const PAGEFIND_ALLOCATOR = 'narenas:1,dirty_decay_ms:0,muzzy_decay_ms:0';
 /** Files Pagefind writes that Arshif's own search UI never loads. */
 const UNUSED_PAGEFIND_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
-/** What decides the indexed text besides the articles: a change to these re-indexes every part. */
-const INDEX_INPUTS = [
-  'package-lock.json',
-  'src/article/body.ts',
-  // The renderer's link check and the page's photographs (issue 14).
-  'src/article/safe-url.ts',
-  'src/data/articles.ts',
-  'src/pages/[locale]/articles/[slug].astro',
-  'src/components/SearchIndexFields.astro',
-  'src/search/indexed-text.ts',
-  'src/search/keying/scripts/arabic.ts',
-  'src/search/keying/scripts/hebrew.ts',
-  'src/search/keying/registry.ts',
-  'src/search/keying/interface.ts',
-  'src/search/words.ts',
-  'src/search/keying/scripts/persian.ts',
-  'src/search/keying/scripts/urdu.ts',
-  'src/search/vocabulary.ts',
-  'src/search/spelling.ts',
-  'src/integrations/search-vocabulary.ts',
-  // Each locale's archive calendar (its parts' years) and search language.
-  'src/i18n/locales.ts',
-  'src/lib/calendar.ts',
-];
+/**
+ * What decides the indexed text besides the articles: the article page
+ * (what Pagefind reads, SearchIndexFields.astro included) and the build's
+ * vocabulary and spelling (search-vocabulary.ts, over indexed-text.ts and the
+ * keying). A change to any module they import, transitively, re-indexes every
+ * part. The list is derived from their imports rather than kept by hand: a
+ * hand-kept list had to be remembered whenever the page or the keying took a
+ * new module, and one it missed let a part indexed by the old code be reused.
+ */
+const INDEX_ENTRIES = ['src/pages/[locale]/articles/[slug].astro', 'src/integrations/search-vocabulary.ts'];
+/** Pagefind's version is hashed on its own (indexingCodeKey); the lock file pins the other packages the code imports. */
+const INDEX_PACKAGES = ['package-lock.json'];
+
+/** The files, root-relative and sorted, whose content keys every index part (see INDEX_ENTRIES). */
+export function indexInputs(root: string): string[] {
+  return [...INDEX_PACKAGES, ...moduleGraph(root, INDEX_ENTRIES).files].sort();
+}
+
 const PART_KEY_FILE = '.arshif-part';
 
 function packOf(locale: string) {
@@ -324,7 +319,7 @@ async function indexingCodeKey(root: string): Promise<string> {
   const hash = createHash('sha256');
   const entry = fileURLToPath(import.meta.resolve('pagefind'));
   hash.update(await readFile(path.join(path.dirname(entry), '..', 'package.json')));
-  for (const file of INDEX_INPUTS) hash.update(`\0${file}\0`).update(await readFile(path.join(root, file)).catch(() => Buffer.from('missing')));
+  for (const file of indexInputs(root)) hash.update(`\0${file}\0`).update(await readFile(path.join(root, file)).catch(() => Buffer.from('missing')));
   return hash.digest('hex');
 }
 
