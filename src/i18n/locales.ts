@@ -41,7 +41,7 @@ export interface LocaleDefinition {
   /**
    * The language Pagefind indexes this locale's articles as (its `forceLanguage`):
    * Pagefind's stemmer for it when Pagefind has one (ar and en do; fa, he and ur
-   * have none, and Arshif's own keying in src/lib/search strips their affixes).
+   * have none, and Arshif's own keying in src/search strips their affixes).
    * Usually the locale's code; a regional locale (ar-EG) names its language.
    */
   searchLanguage: string;

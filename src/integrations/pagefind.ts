@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefindApi from 'pagefind';
-import { setSearchIndexHooks, type SearchIndexHooks, type SearchIndexPage } from '../lib/search/build-hooks.ts';
-import { FIRST_SEARCH_BASE_BYTES, firstSearchPartCount, planIndexParts, type IndexPart, type LocaleSearchParts, type SearchPartSummary } from '../lib/search/index-parts.ts';
+import { setSearchIndexHooks, type SearchIndexHooks, type SearchIndexPage } from '../search/build-hooks.ts';
+import { FIRST_SEARCH_BASE_BYTES, firstSearchPartCount, planIndexParts, type IndexPart, type LocaleSearchParts, type SearchPartSummary } from '../search/index-parts.ts';
+import { moduleGraph } from './module-graph.ts';
 import { countIndexedWords, writeSearchVocabulary } from './search-vocabulary.ts';
 import { LOCALE_PACKS, type LocaleCode } from '../i18n/locales.ts';
 import { calendarDayKey } from '../lib/calendar.ts';
@@ -37,28 +38,24 @@ const INDEX_CHUNK_LOCATIONS = '4000';
 const PAGEFIND_ALLOCATOR = 'narenas:1,dirty_decay_ms:0,muzzy_decay_ms:0';
 /** Files Pagefind writes that Arshif's own search UI never loads. */
 const UNUSED_PAGEFIND_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
-/** What decides the indexed text besides the articles: a change to these re-indexes every part. */
-const INDEX_INPUTS = [
-  'package-lock.json',
-  'src/article/body.ts',
-  // The renderer's link check and the page's photographs (issue 14).
-  'src/article/safe-url.ts',
-  'src/data/articles.ts',
-  'src/pages/[locale]/articles/[slug].astro',
-  'src/components/SearchIndexFields.astro',
-  'src/lib/search/indexed-text.ts',
-  'src/lib/search/arabic-script.ts',
-  'src/lib/search/hebrew-script.ts',
-  'src/lib/search/keying.ts',
-  'src/lib/search/persian-script.ts',
-  'src/lib/search/urdu-script.ts',
-  'src/lib/search/vocabulary.ts',
-  'src/lib/search/spelling.ts',
-  'src/integrations/search-vocabulary.ts',
-  // Each locale's archive calendar (its parts' years) and search language.
-  'src/i18n/locales.ts',
-  'src/lib/calendar.ts',
-];
+/**
+ * What decides the indexed text besides the articles: the article page
+ * (what Pagefind reads, SearchIndexFields.astro included) and the build's
+ * vocabulary and spelling (search-vocabulary.ts, over indexed-text.ts and the
+ * keying). A change to any module they import, transitively, re-indexes every
+ * part. The list is derived from their imports rather than kept by hand: a
+ * hand-kept list had to be remembered whenever the page or the keying took a
+ * new module, and one it missed let a part indexed by the old code be reused.
+ */
+const INDEX_ENTRIES = ['src/pages/[locale]/articles/[slug].astro', 'src/integrations/search-vocabulary.ts'];
+/** Pagefind's version is hashed on its own (indexingCodeKey); the lock file pins the other packages the code imports. */
+const INDEX_PACKAGES = ['package-lock.json'];
+
+/** The files, root-relative and sorted, whose content keys every index part (see INDEX_ENTRIES). */
+export function indexInputs(root: string): string[] {
+  return [...INDEX_PACKAGES, ...moduleGraph(root, INDEX_ENTRIES).files].sort();
+}
+
 const PART_KEY_FILE = '.arshif-part';
 
 function packOf(locale: string) {
@@ -100,7 +97,7 @@ const articleFile = (locale: string, slug: string) => path.join(locale, 'article
  * The search index, built while Astro renders the articles: each article
  * page, once written, goes to Pagefind (a process of its own, so it indexes on
  * the second core while Astro renders on the first), into its part of the
- * index (src/lib/search/index-parts.ts); a part is written to the cache as
+ * index (src/search/index-parts.ts); a part is written to the cache as
  * soon as its last article is in, which returns its memory. A part whose
  * articles and indexing code are unchanged since the last build is taken from
  * the cache (cacheDir/arshif-search/) as it is.
@@ -322,7 +319,7 @@ async function indexingCodeKey(root: string): Promise<string> {
   const hash = createHash('sha256');
   const entry = fileURLToPath(import.meta.resolve('pagefind'));
   hash.update(await readFile(path.join(path.dirname(entry), '..', 'package.json')));
-  for (const file of INDEX_INPUTS) hash.update(`\0${file}\0`).update(await readFile(path.join(root, file)).catch(() => Buffer.from('missing')));
+  for (const file of indexInputs(root)) hash.update(`\0${file}\0`).update(await readFile(path.join(root, file)).catch(() => Buffer.from('missing')));
   return hash.digest('hex');
 }
 

@@ -1,9 +1,9 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { extractIndexedText } from '../lib/search/indexed-text.ts';
-import { addArabicScriptWords, buildVocabularyShards } from '../lib/search/vocabulary.ts';
-import { isKeyedLanguage } from '../lib/search/keying.ts';
-import { addSpellingWords, buildSpellingShards } from '../lib/search/spelling.ts';
+import { extractIndexedText } from '../search/indexed-text.ts';
+import { addArabicScriptWords, buildVocabularyShards } from '../search/vocabulary.ts';
+import { isKeyedLanguage } from '../search/keying/registry.ts';
+import { addSpellingWords, buildSpellingShards } from '../search/spelling.ts';
 
 /**
  * Counts for the spelling index ("did you mean") ride in the same map as the
@@ -58,7 +58,7 @@ export async function writeSearchVocabulary(outDir: string, counts: Map<string, 
 /**
  * Writes search-vocab/<language>/spelling/<shard>.json and shards.json: the
  * archive's words by length and first letters, read by "did you mean" only
- * when a search finds nothing (src/lib/search/spelling.ts).
+ * when a search finds nothing (src/search/spelling.ts).
  */
 async function writeSpellingShards(dir: string, counts: Map<string, number>): Promise<void> {
   const shards = buildSpellingShards(counts);

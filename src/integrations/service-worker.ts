@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import type { LocaleSearchParts } from '../lib/search/index-parts.ts';
+import type { LocaleSearchParts } from '../search/index-parts.ts';
 
 /**
  * Pagefind's runtime as the search page loads it: from each locale's newest

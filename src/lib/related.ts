@@ -1,4 +1,5 @@
-import { foldArabicWord, isArabicScriptWord, splitWords } from './search/arabic-script.ts';
+import { foldArabicWord, isArabicScriptWord } from '../search/keying/scripts/arabic.ts';
+import { splitWords } from '../search/words.ts';
 
 /** What relating articles needs of one: its tags, and the words of its title and lead. */
 export interface RelatedInput {

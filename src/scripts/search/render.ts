@@ -1,7 +1,7 @@
 import type { PagefindResultData } from './pagefind-types.ts';
-import { buildExcerpt, type ExcerptPart } from '../../lib/search/excerpt.ts';
-import { isKeyedWord } from '../../lib/search/keying.ts';
-import { matchTier } from '../../lib/search/relevance.ts';
+import { buildExcerpt, type ExcerptPart } from '../../search/excerpt.ts';
+import { isKeyedWord } from '../../search/keying/registry.ts';
+import { matchTier } from '../../search/relevance.ts';
 
 /** Localized text and formats the client needs, passed from the page as JSON. */
 export interface SearchMessages {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { foldArabicWord, foldedSpellings, PROCLITICS, splitWords, wordKeys, wordKeysWithCertainty } from '../../../src/lib/search/arabic-script.ts';
+import { foldArabicWord, foldedSpellings, PROCLITICS, wordKeys, wordKeysWithCertainty } from '../../../src/search/keying/scripts/arabic.ts';
+import { splitWords } from '../../../src/search/words.ts';
 
 describe('folding spelling variants', () => {
   test('hamza on alef, alef maqsura, ta marbuta, Persian yeh and kaf', () => {
@@ -68,7 +69,7 @@ describe('word splitting', () => {
 
 describe('query length', () => {
   test('a query is searched by its first distinct words, at most MAX_QUERY_WORDS', async () => {
-    const { queryWords, MAX_QUERY_WORDS } = await import('../../../src/lib/search/arabic-script.ts');
+    const { queryWords, MAX_QUERY_WORDS } = await import('../../../src/search/words.ts');
     const pasted = Array.from({ length: 300 }, (_, index) => `كلمة${index}`).join(' ');
     expect(queryWords(pasted)).toHaveLength(MAX_QUERY_WORDS);
     expect(queryWords(pasted)[0]).toBe('كلمة0');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildExcerpt, ELLIPSIS, EXCERPT_WORDS } from '../../../src/lib/search/excerpt.ts';
+import { buildExcerpt, ELLIPSIS, EXCERPT_WORDS } from '../../../src/search/excerpt.ts';
 
 const words = (count: number, from = 1) => Array.from({ length: count }, (_, index) => `w${from + index}`).join(' ');
 const text = (parts: ReturnType<typeof buildExcerpt>) => parts.map((part) => part.text).join('');

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { expandWord, formsPerWord, isKnownWord, MAX_FORMS_PER_QUERY, rankPages, shardIdsForQuery } from '../../../src/lib/search/expand-query.ts';
-import { buildVocabularyShards, countArabicScriptWords, shardIdForKey } from '../../../src/lib/search/vocabulary.ts';
+import { expandWord, formsPerWord, isKnownWord, MAX_FORMS_PER_QUERY, rankPages, shardIdsForQuery } from '../../../src/search/expand-query.ts';
+import { buildVocabularyShards, countArabicScriptWords, shardIdForKey } from '../../../src/search/vocabulary.ts';
 
 const archiveText = [
   'الصادرات المتجهة لروسيا تراجعت',

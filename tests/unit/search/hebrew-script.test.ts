@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { foldHebrewWord, hebrewKeysWithCertainty, HEBREW_PREFIXES, withoutVowelLetters } from '../../../src/lib/search/hebrew-script.ts';
-import { foldedWordSpellings, foldWord, indexedFormOf, isKeyedLanguage, keysOf, keyingOf } from '../../../src/lib/search/keying.ts';
-import { foldArabicWord, splitWords, wordKeys } from '../../../src/lib/search/arabic-script.ts';
-import { buildVocabularyShards, countArabicScriptWords, indexedWords, shardIdForKey } from '../../../src/lib/search/vocabulary.ts';
-import { expandWord } from '../../../src/lib/search/expand-query.ts';
+import { foldHebrewWord, hebrewKeysWithCertainty, HEBREW_PREFIXES, withoutVowelLetters } from '../../../src/search/keying/scripts/hebrew.ts';
+import { foldedWordSpellings, foldWord, indexedFormOf, isKeyedLanguage, keysOf, keyingOf } from '../../../src/search/keying/registry.ts';
+import { foldArabicWord, wordKeys } from '../../../src/search/keying/scripts/arabic.ts';
+import { splitWords } from '../../../src/search/words.ts';
+import { buildVocabularyShards, countArabicScriptWords, indexedWords, shardIdForKey } from '../../../src/search/vocabulary.ts';
+import { expandWord } from '../../../src/search/expand-query.ts';
 
 describe('Hebrew keying', () => {
   test('niqqud, cantillation and presentation forms fold away; final letters fold to their medial forms', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { FIRST_SEARCH_BASE_BYTES, firstSearchPartCount, planIndexParts, type IndexedPage } from '../../../src/lib/search/index-parts.ts';
+import { FIRST_SEARCH_BASE_BYTES, firstSearchPartCount, planIndexParts, type IndexedPage } from '../../../src/search/index-parts.ts';
 
 const page = (locale: string, date: string | undefined, n: number): IndexedPage => ({ locale, file: `${locale}/articles/a-${String(n).padStart(5, '0')}/index.html`, date });
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { wordKeys } from '../../../src/lib/search/arabic-script.ts';
-import { keysOf, keyingOf } from '../../../src/lib/search/keying.ts';
-import { buildVocabularyShards, countArabicScriptWords, shardIdForKey } from '../../../src/lib/search/vocabulary.ts';
-import { expandWord } from '../../../src/lib/search/expand-query.ts';
+import { wordKeys } from '../../../src/search/keying/scripts/arabic.ts';
+import { keysOf, keyingOf } from '../../../src/search/keying/registry.ts';
+import { buildVocabularyShards, countArabicScriptWords, shardIdForKey } from '../../../src/search/vocabulary.ts';
+import { expandWord } from '../../../src/search/expand-query.ts';
 
 describe('Persian and Urdu affixes', () => {
   test('joined «می/نمی», «به» and «ها/های» are stripped, after the Arabic keys', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { containsPhrase, holdsEveryWord, matchTier, parseQuery, rankByText, textDistance, withoutQuotes } from '../../../src/lib/search/relevance.ts';
-import { MAX_QUERY_WORDS } from '../../../src/lib/search/arabic-script.ts';
+import { containsPhrase, holdsEveryWord, matchTier, parseQuery, rankByText, textDistance, withoutQuotes } from '../../../src/search/relevance.ts';
+import { MAX_QUERY_WORDS } from '../../../src/search/words.ts';
 
 describe('a word with or without any proclitic chain is the same word', () => {
   test.each([

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addSpellingWords, readableSpelling, buildSpellingShards, spellingDistance, spellingShardsFor, suggestSpelling } from '../../../src/lib/search/spelling.ts';
+import { addSpellingWords, readableSpelling, buildSpellingShards, spellingDistance, spellingShardsFor, suggestSpelling } from '../../../src/search/spelling.ts';
 
 const archive = [
   'أعلنت أذربيجان وقف العملية العسكرية في قره باغ',

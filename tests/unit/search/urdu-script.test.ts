@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { wordKeys } from '../../../src/lib/search/arabic-script.ts';
-import { expandWord } from '../../../src/lib/search/expand-query.ts';
-import { keyingOf, keysOf } from '../../../src/lib/search/keying.ts';
-import { persianKeysWithCertainty } from '../../../src/lib/search/persian-script.ts';
-import { urduKeying, urduKeysWithCertainty } from '../../../src/lib/search/urdu-script.ts';
-import { buildVocabularyShards, countArabicScriptWords, shardIdForKey } from '../../../src/lib/search/vocabulary.ts';
+import { wordKeys } from '../../../src/search/keying/scripts/arabic.ts';
+import { expandWord } from '../../../src/search/expand-query.ts';
+import { keyingOf, keysOf } from '../../../src/search/keying/registry.ts';
+import { persianKeysWithCertainty } from '../../../src/search/keying/scripts/persian.ts';
+import { urduKeying, urduKeysWithCertainty } from '../../../src/search/keying/scripts/urdu.ts';
+import { buildVocabularyShards, countArabicScriptWords, shardIdForKey } from '../../../src/search/vocabulary.ts';
 
 describe('Urdu endings', () => {
   test('a plural or oblique form is keyed by the singulars it can be the form of', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { extractIndexedText } from '../../../src/lib/search/indexed-text.ts';
-import { buildVocabularyShards, countArabicScriptWords, MAX_FORMS_PER_KEY, shardIdForKey } from '../../../src/lib/search/vocabulary.ts';
+import { extractIndexedText } from '../../../src/search/indexed-text.ts';
+import { buildVocabularyShards, countArabicScriptWords, MAX_FORMS_PER_KEY, shardIdForKey } from '../../../src/search/vocabulary.ts';
 
 describe('the text Pagefind indexes', () => {
   test('only inside data-pagefind-body, never inside data-pagefind-ignore, with the page language', () => {

@@ -1,5 +1,5 @@
-import { splitWords } from './arabic-script.ts';
-import { foldWord, isKeyedWord, keysWithCertainty } from './keying.ts';
+import { foldWord, isKeyedWord, keysWithCertainty } from './keying/registry.ts';
+import { splitWords } from './words.ts';
 
 /**
  * "Did you mean": the archive's closest spelling of a word that finds

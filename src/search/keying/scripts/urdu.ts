@@ -1,9 +1,9 @@
-import { foldedSpellings, isArabicScriptWord } from './arabic-script.ts';
-import type { ScriptKeying, WordKey } from './keying.ts';
-import { persianKeying, persianKeysWithCertainty } from './persian-script.ts';
+import { foldedSpellings, isArabicScriptWord } from './arabic.ts';
+import type { ScriptKeying, WordKey } from '../interface.ts';
+import { persianKeying, persianKeysWithCertainty } from './persian.ts';
 
 /**
- * Urdu words over the Persian rules (persian-script.ts): a noun changes its
+ * Urdu words over the Persian rules (persian.ts): a noun changes its
  * ending with number and case, and the ending is joined to the word —
  * عورت, عورتیں, عورتوں; فرشتہ, فرشتے, فرشتوں; لوہا, لوہے; ہوا, ہوائیں,
  * ہواؤں — so a reader's form is rarely the text's. A plural or oblique form

@@ -1,5 +1,5 @@
-import { arabicIndicDigits, asciiDigits, hasDigits, splitWords } from './arabic-script.ts';
-import { foldedWordSpellings, isKeyedWord, keysWithCertainty } from './keying.ts';
+import { arabicIndicDigits, asciiDigits, hasDigits, splitWords } from './words.ts';
+import { foldedWordSpellings, isKeyedWord, keysWithCertainty } from './keying/registry.ts';
 import { shardIdForKey } from './vocabulary.ts';
 
 /**

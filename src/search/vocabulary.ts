@@ -1,4 +1,4 @@
-import { indexedFormOf, isKeyedWord, keysOf } from './keying.ts';
+import { indexedFormOf, isKeyedWord, keysOf } from './keying/registry.ts';
 
 /**
  * The search vocabulary: for every key (see keysOf) the written forms of

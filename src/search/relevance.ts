@@ -1,5 +1,6 @@
-import { MAX_QUERY_WORDS, splitWords } from './arabic-script.ts';
-import { foldedWordSpellings, isKeyedWord, keysWithCertainty, type WordKey } from './keying.ts';
+import type { WordKey } from './keying/interface.ts';
+import { foldedWordSpellings, isKeyedWord, keysWithCertainty } from './keying/registry.ts';
+import { MAX_QUERY_WORDS, splitWords } from './words.ts';
 
 /**
  * What a result's own text says about a query, checked after Pagefind has

@@ -1,4 +1,4 @@
-import type { ScriptKeying, WordKey } from './keying.ts';
+import type { ScriptKeying, WordKey } from '../interface.ts';
 
 /**
  * How Hebrew words are written, and how to see past it. A word takes its
@@ -10,7 +10,7 @@ import type { ScriptKeying, WordKey } from './keying.ts';
  * maqaf (אֶת־הָאַיִל). Pagefind has no Hebrew stemmer; it drops the marks but
  * indexes a maqaf-joined pair as one word (אתהאיל, not האיל). This module gives
  * each word the keys under which its written forms meet, the way
- * arabic-script.ts does for Arabic.
+ * arabic.ts does for Arabic.
  */
 
 // Niqqud, cantillation, dagesh, shin/sin dots, rafe, meteg, holam haser: marks a reader rarely types.

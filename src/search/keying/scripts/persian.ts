@@ -1,17 +1,17 @@
-import { foldArabicWord, foldedSpellings, isArabicScriptWord, wordKeysWithCertainty } from './arabic-script.ts';
-import type { ScriptKeying, WordKey } from './keying.ts';
+import { foldArabicWord, foldedSpellings, isArabicScriptWord, wordKeysWithCertainty } from './arabic.ts';
+import type { ScriptKeying, WordKey } from '../interface.ts';
 
 /**
- * Persian and Urdu words over the Arabic-script rules (arabic-script.ts):
+ * Persian and Urdu words over the Arabic-script rules (arabic.ts):
  * the same letters fold the same way, and besides the Arabic proclitics a
  * word may carry the preposition «به», the verbal prefixes «می/نمی» and the
  * plural «ها/های» joined to it (بتهران is Arabic's ب; بهتهران, میروم,
  * کتابها, کتابهای). Written after a zero-width non-joiner (می‌روم,
- * کتاب‌ها) they are separate words already (splitWords), so the stem is
+ * کتاب‌ها) they are separate words already (splitWords, words.ts), so the stem is
  * found as it is. Only words with a letter Arabic does not write (پ چ ژ گ ک ی
  * and Urdu's ٹ ڈ ڑ ں ہ ے ھ) take these rules, so Arabic keys stay exactly as
  * they were. Words with an Urdu letter take Urdu's endings besides
- * (urdu-script.ts).
+ * (urdu.ts).
  */
 const PERSIAN_OR_URDU_LETTER = /[\u067E\u0686\u0698\u06AF\u06A9\u06CC\u0679\u0688\u0691\u06BA\u06C1\u06D2\u06BE]/;
 
@@ -19,7 +19,7 @@ const PERSIAN_OR_URDU_LETTER = /[\u067E\u0686\u0698\u06AF\u06A9\u06CC\u0679\u068
 const PREFIXES = ['نمي', 'مي', 'به'];
 const SUFFIXES = ['هاي', 'ها'];
 
-/** Stems are two letters at least, as in arabic-script.ts. */
+/** Stems are two letters at least, as in arabic.ts. */
 const MIN_STEM = 2;
 
 function stripped(folded: string): string[] {

@@ -1,38 +1,15 @@
-import { arabicKeying, foldArabicWord } from './arabic-script.ts';
-import { hebrewKeying } from './hebrew-script.ts';
-import { persianKeying } from './persian-script.ts';
-import { urduKeying } from './urdu-script.ts';
-
-/** A key of a word, and whether the word certainly is the key's word (see arabic-script.ts). */
-export interface WordKey {
-  key: string;
-  sure: boolean;
-}
+import type { ScriptKeying, WordKey } from './interface.ts';
+import { arabicKeying } from './scripts/arabic.ts';
+import { hebrewKeying } from './scripts/hebrew.ts';
+import { persianKeying } from './scripts/persian.ts';
+import { urduKeying } from './scripts/urdu.ts';
 
 /**
- * One script's rules for seeing past how words are written: fold the
- * spellings of one word to one form, and strip the affixes the script joins
- * to a word. The vocabulary (vocabulary.ts), the query expansion
- * (expand-query.ts), re-ranking (relevance.ts) and spelling (spelling.ts)
- * use only this interface, so a script is added by writing one.
+ * Every script's keying, and the word-level questions asked of them. The only
+ * module that imports the implementations (scripts/): they depend on the
+ * interface (interface.ts) alone, so adding a script touches only its file
+ * and the list below.
  */
-export interface ScriptKeying {
-  /** ISO 15924 script code. */
-  script: string;
-  /** True when the word is written in this script. */
-  owns(word: string): boolean;
-  /** The form all spellings of the word share; a key, never shown. */
-  fold(word: string): string;
-  /** Every folded spelling of the word (usually one). */
-  foldedSpellings(word: string): string[];
-  /** The word's keys, the folded word first, each marked sure or not. */
-  keysWithCertainty(word: string): WordKey[];
-  /**
-   * The form Pagefind indexes the word under, when Pagefind itself folds some
-   * of its spellings into one (Hebrew marks); the word as written otherwise.
-   */
-  indexedForm?(word: string): string;
-}
 
 // Urdu, then Persian, then Arabic: each owns only the Arabic-script words with letters the next does not write.
 const KEYINGS: readonly ScriptKeying[] = [urduKeying, persianKeying, arabicKeying, hebrewKeying];
@@ -79,4 +56,3 @@ export function keysOf(word: string): string[] {
   return keysWithCertainty(word).map(({ key }) => key);
 }
 
-export { foldArabicWord };

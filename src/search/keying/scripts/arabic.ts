@@ -1,4 +1,5 @@
-import type { ScriptKeying, WordKey as KeyOfWord } from './keying.ts';
+import type { ScriptKeying, WordKey as KeyOfWord } from '../interface.ts';
+import { asciiDigits } from '../../words.ts';
 
 /**
  * How readers type Arabic-script words, and how to see past it. Pagefind
@@ -20,11 +21,6 @@ const LETTER_EQUIVALENTS: Record<string, string> = {
   'ة': 'ه', 'ۀ': 'ه', 'ە': 'ه', 'ھ': 'ه',
   'ک': 'ك', 'ڪ': 'ك',
 };
-
-/** Arabic-Indic (٠-٩) and Persian (۰-۹) digits to ASCII. */
-export function asciiDigits(text: string): string {
-  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => String((digit.codePointAt(0)! - 0x0660) % 0x90));
-}
 
 /**
  * The form two spellings of one word share: no marks, one alef, one yeh,
@@ -57,16 +53,6 @@ export const PROCLITICS: readonly string[] = (() => {
 })();
 
 const ARABIC_LETTER = /[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF]/;
-
-/** Arabic-Indic digits (٠-٩) for ASCII ones, the way Arabic text often writes numbers. */
-export function arabicIndicDigits(text: string): string {
-  return text.replace(/[0-9]/g, (digit) => String.fromCodePoint(0x0660 + Number(digit)));
-}
-
-/** True when the word holds digits another keyboard would type differently. */
-export function hasDigits(word: string): boolean {
-  return /[0-9\u0660-\u0669\u06F0-\u06F9]/.test(word);
-}
 
 /** True when the word is written in Arabic script (and so may carry proclitics). */
 export function isArabicScriptWord(word: string): boolean {
@@ -130,25 +116,7 @@ export function wordKeys(word: string): string[] {
   return wordKeysWithCertainty(word).map(({ key }) => key);
 }
 
-/** Splits text into words the way a search index does: runs of letters, marks and digits. */
-export function splitWords(text: string): string[] {
-  return text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
-}
-
-/**
- * Words of a query the search looks up at most. Each Arabic-script word can
- * cost several index requests (its written forms); a pasted paragraph of
- * hundreds of words must not fire hundreds of requests. The first words are
- * kept: a page must contain all of them, so more words only narrow further.
- */
-export const MAX_QUERY_WORDS = 8;
-
-/** The words of a query that are searched: distinct, at most MAX_QUERY_WORDS. */
-export function queryWords(query: string): string[] {
-  return [...new Set(splitWords(query))].slice(0, MAX_QUERY_WORDS);
-}
-
-/** The Arabic-script rules behind the one keying interface (keying.ts). */
+/** The Arabic-script rules behind the one keying interface (../interface.ts). */
 export const arabicKeying: ScriptKeying = {
   script: 'Arab',
   owns: isArabicScriptWord,
