@@ -6,11 +6,11 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { NameBook, nameKey, parseFrontMatter, splitArticleFile } from '../article/index.ts';
 import { escapeHtml, IMAGE_PLACEHOLDER, renderArticleBody, type RenderedBody } from '../article/body.ts';
 import { LOCALES, LOCALE_CODES, type LocaleCode } from '../i18n/locales.ts';
-import { splitArticleId } from '../lib/article-id.ts';
-import { compareNewestFirst } from '../lib/dates.ts';
-import { groupByMonth, type MonthGroup } from '../lib/archive.ts';
-import { relatedArticles } from '../lib/related.ts';
-import { imageWidths } from '../lib/image-widths.ts';
+import { splitArticleId } from '../site/article-id.ts';
+import { compareNewestFirst } from '../i18n/dates.ts';
+import { groupByMonth, type MonthGroup } from '../site/archive.ts';
+import { relatedArticles } from '../site/related.ts';
+import { imageWidths } from '../site/image-widths.ts';
 
 export type Article = CollectionEntry<'articles'> & { locale: LocaleCode; slug: string };
 
@@ -125,7 +125,7 @@ export function getLocalesWithAuthors(): Promise<LocaleCode[]> {
 
 /**
  * Each article's related articles in its own locale (shared tags, rare words
- * of title and lead; src/lib/related.ts), computed once per locale from front
+ * of title and lead; src/site/related.ts), computed once per locale from front
  * matter, by article id.
  */
 export function getRelatedForLocale(locale: LocaleCode): Promise<Map<string, Article[]>> {

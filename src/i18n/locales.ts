@@ -14,7 +14,7 @@ import { fa } from './strings/fa.ts';
 import { he } from './strings/he.ts';
 import { ur } from './strings/ur.ts';
 import type { UiStrings } from './strings/ar.ts';
-import type { CalendarId } from '../lib/calendar.ts';
+import type { CalendarId } from './calendar.ts';
 import { settings } from '../settings.ts';
 
 export interface LocaleDefinition {

@@ -2,7 +2,7 @@ import type { PluralForms } from './strings/ar.ts';
 
 const pluralRules = new Map<string, Intl.PluralRules>();
 
-/** One Intl.PluralRules per language for the whole build (see src/i18n/formats.ts for why). */
+/** One Intl.PluralRules per language for the whole build (see src/i18n/intl-cache.ts for why). */
 function rulesFor(locale: string): Intl.PluralRules {
   let rules = pluralRules.get(locale);
   if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));

@@ -10,7 +10,7 @@ import { FIRST_SEARCH_BASE_BYTES, firstSearchPartCount, planIndexParts, type Ind
 import { moduleGraph } from './module-graph.ts';
 import { countIndexedWords, writeSearchVocabulary } from './search-vocabulary.ts';
 import { LOCALE_PACKS, type LocaleCode } from '../i18n/locales.ts';
-import { calendarDayKey } from '../lib/calendar.ts';
+import { calendarDayKey } from '../i18n/calendar.ts';
 import { parseArticleDate } from '../article/index.ts';
 
 /**

@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { articleIdFromPath } from '../lib/article-id.ts';
+import { articleIdFromPath } from '../site/article-id.ts';
 import { checkArchiveRules, FrontMatterError, parseFrontMatter, splitArticleFile, type ArchiveEntry } from '../article/index.ts';
 import { findCodeInBody } from '../article/body.ts';
 

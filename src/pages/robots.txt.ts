@@ -1,5 +1,5 @@
 import type { APIContext } from 'astro';
-import { withBase } from '../lib/urls.ts';
+import { withBase } from '../site/urls.ts';
 
 /** Everything may be crawled; the sitemap index is named with its absolute URL. */
 export function GET(context: APIContext) {

@@ -1,5 +1,5 @@
 import { ELEMENT_NODE, TEXT_NODE, parse } from 'ultrahtml';
-import { decodeEntities, type HtmlNode } from '../lib/html-text.ts';
+import { decodeEntities, type HtmlNode } from './html-text.ts';
 
 export interface IndexedPage {
   language: string;

@@ -9,8 +9,8 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { closePage, openPage } from '../helpers/pages.ts';
 import { buildSite, projectRoot, serveStatic, type StaticSite } from '../helpers/site.ts';
 import { writeTinyArticles } from '../helpers/tiny-articles.ts';
-import { generateCorpus, splitSentences, type SeedText } from '../../src/lib/bench/corpus.ts';
-import { importArticle } from '../../src/lib/import/import-article.ts';
+import { generateCorpus, splitSentences, type SeedText } from '../../tools/bench/corpus.ts';
+import { importArticle } from '../../tools/import/import-article.ts';
 import { LOCALES } from '../../src/i18n/locales.ts';
 
 /** A number in the Arabic interface's digits, as the locale registry sets them. */

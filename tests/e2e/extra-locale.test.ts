@@ -6,8 +6,8 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { closePage, openPage } from '../helpers/pages.ts';
 import { buildSite, projectRoot, serveStatic, type StaticSite } from '../helpers/site.ts';
 import { LOCALE_PACKS, enabledLocaleCodes, isArabicScriptLocale, isHebrewScriptLocale, localeDirection, type LocaleCode } from '../../src/i18n/locales.ts';
-import { archiveMonthName, archiveYearName, formatDate } from '../../src/lib/dates.ts';
-import { calendarMonthOf } from '../../src/lib/calendar.ts';
+import { archiveMonthName, archiveYearName, formatDate } from '../../src/i18n/dates.ts';
+import { calendarMonthOf } from '../../src/i18n/calendar.ts';
 
 /**
  * Every locale pack turned on at once (ARSHIF_LOCALES, as a site would): the

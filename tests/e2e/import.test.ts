@@ -21,7 +21,7 @@ const contentDir = path.join(work, 'content');
 const outDir = path.join(work, 'dist');
 const env = { ...process.env, ARSHIF_CONTENT_DIR: contentDir };
 
-const importScript = (...args: string[]) => run(process.execPath, ['scripts/import.ts', ...args], { cwd: projectRoot, env });
+const importScript = (...args: string[]) => run(process.execPath, ['tools/import/cli.ts', ...args], { cwd: projectRoot, env });
 
 const legacyText = 'الحكومة توقف الهجوم على المقاطعة\nقالت الحكومة انها وافقت على وقف اطلاق النار.\nمحادثات السلام\nستعقد المحادثات يوم الخميس في مدينة يفلاخ.\n';
 
@@ -74,14 +74,14 @@ describe('npm run import, end to end', () => {
   });
 
   test('npm run verify proves every built page shows exactly its source text', async () => {
-    const verify = await run(process.execPath, ['scripts/verify.ts', '--content', contentDir, '--dist', outDir, '--sources', raw], { cwd: projectRoot, env });
+    const verify = await run(process.execPath, ['tools/verify/cli.ts', '--content', contentDir, '--dist', outDir, '--sources', raw], { cwd: projectRoot, env });
     expect(verify.output).toContain('12 imported article(s) checked');
     expect(verify.output).toContain('12 ok, 0 failed');
     expect(verify.code).toBe(0);
   });
 
   test('npm run verify proves the bundled seed articles in the bundled site, against the seed files', async () => {
-    const verify = await run(process.execPath, ['scripts/verify.ts', '--content', path.join(projectRoot, 'content'), '--dist', inject('bundledDist'), '--sources', path.join(projectRoot, 'tests/fixtures/seed')], { cwd: projectRoot, env: process.env });
+    const verify = await run(process.execPath, ['tools/verify/cli.ts', '--content', path.join(projectRoot, 'content'), '--dist', inject('bundledDist'), '--sources', path.join(projectRoot, 'tests/fixtures/seed')], { cwd: projectRoot, env: process.env });
     expect(verify.output).toMatch(/verify: 2 imported article\(s\) checked against .* — 2 ok, 0 failed/);
     expect(verify.code).toBe(0);
   });
@@ -91,7 +91,7 @@ describe('npm run import, end to end', () => {
     const original = readFileSync(page, 'utf8');
     writeFileSync(page, original.replace('<p>فقرة ثانية.</p>', ''));
     try {
-      const verify = await run(process.execPath, ['scripts/verify.ts', '--content', contentDir, '--dist', outDir], { cwd: projectRoot, env });
+      const verify = await run(process.execPath, ['tools/verify/cli.ts', '--content', contentDir, '--dist', outDir], { cwd: projectRoot, env });
       expect(verify.code).toBe(1);
       expect(verify.output).toMatch(/FAIL .*ar\/front-block-article\.mdx: line 3 differs \(expected text from the MDX file[^\n]*\):\n\s+source: فقرة ثانية\.\n\s+page:\s+\(nothing\)/);
       expect(verify.output).toContain('11 ok, 1 failed');
@@ -105,7 +105,7 @@ describe('npm run import, end to end', () => {
     const original = readFileSync(page, 'utf8');
     writeFileSync(page, original.replace('<p>فقرة ثانية.</p>', '<p><a href="https://example.com">فقرة</a> ثانية.</p>'));
     try {
-      const verify = await run(process.execPath, ['scripts/verify.ts', '--content', contentDir, '--dist', outDir, '--sources', raw], { cwd: projectRoot, env });
+      const verify = await run(process.execPath, ['tools/verify/cli.ts', '--content', contentDir, '--dist', outDir, '--sources', raw], { cwd: projectRoot, env });
       expect(verify.code).toBe(1);
       expect(verify.output).toMatch(/FAIL .*ar\/front-block-article\.mdx: the article body contains <a>, which the importer never writes/);
     } finally {
@@ -167,7 +167,7 @@ describe('bad input: a clear error, a non-zero exit, nothing written', () => {
     for (const [name, bytes] of cases) writeFileSync(path.join(bad, name), bytes);
     writeFileSync(path.join(bad, 'huge.txt'), `title\n${'فقرة طويلة. '.repeat(300_000)}\n`.replace(/(.{50000})/g, '$1\n'));
     const badContent = path.join(work, 'bad-content');
-    const result = await run(process.execPath, ['scripts/import.ts', bad], { cwd: projectRoot, env: { ...env, ARSHIF_CONTENT_DIR: badContent } });
+    const result = await run(process.execPath, ['tools/import/cli.ts', bad], { cwd: projectRoot, env: { ...env, ARSHIF_CONTENT_DIR: badContent } });
     expect(result.code).toBe(1);
     for (const [, , message] of cases) expect(result.output).toMatch(message);
     expect(result.output).toMatch(/huge\.txt: is 6\.\d MB, over the 5\.0 MB limit/);
@@ -178,7 +178,7 @@ describe('bad input: a clear error, a non-zero exit, nothing written', () => {
 
   test('--dry-run shows what would happen and writes nothing', async () => {
     const dryContent = path.join(work, 'dry-content');
-    const result = await run(process.execPath, ['scripts/import.ts', path.join(fixtures, 'diacritics.txt'), '--dry-run'], { cwd: projectRoot, env: { ...env, ARSHIF_CONTENT_DIR: dryContent } });
+    const result = await run(process.execPath, ['tools/import/cli.ts', path.join(fixtures, 'diacritics.txt'), '--dry-run'], { cwd: projectRoot, env: { ...env, ARSHIF_CONTENT_DIR: dryContent } });
     expect(result.code).toBe(0);
     expect(result.output).toMatch(/would be imported .*diacritics\.txt → .*ar\/.*\.mdx/);
     expect(result.output).toContain('Dry run — nothing written.');

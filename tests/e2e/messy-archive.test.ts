@@ -11,7 +11,7 @@ import { closePage, openPage } from '../helpers/pages.ts';
 import { buildSite, projectRoot, run, runImport, serveStatic, type StaticSite } from '../helpers/site.ts';
 import { isLocaleCode } from '../../src/i18n/locales.ts';
 import { ar } from '../../src/i18n/strings/ar.ts';
-import { SPA_RIYADH, bylineKey, generateMessyCorpus, type MessyArticle } from '../../src/lib/bench/messy-corpus.ts';
+import { SPA_RIYADH, bylineKey, generateMessyCorpus, type MessyArticle } from '../../tools/bench/messy-corpus.ts';
 
 /**
  * A messy newspaper archive end to end: 150 articles from the messy corpus
@@ -292,7 +292,7 @@ describe('a messy newspaper archive, built', () => {
 
   test('npm run verify proves every imported article\'s page against its source', async () => {
     expectBuilt();
-    const verify = await run(process.execPath, ['scripts/verify.ts', '--content', contentDir, '--dist', outDir, '--sources', raw], { cwd: projectRoot, env: { ...process.env, ARSHIF_CONTENT_DIR: contentDir } });
+    const verify = await run(process.execPath, ['tools/verify/cli.ts', '--content', contentDir, '--dist', outDir, '--sources', raw], { cwd: projectRoot, env: { ...process.env, ARSHIF_CONTENT_DIR: contentDir } });
     const imported = corpus.filter((article) => expectedOutcome(article) === 'imported').length;
     expect(verify.output).toContain(`${imported} imported article(s) checked`);
     expect(verify.output).toContain(`${imported} ok, 0 failed`);

@@ -6,7 +6,7 @@ import { DEFAULT_LOCALE } from '../../src/i18n/locales.ts';
 import { useTranslations } from '../../src/i18n/strings/index.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { closePage, openPage } from '../helpers/pages.ts';
-import { measurePageWeight } from '../../scripts/bench/browser-metrics.ts';
+import { measurePageWeight } from '../../tools/bench/browser-metrics.ts';
 import { buildSite, projectRoot, run, runImport, serveStatic, type StaticSite } from '../helpers/site.ts';
 
 /**
@@ -61,7 +61,7 @@ describe('rich articles, imported and built', () => {
   });
 
   test('npm run verify proves every page, link texts, list items, cells, quotations and captions included', async () => {
-    const verify = await run(path.join(projectRoot, 'node_modules/.bin/node'), ['scripts/verify.ts', '--content', contentDir, '--dist', outDir], { cwd: projectRoot });
+    const verify = await run(path.join(projectRoot, 'node_modules/.bin/node'), ['tools/verify/cli.ts', '--content', contentDir, '--dist', outDir], { cwd: projectRoot });
     expect(verify.code, verify.output).toBe(0);
     expect(verify.output).toContain('4 imported article(s) checked');
     expect(verify.output).toContain('4 ok, 0 failed');

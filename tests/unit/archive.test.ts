@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { BUSY_MONTH_PAGES, countByDay, countByMonth, dayPath, groupByDay, groupByMonth, isBusyMonth, monthPath } from '../../src/lib/archive.ts';
-import { archiveDayName } from '../../src/lib/dates.ts';
-import { busiestMonths, monthlyChart } from '../../src/lib/chart.ts';
-import { newsArticleJsonLd, serializeJsonLd } from '../../src/lib/json-ld.ts';
-import { listingPagePath, PAGE_SIZE, pageFromParam, pageLinks, pageParam, paginateList } from '../../src/lib/pagination.ts';
-import { formatMinutes, readingMinutes } from '../../src/lib/reading-time.ts';
+import { BUSY_MONTH_PAGES, countByDay, countByMonth, dayPath, groupByDay, groupByMonth, isBusyMonth, monthPath } from '../../src/site/archive.ts';
+import { archiveDayName } from '../../src/i18n/dates.ts';
+import { busiestMonths, monthlyChart } from '../../src/site/chart.ts';
+import { newsArticleJsonLd, serializeJsonLd } from '../../src/site/json-ld.ts';
+import { listingPagePath, PAGE_SIZE, pageFromParam, pageLinks, pageParam, paginateList } from '../../src/site/pagination.ts';
+import { formatMinutes, readingMinutes } from '../../src/site/reading-time.ts';
 import { tagPath, nameKey as tagSegment } from '../../src/article/index.ts';
 
 const d = (day: string) => new Date(`${day}T00:00:00Z`);

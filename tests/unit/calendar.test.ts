@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CALENDAR_IDS, calendarDayKey, calendarMonthOf, nextCalendarMonth, type CalendarId } from '../../src/lib/calendar.ts';
+import { CALENDAR_IDS, calendarDayKey, calendarMonthOf, nextCalendarMonth, type CalendarId } from '../../src/i18n/calendar.ts';
 
 const d = (day: string) => new Date(`${day}T00:00:00Z`);
 const place = (day: string, calendar: CalendarId) => {

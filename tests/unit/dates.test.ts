@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { calendarMonthOf } from '../../src/lib/calendar.ts';
-import { archiveMonthName, archiveYearName, compareNewestFirst, formatDate, formatDateInCalendars, isoDay, monthAfterNumber } from '../../src/lib/dates.ts';
+import { calendarMonthOf } from '../../src/i18n/calendar.ts';
+import { archiveMonthName, archiveYearName, compareNewestFirst, formatDate, formatDateInCalendars, isoDay, monthAfterNumber } from '../../src/i18n/dates.ts';
 import { LOCALES, LOCALE_PACKS } from '../../src/i18n/locales.ts';
 
 const seedDay = new Date('2023-09-20T00:00:00Z');

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { createRequire } from 'node:module';
 import subsetFont from 'subset-font';
-import { HEADLINE_ARABIC_RANGES, HEADLINE_PERSIAN_URDU_RANGES, unicodeRange } from '../../src/lib/font-ranges.ts';
+import { HEADLINE_ARABIC_RANGES, HEADLINE_PERSIAN_URDU_RANGES, unicodeRange } from '../../tools/fonts/font-ranges.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -33,7 +33,7 @@ const URDU_LETTERS = 'ءآأؤئابپتٹثجچحخدڈذرڑزژسشصضطظع
 const HEBREW_LETTERS = 'אבגדהוזחטיךכלםמןנסעףפץצקרשת\u05b0\u05b4\u05b7\u05b8\u05bc\u05c1\u05c2׳״\u05be';
 
 describe('self-hosted faces', () => {
-  test('the headline face declares exactly the characters scripts/subset-fonts.ts keeps', () => {
+  test('the headline face declares exactly the characters tools/fonts/subset-fonts.ts keeps', () => {
     expect(fontFace('Arshif Kufi Arabic')).toContain(`unicode-range: ${unicodeRange(HEADLINE_ARABIC_RANGES)};`);
     expect(fontFace('Arshif Kufi Arabic')).toContain('font-weight: 700;');
   });

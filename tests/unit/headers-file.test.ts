@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { headersForPath, matches, parseHeadersFile } from '../../src/lib/headers-file.ts';
-import { themeInitHash } from '../../src/lib/theme-init.ts';
+import { headersForPath, matches, parseHeadersFile } from '../../tools/serve/headers-file.ts';
+import { themeInitHash } from '../../src/site/theme-init.ts';
 
 const rules = parseHeadersFile(readFileSync(new URL('../../public/_headers', import.meta.url), 'utf8'));
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { imageWidths } from '../../src/lib/image-widths.ts';
+import { imageWidths } from '../../src/site/image-widths.ts';
 
 test('a photograph is offered at the wanted widths it can fill, never upscaled, never at no width', () => {
   expect(imageWidths(1000)).toEqual([480, 800, 1000]);

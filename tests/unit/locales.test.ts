@@ -3,8 +3,8 @@ import { readSettings } from '../../src/settings.ts';
 import { DEFAULT_LOCALE, LOCALES, LOCALE_CODES, LOCALE_PACKS, enabledLocaleCodes, isLocaleCode, localeDirection, type LocaleCode } from '../../src/i18n/locales.ts';
 import { pluralCategories, pluralForm } from '../../src/i18n/plural.ts';
 import { usePlurals } from '../../src/i18n/strings/index.ts';
-import { articleIdFromPath, splitArticleId } from '../../src/lib/article-id.ts';
-import { withBase } from '../../src/lib/urls.ts';
+import { articleIdFromPath, splitArticleId } from '../../src/site/article-id.ts';
+import { withBase } from '../../src/site/urls.ts';
 
 describe('locales', () => {
   test('direction comes from Intl, with a fallback for unknown engines', () => {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { relatedArticles, topicWords } from '../../src/lib/related.ts';
+import { relatedArticles, topicWords } from '../../src/site/related.ts';
 
 test('related articles share tags first, then rare words of title and lead; never the article itself', () => {
   const related = relatedArticles([

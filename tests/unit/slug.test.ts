@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isValidSlug, slugCandidates, slugFromText } from '../../src/lib/slug.ts';
+import { isValidSlug, slugCandidates, slugFromText } from '../../tools/import/slug.ts';
 
 describe('slugs', () => {
   test('ASCII, transliterated from Arabic, stable', () => {

@@ -3,7 +3,7 @@ import type { APIContext } from 'astro';
 import { LOCALE_CODES, LOCALES, type LocaleCode } from '../../i18n/locales.ts';
 import { useTranslations } from '../../i18n/strings/index.ts';
 import { getArticlesForLocale } from '../../data/articles.ts';
-import { articlePath, localeHomePath, withBase } from '../../lib/urls.ts';
+import { articlePath, localeHomePath, withBase } from '../../site/urls.ts';
 
 /** Articles in each feed: readers' feed readers keep what they have already fetched. */
 const FEED_SIZE = 50;

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { articleFileProblems, checkArchiveRules, nameKey, parseFrontMatter, splitArticleFile, type ArchiveEntry } from '../../../src/article/index.ts';
-import { ImportError } from '../../../src/lib/import/errors.ts';
-import { importArticle } from '../../../src/lib/import/import-article.ts';
-import { seededRandom } from '../../../src/lib/bench/random.ts';
+import { ImportError } from '../../../tools/import/errors.ts';
+import { importArticle } from '../../../tools/import/import-article.ts';
+import { seededRandom } from '../../../tools/bench/random.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../../..');
 

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { dateProblem, latestDate } from '../../../src/article/index.ts';
-import { importArticle } from '../../../src/lib/import/import-article.ts';
-import { splitMdxFile } from '../../../src/lib/import/to-mdx.ts';
+import { importArticle } from '../../../tools/import/import-article.ts';
+import { splitMdxFile } from '../../../tools/import/to-mdx.ts';
 
 const article = 'أذربيجان توقف الهجوم\nأعلنت أذربيجان أنها ستوقف الهجوم.\n';
 const now = new Date('2026-06-15T12:00:00Z');

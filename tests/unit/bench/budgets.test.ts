@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkBudgets, type Budget } from '../../../src/lib/bench/budgets.ts';
+import { checkBudgets, type Budget } from '../../../tools/bench/budgets.ts';
 
 describe('benchmark budgets', () => {
   const budgets: Budget[] = [

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { createCorpusStats, generateCorpus, summarizeCorpus, wordForms, type CorpusFile } from '../../../src/lib/bench/corpus.ts';
-import { parseArticleText } from '../../../src/lib/import/parse.ts';
+import { createCorpusStats, generateCorpus, summarizeCorpus, wordForms, type CorpusFile } from '../../../tools/bench/corpus.ts';
+import { parseArticleText } from '../../../tools/import/parse.ts';
 
 /** The first `count` files, with the figures gathered while generating them. */
 function generate(articles: number, seed = 2023, count = articles) {

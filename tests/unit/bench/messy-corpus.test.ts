@@ -12,8 +12,8 @@ import {
   type ArticleKind,
   type Mess,
   type MessyArticle,
-} from '../../../src/lib/bench/messy-corpus.ts';
-import { isSubheading, parseArticleText } from '../../../src/lib/import/parse.ts';
+} from '../../../tools/bench/messy-corpus.ts';
+import { isSubheading, parseArticleText } from '../../../tools/import/parse.ts';
 
 const generate = (articles: number, seed?: number) => [...generateMessyCorpus({ articles, seed })];
 

@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
-import { importArticle } from '../../../src/lib/import/import-article.ts';
+import { importArticle } from '../../../tools/import/import-article.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const seed = (name: string) => path.join(root, 'tests/fixtures/seed', name);
 
-/** The two commands in scripts/import.ts's header, as library calls (run from the project root, which names the file by its path). */
+/** The two commands in tools/import/cli.ts's header, as library calls (run from the project root, which names the file by its path). */
 const seedImports = [
   { file: seed('000_2807e117feb6745e.txt'), options: { sourceName: 'tests/fixtures/seed/000_2807e117feb6745e.txt', lang: 'ar', date: '2023-09-20', tags: ['أذربيجان', 'أرمينيا', 'قره باغ'], slug: 'azerbaijan-halts-karabakh-offensive' } },
   {

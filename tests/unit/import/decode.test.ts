@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { decodeArticleBytes } from '../../../src/lib/import/decode.ts';
-import { ImportError } from '../../../src/lib/import/errors.ts';
+import { decodeArticleBytes } from '../../../tools/import/decode.ts';
+import { ImportError } from '../../../tools/import/errors.ts';
 import { encodeSingleByte, encodeUtf16 } from '../../helpers/encodings.ts';
 
 const arabic = 'أذربيجان توقف الهجوم\nقالت الحكومة إنها وافقت على وقف إطلاق النار.\n';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { escapeMdxText, unescapeMdxText } from '../../../src/lib/import/escape-mdx.ts';
+import { escapeMdxText, unescapeMdxText } from '../../../tools/import/escape-mdx.ts';
 
 const hostile = [
   '{process.exit(1)}',

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { importArticle, type ImportOptions } from '../../../src/lib/import/import-article.ts';
-import { splitMdxFile } from '../../../src/lib/import/to-mdx.ts';
+import { importArticle, type ImportOptions } from '../../../tools/import/import-article.ts';
+import { splitMdxFile } from '../../../tools/import/to-mdx.ts';
 
 const title = 'أذربيجان توقف الهجوم';
 const paragraph = 'أعلنت أذربيجان أنها ستوقف الهجوم.';

@@ -6,11 +6,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { runImport } from '../../helpers/site.ts';
-import { collectFiles } from '../../../src/lib/import/collect.ts';
-import { ImportError } from '../../../src/lib/import/errors.ts';
-import { importArticle } from '../../../src/lib/import/import-article.ts';
-import { printable } from '../../../src/lib/import/printable.ts';
-import { removeOrphanTemporaries } from '../../../src/lib/import/write.ts';
+import { collectFiles } from '../../../tools/import/collect.ts';
+import { ImportError } from '../../../tools/import/errors.ts';
+import { importArticle } from '../../../tools/import/import-article.ts';
+import { printable } from '../../../tools/import/printable.ts';
+import { removeOrphanTemporaries } from '../../../tools/import/write.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const node = path.join(root, 'node_modules/.bin/node');

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { importArticle, type ImportOptions } from '../../../src/lib/import/import-article.ts';
-import { slugFromText } from '../../../src/lib/slug.ts';
+import { importArticle, type ImportOptions } from '../../../tools/import/import-article.ts';
+import { slugFromText } from '../../../tools/import/slug.ts';
 import { isLocaleCode, LOCALE_CODES } from '../../../src/i18n/locales.ts';
 
 let work: string;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { detectLanguage } from '../../../src/lib/import/language.ts';
+import { detectLanguage } from '../../../tools/import/language.ts';
 
 describe('detecting the language from the script', () => {
   test('Arabic script is Arabic', () => {

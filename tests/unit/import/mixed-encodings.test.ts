@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { decodeArticleBytes } from '../../../src/lib/import/decode.ts';
-import { importArticle } from '../../../src/lib/import/import-article.ts';
+import { decodeArticleBytes } from '../../../tools/import/decode.ts';
+import { importArticle } from '../../../tools/import/import-article.ts';
 import { encodeSingleByte, encodeUtf16 } from '../../helpers/encodings.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { normalizeArticleText } from '../../../src/lib/import/normalize.ts';
+import { normalizeArticleText } from '../../../tools/import/normalize.ts';
 
 describe('normalizing decoded text', () => {
   test('CRLF and CR line endings become LF', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { isSubheading, parseArticleText } from '../../../src/lib/import/parse.ts';
+import { isSubheading, parseArticleText } from '../../../tools/import/parse.ts';
 
 const seed = readFileSync(new URL('../../fixtures/seed/000_2807e117feb6745e.txt', import.meta.url), 'utf8');
 

@@ -2,24 +2,24 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { blockLines, inlineText, type Block } from '../../../src/lib/import/model.ts';
-import { readHtml } from '../../../src/lib/import/readers/html.ts';
-import { readMarkdown } from '../../../src/lib/import/readers/markdown.ts';
-import { readText } from '../../../src/lib/import/readers/text.ts';
-import { readWordpressExport, wordpressHtml } from '../../../src/lib/import/readers/wordpress.ts';
-import { formatOfFile } from '../../../src/lib/import/readers/read-article.ts';
+import { blockLines, inlineText, type Block } from '../../../tools/import/model.ts';
+import { readHtml } from '../../../tools/import/readers/html.ts';
+import { readMarkdown } from '../../../tools/import/readers/markdown.ts';
+import { readText } from '../../../tools/import/readers/text.ts';
+import { readWordpressExport, wordpressHtml } from '../../../tools/import/readers/wordpress.ts';
+import { formatOfFile } from '../../../tools/import/readers/read-article.ts';
 import { safeLinkUrl } from '../../../src/article/safe-url.ts';
-import { writeArticleBody } from '../../../src/lib/import/writer.ts';
-import { checkRendersAsWritten } from '../../../src/lib/import/self-check.ts';
+import { writeArticleBody } from '../../../tools/import/writer.ts';
+import { checkRendersAsWritten } from '../../../tools/import/self-check.ts';
 import { findCodeInBody, renderArticleBody } from '../../../src/article/body.ts';
-import { articleTextFromHtml } from '../../../src/lib/verify/page-text.ts';
+import { articleTextFromHtml } from '../../../tools/verify/page-text.ts';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/rich/', import.meta.url));
 const fixture = (name: string) => readFileSync(path.join(fixtures, name), 'utf8');
 
 /** Every URL in a tree of blocks. */
 function urls(blocks: readonly Block[]): string[] {
-  const fromInline = (nodes: readonly import('../../../src/lib/import/model.ts').Inline[]): string[] => nodes.flatMap((node) => (node.type === 'link' ? [node.url, ...fromInline(node.children)] : node.type === 'text' ? [] : fromInline(node.children)));
+  const fromInline = (nodes: readonly import('../../../tools/import/model.ts').Inline[]): string[] => nodes.flatMap((node) => (node.type === 'link' ? [node.url, ...fromInline(node.children)] : node.type === 'text' ? [] : fromInline(node.children)));
   return blocks.flatMap((block) => {
     switch (block.type) {
       case 'paragraph':

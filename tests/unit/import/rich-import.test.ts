@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { importArticle, importWordpressExport } from '../../../src/lib/import/import-article.ts';
+import { importArticle, importWordpressExport } from '../../../tools/import/import-article.ts';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/rich/', import.meta.url));
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFi
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { importArticle, type ImportOptions } from '../../../src/lib/import/import-article.ts';
+import { importArticle, type ImportOptions } from '../../../tools/import/import-article.ts';
 
 const arabic = 'أذربيجان توقف الهجوم\nأعلنت أذربيجان أنها ستوقف الهجوم.\n';
 const english = (n: number) => `Azerbaijan halts ${n}\nAzerbaijan announced a halt, version ${n}.\n`;

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { createFileExclusive, writeFileAtomic } from '../../../src/lib/import/write.ts';
+import { createFileExclusive, writeFileAtomic } from '../../../tools/import/write.ts';
 
 test('an atomic write replaces the file whole and leaves no temporary file', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'arshif-write-'));

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { importArticle } from '../../../src/lib/import/import-article.ts';
-import { normalizeArticleText, normalizeField } from '../../../src/lib/import/normalize.ts';
+import { importArticle } from '../../../tools/import/import-article.ts';
+import { normalizeArticleText, normalizeField } from '../../../tools/import/normalize.ts';
 
 /** Is this well-formed as XML 1.0 character data? */
 const XML_CHAR = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;

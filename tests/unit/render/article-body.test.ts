@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { findCodeInBody, renderArticleBody } from '../../../src/article/body.ts';
-import { escapeMdxText } from '../../../src/lib/import/escape-mdx.ts';
+import { escapeMdxText } from '../../../tools/import/escape-mdx.ts';
 
 describe('article bodies', () => {
   test('escaped text renders as the characters written; headings get ids that never take the page’s own', () => {

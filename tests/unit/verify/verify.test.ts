@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { importArticle } from '../../../src/lib/import/import-article.ts';
-import { articleTextFromHtml } from '../../../src/lib/verify/page-text.ts';
-import { verifyArchive } from '../../../src/lib/verify/verify-archive.ts';
+import { importArticle } from '../../../tools/import/import-article.ts';
+import { articleTextFromHtml } from '../../../tools/verify/page-text.ts';
+import { verifyArchive } from '../../../tools/verify/verify-archive.ts';
 
 const source = 'نص فيه {process.exit(1)} و<b>وسم</b>\nفقرة أولى & ثانية < ثالثة.\nعنوان فرعي\nفقرة أخيرة.\n';
 

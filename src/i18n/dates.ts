@@ -1,0 +1,93 @@
+import { LOCALE_PACKS, type LocaleCode } from './locales.ts';
+import { localeDates } from './formats.ts';
+
+type Calendar = (typeof LOCALE_PACKS)[LocaleCode]['calendars'][number];
+
+/**
+ * Formats a date in one calendar with the locale's own digits, e.g. Arabic
+ * with Arabic-Indic digits. Dates are stored as UTC midnights (YAML dates), so
+ * formatting in UTC keeps the day from shifting with the reader's time zone.
+ */
+export function formatDate(date: Date, locale: LocaleCode, calendar: Calendar = 'gregory'): string {
+  const parts = localeDates(locale, calendar, {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  }).formatToParts(date);
+  const withDay = parts.some((part) => part.type === 'day');
+  return parts.map((part) => (part.type === 'month' && withDay ? monthAfterNumber(part.value, locale) : part.value)).join('');
+}
+
+/**
+ * An Arabic month name after a day number, which makes it genitive (إضافة):
+ * «٢٩ ذي الحجة», «١٥ ذي القعدة», where ICU writes the nominative «ذو».
+ * The other Hijri and Gregorian month names do not change with case.
+ */
+export function monthAfterNumber(month: string, locale: string): string {
+  if (new Intl.Locale(locale).language !== 'ar') return month;
+  return month.replace(/^ذو(?=\s)/, 'ذي');
+}
+
+/** How an archive names a month: alone in a year's list, with its year in titles and summaries, short under a chart bar. */
+export type MonthNameForm = 'month' | 'monthYear' | 'shortMonth';
+
+const MONTH_NAME_OPTIONS: Record<MonthNameForm, Intl.DateTimeFormatOptions> = {
+  month: { month: 'long' },
+  monthYear: { month: 'long', year: 'numeric' },
+  shortMonth: { month: 'short' },
+};
+
+/**
+ * The name of an archive month, given its first day: in the calendar the
+ * locale's archive is grouped by (`archiveCalendar`), its language and digits.
+ * Grouping and naming share that calendar, so a Persian archive grouped by
+ * Solar Hijri month titles Mehr 1402 «۱۴۰۲ مهر», and one grouped by
+ * Gregorian month titles December 1948 «دسامبر ۱۹۴۸», never «آذر ۱۳۲۷»
+ * (which would also hold days of دی).
+ */
+export function archiveMonthName(monthStart: Date, locale: LocaleCode, form: MonthNameForm): string {
+  const { archiveCalendar } = LOCALE_PACKS[locale];
+  return localeDates(locale, archiveCalendar, { ...MONTH_NAME_OPTIONS[form], timeZone: 'UTC' }).format(monthStart);
+}
+
+/** How an archive names a day: with its month in a month's day index, with its year too in titles. */
+export type DayNameForm = 'dayMonth' | 'dayMonthYear';
+
+const DAY_NAME_OPTIONS: Record<DayNameForm, Intl.DateTimeFormatOptions> = {
+  dayMonth: { day: 'numeric', month: 'long' },
+  dayMonthYear: { day: 'numeric', month: 'long', year: 'numeric' },
+};
+
+/**
+ * The name of an archive day in the locale's archive calendar, language and
+ * digits, as its month is named: Mehr 25, 1402 is «۲۵ مهر ۱۴۰۲», never the
+ * Gregorian day it also is.
+ */
+export function archiveDayName(day: Date, locale: LocaleCode, form: DayNameForm): string {
+  const { archiveCalendar } = LOCALE_PACKS[locale];
+  const parts = localeDates(locale, archiveCalendar, { ...DAY_NAME_OPTIONS[form], timeZone: 'UTC' }).formatToParts(day);
+  return parts.map((part) => (part.type === 'month' ? monthAfterNumber(part.value, locale) : part.value)).join('');
+}
+
+/** The name of an archive year, given a day in it: «2023», «۱۴۰۲», «5784», «1445 هـ» as the archive's calendar writes it. */
+export function archiveYearName(dayInYear: Date, locale: LocaleCode): string {
+  const { archiveCalendar } = LOCALE_PACKS[locale];
+  return localeDates(locale, archiveCalendar, { year: 'numeric', timeZone: 'UTC' }).format(dayInYear);
+}
+
+/** The date in every calendar the locale shows, primary first. */
+export function formatDateInCalendars(date: Date, locale: LocaleCode): { calendar: Calendar; text: string }[] {
+  return LOCALE_PACKS[locale].calendars.map((calendar) => ({ calendar, text: formatDate(date, locale, calendar) }));
+}
+
+/** `YYYY-MM-DD`, for `<time datetime>`. */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Newest first; undated articles after every dated one, in a stable order. */
+export function compareNewestFirst(a: Date | undefined, b: Date | undefined): number {
+  if (a && b) return b.getTime() - a.getTime();
+  if (a) return -1;
+  if (b) return 1;
+  return 0;
+}

@@ -1,0 +1,124 @@
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { sanitize, type Schema } from 'hast-util-sanitize';
+import { select } from 'hast-util-select';
+import { toMdast } from 'hast-util-to-mdast';
+import { toText } from 'hast-util-to-text';
+import type { Root as MdastRoot } from 'mdast';
+import { ImportError } from '../errors.ts';
+import { normalizeField } from '../normalize.ts';
+import type { FrontBlock } from '../parse.ts';
+import { safeLinkUrl } from '../../../src/article/safe-url.ts';
+import { blocksFromMdast } from './from-mdast.ts';
+import type { ReadArticle } from './read-article.ts';
+import type { Block } from '../model.ts';
+
+/**
+ * The allowlist: the elements and attributes an article keeps. Everything
+ * else is unwrapped (its text kept) or, for script, style and the like,
+ * dropped with its content (hast-util-sanitize's `strip`). No on* attribute,
+ * style, class or id survives; href and src keep only the protocols named.
+ */
+export const ARTICLE_SCHEMA: Schema = {
+  tagNames: ['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'em', 'i', 'strong', 'b', 'br', 'blockquote', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'figure', 'figcaption', 'img', 'pre', 'code', 'div', 'section', 'span', 'cite', 'q', 'del', 's', 'u', 'sup', 'sub', 'small', 'mark', 'abbr', 'time'],
+  attributes: { a: ['href'], img: ['src', 'alt', 'title'], ol: ['start'] },
+  protocols: { href: ['http', 'https', 'mailto'] },
+  strip: ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'form', 'select', 'textarea', 'button', 'canvas', 'audio', 'video', 'head', 'title', 'nav', 'aside', 'footer', 'header'],
+  ancestors: {},
+  clobber: [],
+  clobberPrefix: '',
+};
+
+export interface HtmlReadOptions {
+  /** CSS selector of the article's element; `article` by default. */
+  selector?: string;
+}
+
+function attribute(tree: HastRoot | Element, selector: string, name: string): string | undefined {
+  const value = select(selector, tree)?.properties?.[name];
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+/** `<figure><img><figcaption>…</figcaption></figure>` as one image whose title is the caption, which the Markdown model reads as a photograph. */
+function foldFigures(node: HastRoot | Element): void {
+  node.children = node.children.map((child): ElementContent => {
+    if (child.type !== 'element') return child as ElementContent;
+    if (child.tagName === 'figure') {
+      const image = select('img', child);
+      const caption = select('figcaption', child);
+      if (image) return { ...image, properties: { ...image.properties, title: caption ? toText(caption).trim() : (image.properties.title ?? '') } };
+    }
+    foldFigures(child);
+    return child;
+  }) as typeof node.children;
+}
+
+/**
+ * The HTML reader: the `<article>` element (or the one `--selector` names)
+ * of a page, sanitized to ARTICLE_SCHEMA, then read like Markdown. The
+ * title is the article's first `<h1>` (else the page's `<title>`); lang,
+ * author, date and source come from `<html lang>`, `<meta name="author">`,
+ * `<time datetime>` / `article:published_time` and `<link rel="canonical">`.
+ * HTML's parser knows no custom entities, so nothing expands.
+ */
+export function readHtml(text: string, file: string, options: HtmlReadOptions = {}): ReadArticle {
+  const page = fromHtml(text);
+  const selector = options.selector ?? 'article';
+  let container: Element | undefined;
+  try {
+    container = select(selector, page);
+  } catch (error) {
+    throw new ImportError(file, `--selector "${selector}" is not a CSS selector (${(error as Error).message}).`, 'Pass a selector such as article, main or .post-content.');
+  }
+  if (!container) {
+    throw new ImportError(file, `has no element matching "${selector}".`, options.selector ? 'Check the selector against the page.' : 'Pass --selector with the element that holds the article, e.g. --selector main or --selector .entry-content.');
+  }
+  const warnings: string[] = [];
+  const notes: string[] = [];
+  const field = (value: string | undefined, name: string): string | undefined => {
+    if (value === undefined) return undefined;
+    const result = normalizeField(value.replace(/\s+/g, ' '), { file, field: name });
+    warnings.push(...result.warnings);
+    notes.push(...result.notes);
+    return result.text || undefined;
+  };
+  const front: FrontBlock = {};
+  const lang = field(attribute(page, 'html', 'lang'), 'the <html lang> attribute')?.toLowerCase().split('-')[0];
+  if (lang) front.lang = lang;
+  const author = field(attribute(page, 'meta[name="author"]', 'content'), 'the <meta name="author"> tag');
+  if (author) front.author = author;
+  const date = field(attribute(container, 'time[datetime]', 'dateTime') ?? attribute(page, 'meta[property="article:published_time"]', 'content'), 'the article\'s date (<time datetime>)');
+  if (date && /^\d{4}-\d{2}-\d{2}/.test(date)) front.date = date.slice(0, 10);
+  const canonical = attribute(page, 'link[rel="canonical"]', 'href');
+  if (canonical && safeLinkUrl(canonical)?.startsWith('http')) front.source = field(safeLinkUrl(canonical)!, 'the <link rel="canonical"> URL');
+
+  const body = htmlToBlocks(container);
+  const title = body.title || (select('title', page) ? toText(select('title', page)!).replace(/\s+/g, ' ').trim() : undefined);
+  const titleText = title ? field(title, 'the title (<h1>)') : undefined;
+  if (!titleText) throw new ImportError(file, `has no title: no <h1> in "${selector}" and no <title>.`, 'Add an <h1> to the article, or give the title in a front block of a Markdown file instead.');
+  if (!body.blocks.some((block) => block.type === 'paragraph')) throw new ImportError(file, `has a title but no paragraph in "${selector}".`, 'Check the selector and the page.');
+  return { file, front, frontLines: {}, title: titleText, titleLine: 0, blocks: body.blocks, warnings: [...warnings, ...body.warnings], notes };
+}
+
+/**
+ * An element's content as article blocks: sanitized to ARTICLE_SCHEMA,
+ * figures folded, the first <h1> taken out as the title (when `takeTitle`),
+ * then converted through mdast. Shared by the HTML and WordPress readers.
+ */
+export function htmlToBlocks(container: HastRoot | Element, takeTitle = true): { blocks: Block[]; title?: string; warnings: string[] } {
+  const article: HastRoot = { type: 'root', children: container.type === 'root' ? structuredClone(container.children) : [structuredClone(container)] };
+  const clean = sanitize(article, ARTICLE_SCHEMA) as HastRoot;
+  foldFigures(clean);
+  let title: string | undefined;
+  const heading = takeTitle ? select('h1', clean) : undefined;
+  if (heading) {
+    title = toText(heading).replace(/\s+/g, ' ').trim();
+    const remove = (node: HastRoot | Element): void => {
+      node.children = node.children.filter((child) => child !== heading) as typeof node.children;
+      for (const child of node.children) if (child.type === 'element') remove(child);
+    };
+    remove(clean);
+  }
+  const converted = blocksFromMdast(toMdast(clean) as MdastRoot);
+  return { blocks: converted.blocks, title, warnings: converted.warnings };
+}

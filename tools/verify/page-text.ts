@@ -1,0 +1,84 @@
+import { ELEMENT_NODE, TEXT_NODE, parse } from 'ultrahtml';
+import { decodeEntities, type HtmlNode } from '../../src/search/html-text.ts';
+
+/**
+ * The only elements the importer's Markdown becomes (tools/import/writer.ts):
+ * paragraphs, subheadings, emphasis, links, quotations, lists, tables and
+ * figures (astro:assets' <img>, in a <picture> when it offers formats).
+ */
+const IMPORTED_ELEMENTS = new Set(['p', 'h2', 'h3', 'em', 'strong', 'a', 'blockquote', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'figcaption', 'img', 'picture', 'source']);
+
+/** Elements whose text a reader sees as a line of its own (the importer's blockLines, model.ts). */
+const LEAVES = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'th', 'td', 'figcaption', 'pre', 'hr', 'dt', 'dd']);
+/** Elements that hold such lines. */
+const CONTAINERS = new Set(['blockquote', 'ul', 'ol', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'figure', 'div', 'section', 'dl']);
+
+export interface ArticlePageText {
+  title: string;
+  /** The text of each block of the body, in order. */
+  blocks: string[];
+  /** Elements in the body that the importer never writes (`a`, `img`, `script`, `strong`…): text read as markup. */
+  unexpectedElements: string[];
+  /** Every element in the body, in document order, by name: compared with what the MDX body renders to. */
+  elements: string[];
+}
+
+function textOf(node: HtmlNode): string {
+  if (node.type === TEXT_NODE) return decodeEntities(node.value ?? '');
+  if (node.type === ELEMENT_NODE && (node.name === 'script' || node.name === 'style')) return '';
+  return (node.children ?? []).map(textOf).join('');
+}
+
+function elementNames(node: HtmlNode): string[] {
+  return (node.children ?? []).flatMap((child) => (child.type === ELEMENT_NODE ? [child.name ?? '?', ...elementNames(child)] : []));
+}
+
+/**
+ * What a reader sees of an article on a built page: the title
+ * (`[data-article-title]`) and the text of each block of the body
+ * (`[data-article-body]`), one line per block, in order; plus any element
+ * there that the importer's plain paragraphs and subheadings cannot explain.
+ * Null when the page has no article.
+ */
+export function articleTextFromHtml(html: string): ArticlePageText | null {
+  const root = parse(html) as HtmlNode;
+  let title: string | undefined;
+  let body: HtmlNode | undefined;
+  const find = (node: HtmlNode): void => {
+    if (node.type === ELEMENT_NODE) {
+      const attributes = node.attributes ?? {};
+      if ('data-article-title' in attributes && title === undefined) title = textOf(node);
+      if ('data-article-body' in attributes && !body) body = node;
+    }
+    for (const child of node.children ?? []) find(child);
+  };
+  find(root);
+  if (title === undefined || !body) return null;
+
+  const blocks: string[] = [];
+  const unexpected = new Set<string>();
+  const collect = (node: HtmlNode): void => {
+    if (node.type === TEXT_NODE) {
+      // Text outside any block is still on the page, so it takes part in the comparison.
+      if (textOf(node).trim()) blocks.push(textOf(node));
+      return;
+    }
+    if (node.type !== ELEMENT_NODE) return;
+    const name = node.name ?? '?';
+    if (!IMPORTED_ELEMENTS.has(name)) unexpected.add(name);
+    if (name === 'script' || name === 'style') {
+      for (const inner of elementNames(node)) unexpected.add(inner);
+      return;
+    }
+    // A list item holding paragraphs (a loose list) is a container of lines.
+    const holdsLines = name === 'li' && (node.children ?? []).some((child) => child.type === ELEMENT_NODE && (LEAVES.has(child.name ?? '') || CONTAINERS.has(child.name ?? '')));
+    if (LEAVES.has(name) && !holdsLines) {
+      for (const inner of elementNames(node)) if (!IMPORTED_ELEMENTS.has(inner)) unexpected.add(inner);
+      blocks.push(textOf(node));
+      return;
+    }
+    for (const child of node.children ?? []) collect(child);
+  };
+  for (const child of body.children ?? []) collect(child);
+  return { title, blocks, unexpectedElements: [...unexpected], elements: elementNames(body) };
+}
