@@ -48,6 +48,12 @@ export interface ImportOptions {
   include?: WordpressExtra[];
   force?: boolean;
   dryRun?: boolean;
+  /**
+   * Refuse instead of repairing: a text with invisible control characters is
+   * refused (not cleaned). Without it the importer repairs what a reader would
+   * never miss, with a warning.
+   */
+  strict?: boolean;
   maxFileBytes?: number;
   maxLineLength?: number;
   /**
@@ -254,7 +260,7 @@ export async function importWordpressExport(file: string, givenOptions: ImportOp
   if (givenOptions.slug !== undefined || givenOptions.translationOf !== undefined) {
     throw new ImportError(file, 'is a WordPress export of many posts; --slug and --translation-of name one article.', 'Drop them: each post takes its own slug (wp:post_name or its title).');
   }
-  const source = await readSourceFile(file, { maxFileBytes: givenOptions.maxFileBytes ?? DEFAULT_MAX_EXPORT_BYTES });
+  const source = await readSourceFile(file, { maxFileBytes: givenOptions.maxFileBytes ?? DEFAULT_MAX_EXPORT_BYTES, strict: givenOptions.strict });
   const { items } = readWordpressExport(source.text, file, { include: givenOptions.include });
   const mediaDir = givenOptions.media ?? path.dirname(file);
   const results: WordpressItemResult[] = [];
@@ -299,7 +305,7 @@ function withFlags(givenOptions: ImportOptions, file: string, warnings: string[]
 }
 
 /** A source file's text, after the checks every format shares: a regular file, not empty, under the size limit, decoded and normalized. */
-export async function readSourceFile(file: string, options: Pick<ImportOptions, 'maxFileBytes'>): Promise<{ text: string; encoding: string; warnings: string[]; notes: string[] }> {
+export async function readSourceFile(file: string, options: Pick<ImportOptions, 'maxFileBytes' | 'strict'>): Promise<{ text: string; encoding: string; warnings: string[]; notes: string[] }> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const info = await stat(file);
   if (!info.isFile()) throw new ImportError(file, 'is not a regular file (a folder, a named pipe, a socket or a device).', 'Name a text file, or a folder to import every .txt file in it.');
@@ -310,7 +316,7 @@ export async function readSourceFile(file: string, options: Pick<ImportOptions, 
   }
   if (size === 0) throw new ImportError(file, 'is empty.', 'Check that this is the right file.');
   const decoded = decodeArticleBytes(new Uint8Array(await readFile(file)), file);
-  const normalized = normalizeArticleText(decoded.text, file);
+  const normalized = normalizeArticleText(decoded.text, file, { strict: options.strict });
   return { text: normalized.text, encoding: decoded.encoding, warnings: normalized.warnings, notes: [...decoded.notes, ...normalized.notes] };
 }
 

@@ -77,6 +77,15 @@ export function isSubheading(line: string): boolean {
  */
 export const SUBHEADING_MARKER = /^##[ \t]+(?=\S)/;
 
+/**
+ * One line of the body as the page shows it: trimmed, and a tab (with the
+ * spaces around it) one space, as HTML shows it, so the article's text and
+ * its page agree on what is between two words.
+ */
+function cleanLine(line: string): string {
+  return line.trim().replace(/[ \t]*\t[ \t]*/g, ' ');
+}
+
 const FRONT_FIELDS = ['title', 'date', 'tags', 'slug', 'lang', 'translationOf', 'source', 'author'] as const;
 
 function frontError(file: string, line: number, problem: string, fix: string): ImportError {
@@ -161,7 +170,7 @@ export function parseArticleText(text: string, file: string, limits: ParseLimits
   const blocks: ArticleBlock[] = [];
   const markedByHand = lines.slice(bodyStart).some((line) => SUBHEADING_MARKER.test(line.trim()));
   for (let index = bodyStart; index < lines.length; index++) {
-    const line = lines[index]!.trim();
+    const line = cleanLine(lines[index]!);
     if (!line) continue;
     if (title === undefined && front.title === undefined) {
       title = line;

@@ -19,9 +19,13 @@ function destination(url: string): string {
   return url.replace(/[\s]/g, (char) => encodeURIComponent(char)).replace(DESTINATION_ESCAPED, (char) => `\\${char}`);
 }
 
-/** One line: line breaks inside text (soft breaks, HTML white space) are spaces. */
+/**
+ * One line: line breaks inside text (soft breaks, HTML white space) are
+ * spaces, and so is a tab with the spaces around it — what the page shows of
+ * it — so the body holds the text as read.
+ */
 function oneLine(text: string): string {
-  return text.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ');
+  return text.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ').replace(/[ \t]*\t[ \t]*/g, ' ');
 }
 
 /**

@@ -42,14 +42,21 @@ function indexSources(dir: string | undefined): Map<string, string | null> {
   return index;
 }
 
-/** The normalized lines of an original file, parsed exactly as the importer does; null when it no longer imports. */
+/**
+ * The normalized lines of an original file, parsed exactly as the importer
+ * does — its invisible control characters removed as the import removed
+ * them, so the lines are the repaired text the page shows; null when it no
+ * longer imports.
+ */
 function tryReadSourceLines(file: string): { lines: string[]; from: string } | null {
   // Markdown, HTML and WordPress sources are explained from the MDX, which the same reader model wrote.
   if (formatOfFile(file) !== 'text') return null;
   try {
     const decoded = decodeArticleBytes(new Uint8Array(readFileSync(file)), file);
-    const article = parseArticleText(normalizeArticleText(decoded.text).text, file, { maxLineLength: Number.POSITIVE_INFINITY });
-    return { lines: normalizedLines(article.title, article.blocks.map((block) => block.text)), from: file };
+    const normalized = normalizeArticleText(decoded.text, file);
+    const article = parseArticleText(normalized.text, file, { maxLineLength: Number.POSITIVE_INFINITY });
+    const repaired = normalized.repaired ? `, with its ${normalized.repaired} invisible control character(s) removed as the import removed them: the page shows the repaired text` : '';
+    return { lines: normalizedLines(article.title, article.blocks.map((block) => block.text)), from: `${file}${repaired}` };
   } catch {
     return null;
   }

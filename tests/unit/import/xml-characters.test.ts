@@ -22,7 +22,7 @@ function setup() {
 const title = 'أذربيجان توقف الهجوم';
 const paragraph = 'أعلنت أذربيجان أنها ستوقف الهجوم.';
 
-describe('characters XML 1.0 cannot carry are refused in the body and title, with line and column', () => {
+describe('characters XML 1.0 cannot carry: with --strict, refused in the body and title, with line and column', () => {
   const forbidden: [string, string][] = [
     ['\x0C', 'U+000C (form feed)'],
     ['\x0B', 'U+000B (vertical tab)'],
@@ -32,23 +32,35 @@ describe('characters XML 1.0 cannot carry are refused in the body and title, wit
     ['\uFFFE', 'U+FFFE (a noncharacter)'],
     ['\uFFFF', 'U+FFFF (a noncharacter)'],
   ];
+  const strict = { strict: true };
   test('normalizeArticleText names the character, the line and the column', () => {
     for (const [char, name] of forbidden) {
-      expect(() => normalizeArticleText(`${title}\nفقرة${char} ثانية.\n`, 'a.txt'), name).toThrow(`a.txt:2: contains ${name} at column 5.`);
-      expect(() => normalizeArticleText(`${char}${title}\r\n${paragraph}`, 'b.txt'), name).toThrow(`b.txt:1: contains ${name} at column 1.`);
+      expect(() => normalizeArticleText(`${title}\nفقرة${char} ثانية.\n`, 'a.txt', strict), name).toThrow(`a.txt:2: contains ${name} at column 5.`);
+      expect(() => normalizeArticleText(`${char}${title}\r\n${paragraph}`, 'b.txt', strict), name).toThrow(`b.txt:1: contains ${name} at column 1.`);
     }
-    expect(() => normalizeArticleText('a\uD800b', 'c.txt')).toThrow('c.txt:1: contains U+D800 (a lone surrogate) at column 2.');
+    expect(() => normalizeArticleText('a\uD800b', 'c.txt', strict)).toThrow('c.txt:1: contains U+D800 (a lone surrogate) at column 2.');
     // Tab, LF and CR are XML characters: kept (CR becomes LF).
-    expect(normalizeArticleText('a\tb\r\nc').text).toBe('a\tb\nc');
+    expect(normalizeArticleText('a\tb\r\nc', 'd.txt', strict).text).toBe('a\tb\nc');
   });
 
   test('imports of UTF-8 files holding them fail and write nothing', async () => {
     const { contentDir, source } = setup();
     for (const [index, [char, name]] of forbidden.entries()) {
       const file = source(`f${index}.txt`, `${title}\n${paragraph}\nفقرة${char} ثالثة.\n`);
-      await expect(importArticle(file, { contentDir, lang: 'ar' }), name).rejects.toThrow(new RegExp(`f${index}\\.txt:3: contains ${name.replace(/[()+]/g, '\\$&')} at column 5\\. XML 1\\.0 — and so the RSS feed — cannot carry it`));
+      await expect(importArticle(file, { contentDir, lang: 'ar', strict: true }), name).rejects.toThrow(
+        new RegExp(`f${index}\\.txt:3: contains ${name.replace(/[()+]/g, '\\$&')} at column 5\\. XML 1\\.0 — and so the RSS feed — cannot carry it.*\\(Without --strict the importer removes such characters itself`),
+      );
     }
     expect(() => readdirSync(contentDir)).toThrow();
+  });
+
+  test('without --strict the same files import, the characters gone and the feed XML-clean', async () => {
+    const { contentDir, source } = setup();
+    for (const [index, [char, name]] of forbidden.entries()) {
+      const result = await importArticle(source(`g${index}.txt`, `${title} ${index}\n${paragraph}\nفقرة${char} ثالثة.\n`), { contentDir, lang: 'ar' });
+      expect(result.warnings[0], name).toMatch(new RegExp(`^removed 1 invisible control character\\(s\\) \\(${name.replace(/[()+]/g, '\\$&')} ×1( → space)?\\), first at line 3, column 5; pass --strict`));
+      expect(readFileSync(path.join(contentDir, result.target), 'utf8'), name).toMatch(XML_CHAR);
+    }
   });
 });
 
