@@ -29,7 +29,8 @@ const USAGE = `Usage: npm run import -- <file|dir>… [options]
 
 Formats (by extension, or --format):
   .txt            plain text: optional --- front block, title line, one paragraph a line;
-                  short unpunctuated lines are subheadings, or mark them with "## "
+                  short unpunctuated lines are subheadings, or mark them with "## ";
+                  three or more in a row are verse (a poem, one verse a line)
   .md .markdown   Markdown with an optional --- front block (title, date, tags, slug, lang,
                   translationOf, source, author); # title, links, emphasis, lists, tables, images
   .html .htm      an HTML page: its <article> (or --selector), sanitized to an allowlist
@@ -51,7 +52,9 @@ Options:
   --include pages,drafts  WordPress: import pages and/or drafts too
   --force                 replace articles that changed or were edited by hand
   --strict                refuse instead of repairing: invisible control characters (otherwise
-                          removed, with a warning) refuse the file
+                          removed, with a warning) refuse the file; verse (otherwise read from 3
+                          or more short unpunctuated lines) is not read: such lines are
+                          subheadings, and an article of nothing else is refused
   --dry-run               report what would happen, write nothing
   --max-size MB           the largest file accepted (5 MB; exports 512 MB)
   -h, --help              this text

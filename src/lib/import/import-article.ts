@@ -50,8 +50,9 @@ export interface ImportOptions {
   dryRun?: boolean;
   /**
    * Refuse instead of repairing: a text with invisible control characters is
-   * refused (not cleaned). Without it the importer repairs what a reader would
-   * never miss, with a warning.
+   * refused (not cleaned), short unpunctuated lines are subheadings only (no
+   * verse), and an article whose every line is one is refused. Without it the
+   * importer repairs what a reader would never miss, with a warning.
    */
   strict?: boolean;
   maxFileBytes?: number;
@@ -237,7 +238,7 @@ export async function importArticle(sourceFile: string, givenOptions: ImportOpti
   const format = options.format ?? formatOfFile(file);
   const limits = { maxLineLength: options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH };
   if (format === 'wordpress') throw new ImportError(file, 'is a WordPress export: it holds many articles.', 'Import it with importWordpressExport (npm run import does this for .xml files).');
-  const read = format === 'markdown' ? readMarkdown(source.text, file, limits) : format === 'html' ? readHtml(source.text, file, { selector: options.selector }) : readText(source.text, file, limits);
+  const read = format === 'markdown' ? readMarkdown(source.text, file, limits) : format === 'html' ? readHtml(source.text, file, { selector: options.selector }) : readText(source.text, file, limits, { strict: options.strict });
   return importReadArticle(read, { encoding: source.encoding, mediaDir: options.media ?? path.dirname(file) }, options, warnings, notes);
 }
 
@@ -427,8 +428,11 @@ export async function importReadArticle(
   };
   // The lead (description, card text): the first paragraph that is not a dateline, byline or caption.
   const paragraphs = article.blocks.filter((block): block is Extract<Block, { type: 'paragraph' }> => block.type === 'paragraph');
-  const firstParagraph = paragraphs.find((block) => shortLineKind(inlineText(block.children).trim()) === null) ?? paragraphs[0];
-  const lead = firstParagraph ? inlineText(firstParagraph.children).replace(/\s+/g, ' ').trim() : '';
+  const firstParagraph = paragraphs.find((block) => shortLineKind(inlineText(block.children).trim()) === null);
+  // A poem with no such paragraph is introduced by its first two verses, joined as verse is quoted in one line: «… / …».
+  const firstVerse = article.blocks.find((block): block is Extract<Block, { type: 'verse' }> => block.type === 'verse');
+  const leadText = firstParagraph ? inlineText(firstParagraph.children) : firstVerse ? firstVerse.lines.slice(0, 2).map(inlineText).join(' / ') : paragraphs[0] ? inlineText(paragraphs[0].children) : '';
+  const lead = leadText.replace(/\s+/g, ' ').trim();
 
   const candidates = slugCandidates(baseSlug).map((slug) => ({ slug, target: path.join(lang, `${slug}.mdx`) }));
   const renderFor = (slug: string) => {
@@ -489,7 +493,9 @@ export async function importReadArticle(
     }
     if (existing.sourceHash === sourceHash) {
       const differences = frontMatterDifferences(existing.front ?? {}, parseYaml(splitMdxFile(mdx)!.frontMatter) as Record<string, unknown>);
-      return result('skipped', `${target} was imported from this text, but ${differences.length ? `this import would change ${differences.join('; ')}` : 'its front matter differs'}; pass --force to rewrite it`);
+      // The same text and fields with a different body: this version of the importer writes it differently (verse, where subheadings were).
+      const what = differences.length ? `this import would change ${differences.join('; ')}` : existing.body !== splitMdxFile(mdx)!.body ? 'this version of the importer writes its body differently (verse where there were subheadings, say)' : 'its front matter differs';
+      return result('skipped', `${target} was imported from this text, but ${what}; pass --force to rewrite it`);
     }
     return result('skipped', `the source text changed since ${target} was imported; pass --force to replace it`);
   };

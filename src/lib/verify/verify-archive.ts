@@ -3,8 +3,9 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { decodeArticleBytes } from '../import/decode.ts';
 import { contentHash, normalizedLines } from '../import/fidelity.ts';
+import { blockLines } from '../import/model.ts';
 import { normalizeArticleText } from '../import/normalize.ts';
-import { parseArticleText } from '../import/parse.ts';
+import { readText } from '../import/readers/text.ts';
 import { splitMdxFile } from '../import/to-mdx.ts';
 import { elementsFromMdx, linesFromMdx, verifyArticle, type VerifyOutcome } from './verify-article.ts';
 import { formatOfFile } from '../import/readers/read-article.ts';
@@ -43,8 +44,8 @@ function indexSources(dir: string | undefined): Map<string, string | null> {
 }
 
 /**
- * The normalized lines of an original file, parsed exactly as the importer
- * does — its invisible control characters removed as the import removed
+ * The normalized lines of an original file, read exactly as the importer
+ * reads it — its invisible control characters removed as the import removed
  * them, so the lines are the repaired text the page shows; null when it no
  * longer imports.
  */
@@ -54,9 +55,9 @@ function tryReadSourceLines(file: string): { lines: string[]; from: string } | n
   try {
     const decoded = decodeArticleBytes(new Uint8Array(readFileSync(file)), file);
     const normalized = normalizeArticleText(decoded.text, file);
-    const article = parseArticleText(normalized.text, file, { maxLineLength: Number.POSITIVE_INFINITY });
+    const article = readText(normalized.text, file, { maxLineLength: Number.POSITIVE_INFINITY });
     const repaired = normalized.repaired ? `, with its ${normalized.repaired} invisible control character(s) removed as the import removed them: the page shows the repaired text` : '';
-    return { lines: normalizedLines(article.title, article.blocks.map((block) => block.text)), from: `${file}${repaired}` };
+    return { lines: normalizedLines(article.title, blockLines(article.blocks)), from: `${file}${repaired}` };
   } catch {
     return null;
   }
