@@ -47,7 +47,12 @@ export const DEFAULT_MAX_LINE_LENGTH = 100_000;
 
 /** A subheading is a short line without closing punctuation. */
 const SUBHEADING_MAX_LENGTH = 80;
-const CLOSING_PUNCTUATION = /[.!?؟…:،]$/;
+/**
+ * What ends a sentence or a clause: Latin . ! ? : and the ellipsis; Arabic
+ * ؟ ، ؛; the Urdu full stop ۔ (U+06D4, Arabic script's own full stop); and
+ * ⸮ (U+2E2E), the reversed question mark some Arabic texts use.
+ */
+const CLOSING_PUNCTUATION = /[.!?؟…:،؛۔⸮]$/;
 // Quotes and brackets after the punctuation do not change what closes the line: «…».
 const TRAILING_QUOTES = /[\s"'”’»)\]»›]+$/u;
 
