@@ -69,6 +69,9 @@ export const PAGE_IDS = [
   'archive-chart-summary',
 ] as const;
 
+/** The class of a paragraph of verse (`<p class="verse">line<br>line</p>`): src/styles/global.css sets it as a poem. */
+export const VERSE_CLASS = 'verse';
+
 export interface BodyHeading {
   depth: number;
   slug: string;
@@ -110,6 +113,16 @@ export function renderArticleBody(markdown: string): RenderedBody {
       },
     },
   });
+  // A paragraph with line breaks is verse — the importer writes hard breaks for nothing else — and is styled as a poem.
+  const verse = defineHastPlugin({
+    name: 'arshif-verse',
+    element: {
+      filter: ['p'],
+      visit(node, ctx) {
+        if (node.children.some((child) => child.type === 'element' && child.tagName === 'br')) ctx.setProperty(node, 'className', [VERSE_CLASS]);
+      },
+    },
+  });
   const images: BodyImage[] = [];
   // Links and photographs, checked again at render time: a hand-edited file is held to the importer's rules.
   const linksAndFigures = defineMdastPlugin({
@@ -133,7 +146,7 @@ export function renderArticleBody(markdown: string): RenderedBody {
       ctx.removeNode(node);
     },
   });
-  const { html } = markdownToHtml(markdown, { features: { ...MARKDOWN_FEATURES, frontmatter: false }, mdastPlugins: [linksAndFigures], hastPlugins: [headingIds] }) as { html: string };
+  const { html } = markdownToHtml(markdown, { features: { ...MARKDOWN_FEATURES, frontmatter: false }, mdastPlugins: [linksAndFigures], hastPlugins: [headingIds, verse] }) as { html: string };
   return { html, headings, images };
 }
 

@@ -43,6 +43,10 @@ beforeAll(async () => {
   writeFileSync(path.join(raw, 'utf-16le.txt'), encodeUtf16(legacyText.replace('الحكومة توقف', 'يوتف ال توقف'), 'le'));
   writeFileSync(path.join(raw, 'utf-16be.txt'), encodeUtf16(legacyText.replace('الحكومة توقف', 'يوتف بي توقف'), 'be'));
   writeFileSync(path.join(raw, 'utf-8-bom.txt'), `\uFEFF${legacyText.replace('الحكومة توقف', 'علامة الترتيب توقف')}`);
+  // Stray control characters (removed, a form feed made a space) and a tab: repaired with a warning, then proven by verify.
+  writeFileSync(path.join(raw, 'control-characters.txt'), 'الأمطار تعود إلى الرياض\nهطلت أمطار\u001A غزيرة على العاصمة\fمساء أمس.\nقال\tالمتحدث إن الطرق مفتوحة.\n');
+  // A Nabati poem: nothing but short unpunctuated lines, one verse a line.
+  writeFileSync(path.join(raw, 'verse.txt'), 'ليل الساهر\nيا ليل طولك ما يهون على الساهر\nوالنجم يشهد كم سهرت وكم صبرت\nأمشي على درب الهوى والقلب حاير\n');
 
   ({ code: importCode, output: importOutput } = await importScript(raw, '--lang', 'ar', '--date', '2023-09-20'));
   await buildSite({ contentDir, outDir });
@@ -56,27 +60,29 @@ afterAll(async () => {
 });
 
 describe('npm run import, end to end', () => {
-  test('every fixture imports, with notes for conversions and a warning for bidi controls', () => {
+  test('every fixture imports, with notes for conversions and warnings for bidi and control characters', () => {
     expect(importCode, importOutput).toBe(0);
-    expect(importOutput).toContain('12 file(s): 12 imported, 0 updated, 0 unchanged, 0 skipped, 0 failed.');
+    expect(importOutput).toContain('14 file(s): 14 imported, 0 updated, 0 unchanged, 0 skipped, 0 failed.');
+    expect(importOutput).toContain('warning: removed 2 invisible control character(s) (U+000C (form feed) ×1 → space, U+001A (substitute) ×1), first at line 2, column 11; pass --strict to refuse such files instead');
+    expect(importOutput).toContain('note: verse detected (3 or more short unpunctuated lines in a row): lines 2–4, shown one verse a line');
     expect(importOutput).toContain('note: converted from Windows-1256 to UTF-8');
     expect(importOutput).toContain('note: converted from ISO-8859-6 to UTF-8');
     expect(importOutput).toContain('note: converted from UTF-16LE to UTF-8');
     expect(importOutput).toContain('note: converted from UTF-16BE to UTF-8');
     expect(importOutput).toContain('warning: removed 6 bidi embedding/override control(s)');
-    expect(readdirSync(path.join(contentDir, 'ar'))).toHaveLength(12);
+    expect(readdirSync(path.join(contentDir, 'ar'))).toHaveLength(14);
   });
 
   test('importing again reports every file unchanged', async () => {
     const again = await importScript(raw, '--lang', 'ar', '--date', '2023-09-20');
     expect(again.code).toBe(0);
-    expect(again.output).toContain('12 file(s): 0 imported, 0 updated, 12 unchanged, 0 skipped, 0 failed.');
+    expect(again.output).toContain('14 file(s): 0 imported, 0 updated, 14 unchanged, 0 skipped, 0 failed.');
   });
 
   test('npm run verify proves every built page shows exactly its source text', async () => {
     const verify = await run(process.execPath, ['tools/verify/cli.ts', '--content', contentDir, '--dist', outDir, '--sources', raw], { cwd: projectRoot, env });
-    expect(verify.output).toContain('12 imported article(s) checked');
-    expect(verify.output).toContain('12 ok, 0 failed');
+    expect(verify.output).toContain('14 imported article(s) checked');
+    expect(verify.output).toContain('14 ok, 0 failed');
     expect(verify.code).toBe(0);
   });
 
@@ -94,7 +100,7 @@ describe('npm run import, end to end', () => {
       const verify = await run(process.execPath, ['tools/verify/cli.ts', '--content', contentDir, '--dist', outDir], { cwd: projectRoot, env });
       expect(verify.code).toBe(1);
       expect(verify.output).toMatch(/FAIL .*ar\/front-block-article\.mdx: line 3 differs \(expected text from the MDX file[^\n]*\):\n\s+source: فقرة ثانية\.\n\s+page:\s+\(nothing\)/);
-      expect(verify.output).toContain('11 ok, 1 failed');
+      expect(verify.output).toContain('13 ok, 1 failed');
     } finally {
       writeFileSync(page, original);
     }
@@ -148,6 +154,21 @@ describe('npm run import, end to end', () => {
     expect(all).not.toMatch(/[\uFB50-\uFDFF\uFE70-\uFEFE\u202A-\u202E\u2066-\u2069\r]/);
     expect(all).toContain('الـــدرسَ');
     expect(all).toContain('نصف‌فاصلة');
+    expect(all).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+    expect(all).toContain('\nهطلت أمطار غزيرة على العاصمة مساء أمس.\n\nقال المتحدث إن الطرق مفتوحة.\n');
+  });
+
+  test('a poem shows as verse: one paragraph of class "verse", a line a verse, no subheadings', async () => {
+    const slug = readdirSync(path.join(contentDir, 'ar')).find((name) => readFileSync(path.join(contentDir, 'ar', name), 'utf8').includes('file: verse.txt'))!.replace(/\.mdx$/, '');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(new URL(`ar/articles/${slug}/`, site.url).href);
+    const verse = page.locator('[data-article-body] p.verse');
+    expect(await verse.count()).toBe(1);
+    expect(await verse.locator('br').count()).toBe(2);
+    expect((await verse.innerText()).split('\n')).toEqual(['يا ليل طولك ما يهون على الساهر', 'والنجم يشهد كم سهرت وكم صبرت', 'أمشي على درب الهوى والقلب حاير']);
+    expect(await page.locator('[data-article-body] h2').count()).toBe(0);
+    await context.close();
   });
 });
 

@@ -30,7 +30,8 @@ const USAGE = `Usage: npm run import -- <file|dir>… [options]
 
 Formats (by extension, or --format):
   .txt            plain text: optional --- front block, title line, one paragraph a line;
-                  short unpunctuated lines are subheadings, or mark them with "## "
+                  short unpunctuated lines are subheadings, or mark them with "## ";
+                  three or more in a row are verse (a poem, one verse a line)
   .md .markdown   Markdown with an optional --- front block (title, date, tags, slug, lang,
                   translationOf, source, author); # title, links, emphasis, lists, tables, images
   .html .htm      an HTML page: its <article> (or --selector), sanitized to an allowlist
@@ -51,6 +52,10 @@ Options:
                           for WordPress, a copy of wp-content/uploads)
   --include pages,drafts  WordPress: import pages and/or drafts too
   --force                 replace articles that changed or were edited by hand
+  --strict                refuse instead of repairing: invisible control characters (otherwise
+                          removed, with a warning) refuse the file; verse (otherwise read from 3
+                          or more short unpunctuated lines) is not read: such lines are
+                          subheadings, and an article of nothing else is refused
   --dry-run               report what would happen, write nothing
   --max-size MB           the largest file accepted (5 MB; exports 512 MB)
   -h, --help              this text
@@ -59,7 +64,7 @@ Exit status: 0 when every article was imported, updated or unchanged; 1 when any
 3 when some were skipped (each skip says why and which option differs; --force rewrites,
 keeping a hand-edited article as <slug>.mdx.<time>.bak beside it).`;
 
-const OPTION_NAMES = ['lang', 'date', 'tags', 'slug', 'slug-from', 'translation-of', 'source', 'author', 'format', 'selector', 'media', 'include', 'force', 'dry-run', 'max-size', 'help'];
+const OPTION_NAMES = ['lang', 'date', 'tags', 'slug', 'slug-from', 'translation-of', 'source', 'author', 'format', 'selector', 'media', 'include', 'force', 'strict', 'dry-run', 'max-size', 'help'];
 
 /** The known option closest to a mistyped one, for "did you mean". */
 function closestOption(given: string): string | undefined {
@@ -101,6 +106,7 @@ try {
       media: { type: 'string' },
       include: { type: 'string' },
       force: { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       'max-size': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -175,6 +181,7 @@ const options: ImportOptions = {
   media: values.media === undefined ? undefined : path.resolve(values.media),
   include: include as WordpressExtra[],
   force: values.force,
+  strict: values.strict,
   dryRun: values['dry-run'],
   claimedTargets: new Map(),
   ...(maxSizeMb ? { maxFileBytes: maxSizeMb * 1024 * 1024 } : {}),

@@ -1,5 +1,5 @@
 import { ImportError } from './errors.ts';
-import { checkTextCharacters } from './normalize.ts';
+import { checkBinaryText } from './normalize.ts';
 
 export type SourceEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256' | 'iso-8859-6';
 
@@ -29,8 +29,9 @@ function tryDecode(bytes: Uint8Array, encoding: string): string | null {
 /**
  * Decodes an article file: UTF-8 with or without BOM, UTF-16 with BOM, or one
  * of the legacy Arabic code pages (Windows-1256, ISO-8859-6), which are told
- * apart by which one decodes every byte and yields Arabic text. Binary files,
- * NUL bytes and bytes no supported encoding explains are errors.
+ * apart by which one decodes every byte and yields Arabic text. Binary files
+ * (NUL bytes, text dense with control characters) and bytes no supported
+ * encoding explains are errors.
  */
 export function decodeArticleBytes(bytes: Uint8Array, file: string): DecodedText {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes.subarray(2), 'utf-16le', file);
@@ -88,9 +89,13 @@ function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', file: strin
   return { text, encoding, notes: [`converted from ${encoding.toUpperCase()} to UTF-8`] };
 }
 
-/** Control characters (and anything else XML 1.0 cannot carry) are refused with the first one's line and column. */
+/**
+ * A text dense with control characters is a binary file that happens to
+ * decode, refused with the first one's line and column. A few stray ones are
+ * left to normalizeArticleText, which removes them (or, with --strict, refuses).
+ */
 function rejectControlCharacters(text: string, file: string): void {
-  checkTextCharacters(text, file);
+  checkBinaryText(text, file);
 }
 
 /** A line that decodes as UTF-8 and has at least this many non-ASCII characters is evidence the file is UTF-8. */

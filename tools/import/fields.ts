@@ -1,5 +1,6 @@
 import { authorProblem, dateFix, dateProblem, MAX_AUTHOR_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, nameKey, normalizeName, sourceProblem, tagProblem } from '../../src/article/index.ts';
 import { ImportError } from './errors.ts';
+import type { ReadArticle } from './readers/read-article.ts';
 
 /**
  * The importer's side of the article contract (src/article/): each field
@@ -102,4 +103,9 @@ export function checkAuthor(value: string | undefined, { file, where, line }: Fi
     bylineParagraph: text,
     warning: `the byline (${where}) is ${[...text].length} characters long, more than a name (the limit is ${MAX_AUTHOR_LENGTH}): it is kept whole as the article's first paragraph, and the article has no author page; to give it one, set "author" to the name alone and import again with --force`,
   };
+}
+
+/** A byline too long to be a name, as the article's first paragraph (see checkAuthor); verify reads a source the same way. */
+export function withBylineParagraph(article: ReadArticle, byline: string): ReadArticle {
+  return { ...article, blocks: [{ type: 'paragraph', children: [{ type: 'text', value: byline }] }, ...article.blocks] };
 }

@@ -12,7 +12,7 @@ import { blockLines, inlineText, type Block } from './model.ts';
 import { normalizeArticleText, normalizeField } from './normalize.ts';
 import { DEFAULT_MAX_LINE_LENGTH, shortLineKind } from './parse.ts';
 import { copyArticleImages, planArticleImages } from './images.ts';
-import { checkAuthor, checkDate, checkSource, checkTags } from './fields.ts';
+import { checkAuthor, checkDate, checkSource, checkTags, withBylineParagraph } from './fields.ts';
 import { readHtml } from './readers/html.ts';
 import { readMarkdown } from './readers/markdown.ts';
 import { formatOfFile, type Format, type ReadArticle } from './readers/read-article.ts';
@@ -23,11 +23,6 @@ import { writeArticleBody } from './writer.ts';
 import { renderMdxFile, splitMdxFile } from './to-mdx.ts';
 import { printable } from './printable.ts';
 import { createFileExclusive, writeFileAtomic } from './write.ts';
-
-/** A byline too long to be a name, as the article's first paragraph (see checkAuthor in fields.ts). */
-export function withBylineParagraph(article: ReadArticle, byline: string): ReadArticle {
-  return { ...article, blocks: [{ type: 'paragraph', children: [{ type: 'text', value: byline }] }, ...article.blocks] };
-}
 
 export interface ImportOptions {
   /** Folder holding <locale>/<slug>.mdx. */
@@ -51,9 +46,16 @@ export interface ImportOptions {
   /** WordPress: what to import besides published posts. */
   include?: WordpressExtra[];
   force?: boolean;
-  /** Refuse what is otherwise repaired with a warning (control characters, tabs in fields, long bylines, two spellings of one tag, verse). */
-  strict?: boolean;
   dryRun?: boolean;
+  /**
+   * Refuse instead of repairing: a text or field with invisible control
+   * characters (or a tab in a one-line field) is refused, not cleaned; short
+   * unpunctuated lines are subheadings only (no verse), and an article whose
+   * every line is one is refused; a byline longer than a name and two
+   * spellings of one tag are refused. Without it the importer repairs what a
+   * reader would never miss, with a warning.
+   */
+  strict?: boolean;
   maxFileBytes?: number;
   maxLineLength?: number;
   /**
@@ -211,7 +213,7 @@ export async function importArticle(sourceFile: string, givenOptions: ImportOpti
   const format = options.format ?? formatOfFile(file);
   const limits = { maxLineLength: options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH };
   if (format === 'wordpress') throw new ImportError(file, 'is a WordPress export: it holds many articles.', 'Import it with importWordpressExport (npm run import does this for .xml files).');
-  const read = format === 'markdown' ? readMarkdown(source.text, file, limits) : format === 'html' ? readHtml(source.text, file, { selector: options.selector }) : readText(source.text, file, limits);
+  const read = format === 'markdown' ? readMarkdown(source.text, file, limits, { strict: options.strict }) : format === 'html' ? readHtml(source.text, file, { selector: options.selector }) : readText(source.text, file, limits, { strict: options.strict });
   return importReadArticle(read, { encoding: source.encoding, mediaDir: options.media ?? path.dirname(file) }, options, warnings, notes);
 }
 
@@ -234,7 +236,7 @@ export async function importWordpressExport(file: string, givenOptions: ImportOp
   if (givenOptions.slug !== undefined || givenOptions.translationOf !== undefined) {
     throw new ImportError(file, 'is a WordPress export of many posts; --slug and --translation-of name one article.', 'Drop them: each post takes its own slug (wp:post_name or its title).');
   }
-  const source = await readSourceFile(file, { maxFileBytes: givenOptions.maxFileBytes ?? DEFAULT_MAX_EXPORT_BYTES });
+  const source = await readSourceFile(file, { maxFileBytes: givenOptions.maxFileBytes ?? DEFAULT_MAX_EXPORT_BYTES, strict: givenOptions.strict });
   const { items } = readWordpressExport(source.text, file, { include: givenOptions.include });
   const mediaDir = givenOptions.media ?? path.dirname(file);
   const results: WordpressItemResult[] = [];
@@ -279,7 +281,7 @@ function withFlags(givenOptions: ImportOptions, file: string, warnings: string[]
 }
 
 /** A source file's text, after the checks every format shares: a regular file, not empty, under the size limit, decoded and normalized. */
-export async function readSourceFile(file: string, options: Pick<ImportOptions, 'maxFileBytes'>): Promise<{ text: string; encoding: string; warnings: string[]; notes: string[] }> {
+export async function readSourceFile(file: string, options: Pick<ImportOptions, 'maxFileBytes' | 'strict'>): Promise<{ text: string; encoding: string; warnings: string[]; notes: string[] }> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const info = await stat(file);
   if (!info.isFile()) throw new ImportError(file, 'is not a regular file (a folder, a named pipe, a socket or a device).', 'Name a text file, or a folder to import every .txt file in it.');
@@ -290,7 +292,7 @@ export async function readSourceFile(file: string, options: Pick<ImportOptions, 
   }
   if (size === 0) throw new ImportError(file, 'is empty.', 'Check that this is the right file.');
   const decoded = decodeArticleBytes(new Uint8Array(await readFile(file)), file);
-  const normalized = normalizeArticleText(decoded.text, file);
+  const normalized = normalizeArticleText(decoded.text, file, { strict: options.strict });
   return { text: normalized.text, encoding: decoded.encoding, warnings: normalized.warnings, notes: [...decoded.notes, ...normalized.notes] };
 }
 
@@ -408,8 +410,11 @@ export async function importReadArticle(
   };
   // The lead (description, card text): the first paragraph that is not a dateline, byline or caption.
   const paragraphs = article.blocks.filter((block): block is Extract<Block, { type: 'paragraph' }> => block.type === 'paragraph');
-  const firstParagraph = paragraphs.find((block) => shortLineKind(inlineText(block.children).trim()) === null) ?? paragraphs[0];
-  const lead = firstParagraph ? inlineText(firstParagraph.children).replace(/\s+/g, ' ').trim() : '';
+  const firstParagraph = paragraphs.find((block) => shortLineKind(inlineText(block.children).trim()) === null);
+  // A poem with no such paragraph is introduced by its first two verses, joined as verse is quoted in one line: «… / …».
+  const firstVerse = article.blocks.find((block): block is Extract<Block, { type: 'verse' }> => block.type === 'verse');
+  const leadText = firstParagraph ? inlineText(firstParagraph.children) : firstVerse ? firstVerse.lines.slice(0, 2).map(inlineText).join(' / ') : paragraphs[0] ? inlineText(paragraphs[0].children) : '';
+  const lead = leadText.replace(/\s+/g, ' ').trim();
 
   const candidates = slugCandidates(baseSlug).map((slug) => ({ slug, target: path.join(lang, `${slug}.mdx`) }));
   const renderFor = (slug: string) => {
@@ -472,7 +477,9 @@ export async function importReadArticle(
     }
     if (existing.sourceHash === sourceHash) {
       const differences = frontMatterDifferences(existing.front ?? {}, parseYaml(splitMdxFile(mdx)!.frontMatter) as Record<string, unknown>);
-      return result('skipped', `${target} was imported from this text, but ${differences.length ? `this import would change ${differences.join('; ')}` : 'its front matter differs'}; pass --force to rewrite it`);
+      // The same text and fields with a different body: this version of the importer writes it differently (verse, where subheadings were).
+      const what = differences.length ? `this import would change ${differences.join('; ')}` : existing.body !== splitMdxFile(mdx)!.body ? 'this version of the importer writes its body differently (verse where there were subheadings, say)' : 'its front matter differs';
+      return result('skipped', `${target} was imported from this text, but ${what}; pass --force to rewrite it`);
     }
     return result('skipped', `the source text changed since ${target} was imported; pass --force to replace it`);
   };

@@ -12,6 +12,8 @@ export type Inline =
 export type Block =
   | { type: 'paragraph'; children: Inline[]; line?: number }
   | { type: 'heading'; depth: 2 | 3; children: Inline[]; line?: number }
+  /** A poem: one entry a verse, each shown as a line of its own. */
+  | { type: 'verse'; lines: Inline[][]; line?: number }
   | { type: 'blockquote'; children: Block[] }
   | { type: 'list'; ordered: boolean; items: Inline[][] }
   /** The first row is the header row. */
@@ -26,7 +28,7 @@ export function inlineText(nodes: readonly Inline[]): string {
 
 /**
  * The text lines a reader sees of the blocks, in order — each paragraph,
- * subheading, quoted paragraph, list item, table cell and caption — the lines
+ * subheading, verse, quoted paragraph, list item, table cell and caption — the lines
  * the importer fingerprints and `npm run verify` reads back from the page.
  */
 export function blockLines(blocks: readonly Block[]): string[] {
@@ -35,6 +37,8 @@ export function blockLines(blocks: readonly Block[]): string[] {
       case 'paragraph':
       case 'heading':
         return [inlineText(block.children)];
+      case 'verse':
+        return block.lines.map(inlineText);
       case 'blockquote':
         return blockLines(block.children);
       case 'list':
@@ -65,6 +69,8 @@ export function plainBlocks(blocks: readonly Block[]): Block[] {
       case 'paragraph':
       case 'heading':
         return { ...block, children: flat(block.children) };
+      case 'verse':
+        return { ...block, lines: block.lines.map(flat) };
       case 'blockquote':
         return { ...block, children: plainBlocks(block.children) };
       case 'list':

@@ -3,9 +3,10 @@ import { ImportError } from './errors.ts';
 import { normalizeField } from './normalize.ts';
 
 export interface ArticleBlock {
-  kind: 'paragraph' | 'heading';
+  kind: 'paragraph' | 'heading' | 'verse';
+  /** The line's text; for verse, its lines (one a verse) joined by line feeds, as in the source. */
   text: string;
-  /** 1-based line in the source, for error messages and reports. */
+  /** 1-based line in the source (a verse's first), for error messages and reports. */
   line: number;
 }
 
@@ -37,21 +38,32 @@ export interface ParseLimits {
   maxLineLength: number;
 }
 
+export interface ParseOptions {
+  /** Today's rule only: every short unpunctuated line is a subheading, and an article of nothing else is refused. */
+  strict?: boolean;
+}
+
 export const DEFAULT_MAX_LINE_LENGTH = 100_000;
 
 /** A subheading is a short line without closing punctuation. */
 const SUBHEADING_MAX_LENGTH = 80;
-const CLOSING_PUNCTUATION = /[.!?؟…:،]$/;
+/**
+ * What ends a sentence or a clause: Latin . ! ? : and the ellipsis; Arabic
+ * ؟ ، ؛; the Urdu full stop ۔ (U+06D4, Arabic script's own full stop); and
+ * ⸮ (U+2E2E), the reversed question mark some Arabic texts use.
+ */
+const CLOSING_PUNCTUATION = /[.!?؟…:،؛۔⸮]$/;
 // Quotes and brackets after the punctuation do not change what closes the line: «…».
 const TRAILING_QUOTES = /[\s"'”’»)\]»›]+$/u;
 
 /**
  * Short lines that are not subheadings though they carry no closing
- * punctuation: a byline («بقلم: فلان», "By Jane Doe"), a dateline
+ * punctuation: a byline («بقلم: فلان», «شعر: فلان», "By Jane Doe"), a dateline
  * («بيروت - رويترز», "LONDON (Reuters) -"), a photo caption («صورة: …»,
  * "Photo: …", "Caption: …"). They stay paragraphs.
  */
-const BYLINE = /^(?:بقلم|كتب(?:ت|ه|ها)?|إعداد|By|Written by|Par)\s*[:：]?\s+\S/iu;
+// «شعر: فلان» credits a poem's poet (with its colon: «شعر المواطنون…» is a sentence): it must not become its first verse.
+const BYLINE = /^(?:(?:بقلم|كتب(?:ت|ه|ها)?|إعداد|By|Written by|Par)\s*[:：]?\s+\S|شعر\s*[:：]\s*\S)/iu;
 const CAPTION = /^(?:صورة|الصورة|تصوير|(?:Photo|Photograph|Picture|Caption|Image)(?: credit)?)\s*[:：]/iu;
 /** Place, a dash, an agency or a date: «بيروت - رويترز», «القاهرة – ١٢ مايو», "GENEVA (AP) —". */
 const DATELINE = /^[\p{L}\p{M} .'()]{2,40}\s*[-–—]\s*[\p{L}\p{M}\p{N} .'()]{0,40}$|^[\p{Lu} .'()]{2,40}\s*[-–—]/u;
@@ -77,6 +89,46 @@ export function isSubheading(line: string): boolean {
  */
 export const SUBHEADING_MARKER = /^##[ \t]+(?=\S)/;
 
+/**
+ * This many short unpunctuated lines in a row are verse — a poem, one verse a
+ * line (Nabati poetry is written so, without punctuation) — not a stack of
+ * subheadings: a subheading is one line, followed by its paragraph.
+ */
+export const VERSE_MIN_LINES = 3;
+
+/**
+ * One line of the body as the page shows it: trimmed, and a tab (with the
+ * spaces around it) one space, as HTML shows it, so the article's text and
+ * its page agree on what is between two words.
+ */
+function cleanLine(line: string): string {
+  return line.trim().replace(/[ \t]*\t[ \t]*/g, ' ');
+}
+
+interface BodyLine {
+  text: string;
+  line: number;
+}
+
+/**
+ * A run of VERSE_MIN_LINES or more short lines as verse blocks: one, or one
+ * a stanza when blank lines split the run into stanzas of two lines or more
+ * (a file that leaves a blank line after every line has no stanzas to show).
+ */
+function verseBlocks(run: readonly BodyLine[]): { blocks: ArticleBlock[]; spans: string[] } {
+  const stanzas: BodyLine[][] = [[run[0]!]];
+  for (let index = 1; index < run.length; index++) {
+    if (run[index]!.line > run[index - 1]!.line + 1) stanzas.push([]);
+    stanzas.at(-1)!.push(run[index]!);
+  }
+  const everyGapBlank = stanzas.length === run.length;
+  const split = !everyGapBlank && stanzas.every((stanza) => stanza.length >= 2) ? stanzas : [[...run]];
+  return {
+    blocks: split.map((stanza) => ({ kind: 'verse', text: stanza.map((verse) => verse.text).join('\n'), line: stanza[0]!.line })),
+    spans: split.map((stanza) => `${stanza[0]!.line}–${stanza.at(-1)!.line}`),
+  };
+}
+
 const FRONT_FIELDS = ['title', 'date', 'tags', 'slug', 'lang', 'translationOf', 'source', 'author'] as const;
 
 function frontError(file: string, line: number, problem: string, fix: string): ImportError {
@@ -84,7 +136,7 @@ function frontError(file: string, line: number, problem: string, fix: string): I
 }
 
 /** Reads and checks the optional `---` YAML block at the very top. */
-export function parseFrontBlock(lines: string[], file: string): { front: FrontBlock; frontLines: ParsedArticle['frontLines']; bodyStart: number; warnings: string[]; notes: string[] } {
+export function parseFrontBlock(lines: string[], file: string, options: ParseOptions = {}): { front: FrontBlock; frontLines: ParsedArticle['frontLines']; bodyStart: number; warnings: string[]; notes: string[] } {
   const warnings: string[] = [];
   const notes: string[] = [];
   if (lines[0]?.trim() !== '---') return { front: {}, frontLines: {}, bodyStart: 0, warnings, notes };
@@ -110,7 +162,7 @@ export function parseFrontBlock(lines: string[], file: string): { front: FrontBl
     frontLines[field as keyof FrontBlock] = line;
     // Every value goes through the body's normalization and checks: YAML escapes can write any character.
     const clean = (text: string) => {
-      const result = normalizeField(text, { file, field: `the front block's "${field}" field`, line });
+      const result = normalizeField(text, { file, field: `the front block's "${field}" field`, line }, options.strict);
       warnings.push(...result.warnings);
       notes.push(...result.notes);
       return result.text;
@@ -140,9 +192,11 @@ export function parseFrontBlock(lines: string[], file: string): { front: FrontBl
 /**
  * Parses article text in the seed's format: optional front block, the first
  * non-empty line as the title, then one paragraph per non-empty line, with
- * short unpunctuated lines as subheadings.
+ * short unpunctuated lines as subheadings — or, three or more in a row, as
+ * verse. Unless `strict`, an article whose every line is short is never
+ * refused: its lines are verse, or paragraphs when too few for a poem.
  */
-export function parseArticleText(text: string, file: string, limits: ParseLimits = { maxLineLength: DEFAULT_MAX_LINE_LENGTH }): ParsedArticle {
+export function parseArticleText(text: string, file: string, limits: ParseLimits = { maxLineLength: DEFAULT_MAX_LINE_LENGTH }, options: ParseOptions = {}): ParsedArticle {
   const lines = text.replace(/^\uFEFF/, '').split('\n');
   lines.forEach((line, index) => {
     if (line.length > limits.maxLineLength) {
@@ -154,33 +208,75 @@ export function parseArticleText(text: string, file: string, limits: ParseLimits
       );
     }
   });
-  const { front, frontLines, bodyStart, warnings, notes } = parseFrontBlock(lines, file);
+  const { front, frontLines, bodyStart, warnings, notes } = parseFrontBlock(lines, file, options);
 
   let title: string | undefined;
   let titleLine = 0;
-  const blocks: ArticleBlock[] = [];
-  const markedByHand = lines.slice(bodyStart).some((line) => SUBHEADING_MARKER.test(line.trim()));
+  const body: BodyLine[] = [];
   for (let index = bodyStart; index < lines.length; index++) {
-    const line = lines[index]!.trim();
+    const line = cleanLine(lines[index]!);
     if (!line) continue;
     if (title === undefined && front.title === undefined) {
       title = line;
       titleLine = index + 1;
       continue;
     }
-    if (markedByHand) {
+    body.push({ text: line, line: index + 1 });
+  }
+  const markedByHand = lines.slice(bodyStart).some((line) => SUBHEADING_MARKER.test(line.trim()));
+  const blocks: ArticleBlock[] = [];
+  /** Source lines of each verse block, for the note. */
+  const verseSpans: string[] = [];
+  if (markedByHand) {
+    for (const { text: line, line: number } of body) {
       const marked = SUBHEADING_MARKER.test(line);
-      blocks.push({ kind: marked ? 'heading' : 'paragraph', text: marked ? line.replace(SUBHEADING_MARKER, '') : line, line: index + 1 });
-    } else {
-      blocks.push({ kind: isSubheading(line) ? 'heading' : 'paragraph', text: line, line: index + 1 });
+      blocks.push({ kind: marked ? 'heading' : 'paragraph', text: marked ? line.replace(SUBHEADING_MARKER, '') : line, line: number });
+    }
+  } else {
+    for (let index = 0; index < body.length; ) {
+      if (!isSubheading(body[index]!.text)) {
+        blocks.push({ kind: 'paragraph', ...body[index]! });
+        index++;
+        continue;
+      }
+      let end = index;
+      while (end < body.length && isSubheading(body[end]!.text)) end++;
+      const run = body.slice(index, end);
+      if (run.length >= VERSE_MIN_LINES && !options.strict) {
+        const verse = verseBlocks(run);
+        blocks.push(...verse.blocks);
+        verseSpans.push(...verse.spans);
+      } else blocks.push(...run.map((line): ArticleBlock => ({ kind: 'heading', ...line })));
+      index = end;
     }
   }
   title = front.title ?? title;
   if (!title) {
     throw new ImportError(file, 'has no text: no title line and no paragraphs.', 'Check that this is the right file.');
   }
-  if (!blocks.some((block) => block.kind === 'paragraph')) {
-    throw new ImportError(file, 'has a title but no paragraph (every line after it is short and unpunctuated, so it reads as a subheading).', 'End the paragraphs with punctuation, or check the file.', titleLine);
+  if (blocks.length === 0) {
+    throw new ImportError(file, 'has a title but no paragraph: nothing follows it.', 'Check that this is the right file, or add its text.', titleLine || undefined);
+  }
+  if (!blocks.some((block) => block.kind === 'paragraph' || block.kind === 'verse')) {
+    const why = markedByHand ? 'every line after it is marked as a subheading with "## "' : 'every line after it is short and unpunctuated, so it reads as a subheading';
+    if (options.strict) {
+      throw new ImportError(
+        file,
+        `has a title but no paragraph (${why}).`,
+        `End the paragraphs with punctuation${markedByHand ? ' or unmark them' : ''}, or check the file; without --strict such lines are read as ${markedByHand ? 'paragraphs' : 'verse or paragraphs'}.`,
+        titleLine || undefined,
+      );
+    }
+    // Subheadings with no text under them are no subheadings: the article's text is these lines.
+    for (const block of blocks) block.kind = 'paragraph';
+    warnings.push(
+      markedByHand
+        ? `every line after the title is marked as a subheading ("## "): read as paragraphs, since an article needs text under its subheadings; pass --strict to refuse such files instead`
+        : `every line after the title is short and unpunctuated, too few in a row (${blocks.length}) to be verse: read as paragraphs, not subheadings, since an article needs text under its subheadings; pass --strict to refuse such files instead`,
+    );
+  }
+  if (verseSpans.length) {
+    notes.push(`verse detected (${VERSE_MIN_LINES} or more short unpunctuated lines in a row): lines ${verseSpans.join(', ')}, shown one verse a line; mark subheadings with "## " to read such lines otherwise`);
   }
   if (front.title !== undefined) titleLine = lines.slice(0, bodyStart).findIndex((line) => line.trimStart().startsWith('title:')) + 1;
   return { front, frontLines, warnings, notes, title, titleLine, blocks };

@@ -6,9 +6,10 @@ import type { Block, Inline } from './model.ts';
  * rendered as Markdown, see src/article/body.ts). Every character
  * of text that MDX or Markdown could read as syntax is escaped (escape-mdx.ts);
  * the only syntax written is the writer's own: `##` subheadings, `*`/`**`,
- * `[text](url)`, `>` quotations, `-`/`1.` lists, `|` tables and
- * `![alt](src "caption")` photographs. No `<`, `{` or line-start
- * import/export is ever written unescaped, so the loader's code check passes.
+ * `[text](url)`, `>` quotations, `-`/`1.` lists, `|` tables,
+ * `![alt](src "caption")` photographs and the `\` hard breaks of verse.
+ * No `<`, `{` or line-start import/export is ever written unescaped, so the
+ * loader's code check passes.
  */
 
 /** URL characters written as backslash escapes in a link destination or image source (CommonMark allows them there). */
@@ -19,9 +20,13 @@ function destination(url: string): string {
   return url.replace(/[\s]/g, (char) => encodeURIComponent(char)).replace(DESTINATION_ESCAPED, (char) => `\\${char}`);
 }
 
-/** One line: line breaks inside text (soft breaks, HTML white space) are spaces. */
+/**
+ * One line: line breaks inside text (soft breaks, HTML white space) are
+ * spaces, and so is a tab with the spaces around it — what the page shows of
+ * it — so the body holds the text as read.
+ */
 function oneLine(text: string): string {
-  return text.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ');
+  return text.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ').replace(/[ \t]*\t[ \t]*/g, ' ');
 }
 
 /**
@@ -70,6 +75,14 @@ function writeBlock(block: Block): string {
       return writeLine(block.children);
     case 'heading':
       return `${'#'.repeat(block.depth)} ${writeLine(block.children)}`;
+    case 'verse':
+      // One paragraph, a verse a line: each line but the last ends with a backslash, Markdown's hard
+      // line break. Each line gets the line-start escapes, as a line that is not a paragraph's first
+      // could still start a list, a quotation or turn the paragraph into a setext heading.
+      return block.lines
+        .map(writeLine)
+        .filter(Boolean)
+        .join('\\\n');
     case 'blockquote':
       return writeBlocks(block.children)
         .trimEnd()

@@ -3,10 +3,11 @@ import { decodeEntities, type HtmlNode } from '../../src/search/html-text.ts';
 
 /**
  * The only elements the importer's Markdown becomes (tools/import/writer.ts):
- * paragraphs, subheadings, emphasis, links, quotations, lists, tables and
- * figures (astro:assets' <img>, in a <picture> when it offers formats).
+ * paragraphs, subheadings, emphasis, links, quotations, lists, tables,
+ * figures (astro:assets' <img>, in a <picture> when it offers formats) and
+ * the line breaks of verse.
  */
-const IMPORTED_ELEMENTS = new Set(['p', 'h2', 'h3', 'em', 'strong', 'a', 'blockquote', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'figcaption', 'img', 'picture', 'source']);
+const IMPORTED_ELEMENTS = new Set(['br', 'p', 'h2', 'h3', 'em', 'strong', 'a', 'blockquote', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'figcaption', 'img', 'picture', 'source']);
 
 /** Elements whose text a reader sees as a line of its own (the importer's blockLines, model.ts). */
 const LEAVES = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'th', 'td', 'figcaption', 'pre', 'hr', 'dt', 'dd']);
@@ -15,7 +16,7 @@ const CONTAINERS = new Set(['blockquote', 'ul', 'ol', 'table', 'thead', 'tbody',
 
 export interface ArticlePageText {
   title: string;
-  /** The text of each block of the body, in order. */
+  /** The text of each block of the body, in order; a block with line breaks (verse) gives one entry a line. */
   blocks: string[];
   /** Elements in the body that the importer never writes (`a`, `img`, `script`, `strong`…): text read as markup. */
   unexpectedElements: string[];
@@ -29,6 +30,18 @@ function textOf(node: HtmlNode): string {
   return (node.children ?? []).map(textOf).join('');
 }
 
+/** The text of a block, split at its <br>s: each verse of a poem is a line a reader sees, as model.ts blockLines counts it. */
+function linesOf(node: HtmlNode): string[] {
+  const lines = [''];
+  const walk = (child: HtmlNode): void => {
+    if (child.type === TEXT_NODE) lines[lines.length - 1] += decodeEntities(child.value ?? '');
+    else if (child.type === ELEMENT_NODE && child.name === 'br') lines.push('');
+    else if (child.type === ELEMENT_NODE && child.name !== 'script' && child.name !== 'style') for (const inner of child.children ?? []) walk(inner);
+  };
+  for (const child of node.children ?? []) walk(child);
+  return lines;
+}
+
 function elementNames(node: HtmlNode): string[] {
   return (node.children ?? []).flatMap((child) => (child.type === ELEMENT_NODE ? [child.name ?? '?', ...elementNames(child)] : []));
 }
@@ -36,7 +49,7 @@ function elementNames(node: HtmlNode): string[] {
 /**
  * What a reader sees of an article on a built page: the title
  * (`[data-article-title]`) and the text of each block of the body
- * (`[data-article-body]`), one line per block, in order; plus any element
+ * (`[data-article-body]`), one line per block (per verse in a poem), in order; plus any element
  * there that the importer's plain paragraphs and subheadings cannot explain.
  * Null when the page has no article.
  */
@@ -74,7 +87,7 @@ export function articleTextFromHtml(html: string): ArticlePageText | null {
     const holdsLines = name === 'li' && (node.children ?? []).some((child) => child.type === ELEMENT_NODE && (LEAVES.has(child.name ?? '') || CONTAINERS.has(child.name ?? '')));
     if (LEAVES.has(name) && !holdsLines) {
       for (const inner of elementNames(node)) if (!IMPORTED_ELEMENTS.has(inner)) unexpected.add(inner);
-      blocks.push(textOf(node));
+      blocks.push(...linesOf(node));
       return;
     }
     for (const child of node.children ?? []) collect(child);

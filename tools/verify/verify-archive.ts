@@ -3,9 +3,10 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { decodeArticleBytes } from '../import/decode.ts';
 import { contentHash, normalizedLines } from '../import/fidelity.ts';
+import { blockLines } from '../import/model.ts';
 import { normalizeArticleText } from '../import/normalize.ts';
-import { parseArticleText } from '../import/parse.ts';
-import { checkAuthor } from '../import/fields.ts';
+import { readText } from '../import/readers/text.ts';
+import { checkAuthor, withBylineParagraph } from '../import/fields.ts';
 import { splitMdxFile } from '../import/to-mdx.ts';
 import { elementsFromMdx, linesFromMdx, verifyArticle, type VerifyOutcome } from './verify-article.ts';
 import { formatOfFile } from '../import/readers/read-article.ts';
@@ -43,17 +44,24 @@ function indexSources(dir: string | undefined): Map<string, string | null> {
   return index;
 }
 
-/** The normalized lines of an original file, parsed exactly as the importer does; null when it no longer imports. */
+/**
+ * The normalized lines of an original file, read exactly as the importer
+ * reads it — its invisible control characters removed as the import removed
+ * them, so the lines are the repaired text the page shows; null when it no
+ * longer imports.
+ */
 function tryReadSourceLines(file: string): { lines: string[]; from: string } | null {
   // Markdown, HTML and WordPress sources are explained from the MDX, which the same reader model wrote.
   if (formatOfFile(file) !== 'text') return null;
   try {
     const decoded = decodeArticleBytes(new Uint8Array(readFileSync(file)), file);
-    const article = parseArticleText(normalizeArticleText(decoded.text).text, file, { maxLineLength: Number.POSITIVE_INFINITY });
+    const normalized = normalizeArticleText(decoded.text, file);
+    const read = readText(normalized.text, file, { maxLineLength: Number.POSITIVE_INFINITY });
     // A byline too long to be a name was imported as the first paragraph (checkAuthor): the page shows it there.
-    const { bylineParagraph } = checkAuthor(article.front.author, { file, where: 'the "author" field' });
-    const lines = [...(bylineParagraph ? [bylineParagraph] : []), ...article.blocks.map((block) => block.text)];
-    return { lines: normalizedLines(article.title, lines), from: file };
+    const { bylineParagraph } = checkAuthor(read.front.author, { file, where: 'the "author" field' });
+    const article = bylineParagraph ? withBylineParagraph(read, bylineParagraph) : read;
+    const repaired = normalized.repaired ? `, with its ${normalized.repaired} invisible control character(s) removed as the import removed them: the page shows the repaired text` : '';
+    return { lines: normalizedLines(article.title, blockLines(article.blocks)), from: `${file}${repaired}` };
   } catch {
     return null;
   }

@@ -3,7 +3,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { blockLines } from '../import/model.ts';
-import { blocksFromMdast } from '../import/readers/from-mdast.ts';
+import { blocksFromMdast, collectDefinitions } from '../import/readers/from-mdast.ts';
 import { renderArticleBody } from '../../src/article/body.ts';
 import { articleTextFromHtml } from './page-text.ts';
 
@@ -80,9 +80,10 @@ export function verifyArticle({ article, sourceHash, html, expectedLines, expect
   return { article, ok: true };
 }
 
-/** The text an imported MDX body stands for: the title, then each line the Markdown reader finds in it (model.ts blockLines). */
+/** The text an imported MDX body stands for: the title, then each line the Markdown reader finds in it (model.ts blockLines), a verse a line. */
 export function linesFromMdx(title: string, body: string): string[] {
-  return [title, ...blockLines(blocksFromMdast(fromMarkdown(body, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] })).blocks)];
+  const tree = fromMarkdown(body, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+  return [title, ...blockLines(blocksFromMdast(tree, collectDefinitions(tree), { breaksAsVerse: true }).blocks)];
 }
 
 /** The element names the MDX body renders to, in order. */

@@ -49,8 +49,14 @@ describe('decoding article files', () => {
     expect(() => decodeArticleBytes(junk, 'junk.txt')).toThrow(/junk\.txt: is neither UTF-8.*Convert it to UTF-8/);
   });
 
-  test('control characters (a binary file that happens to be valid UTF-8) name the line', () => {
-    expect(() => decodeArticleBytes(utf8('title\nfirst\u0007 paragraph.\n'), 'b.txt')).toThrow(/^b\.txt:2: contains U\+0007 \(a control character\) at column 6\. XML 1\.0/);
-    expect(() => decodeArticleBytes(utf8('title\r\nfirst\r\n\u0001\u0002\u0003'), 'c.txt')).toThrow(/^c\.txt:3: contains U\+0001 \(a control character\) at column 1 \(and 2 more such character\(s\) further on/);
+  test('text dense with control characters (a binary file that happens to be valid UTF-8) is refused, naming the line', () => {
+    expect(() => decodeArticleBytes(utf8('title\r\nfirst\r\n\u0001\u0002\u0003\u0004\u0005'), 'c.txt')).toThrow(
+      /^c\.txt:3: has 5 control characters \(26\.3% of its 19 characters\), the first U\+0001 \(a control character\) at column 1: it is a binary file, or text damaged in transit/,
+    );
+    expect(() => decodeArticleBytes(encodeUtf16('title\nfirst\u0000 paragraph.\n', 'le'), 'u.txt')).toThrow(/^u\.txt:2: contains U\+0000 \(NUL\) at column 6 \(1 control character\(s\) in all\): it is a binary file/);
+  });
+
+  test('a few stray control characters are left to normalizeArticleText, which removes them', () => {
+    expect(decodeArticleBytes(utf8('title\nfirst\u0007 paragraph.\n'), 'b.txt').text).toBe('title\nfirst\u0007 paragraph.\n');
   });
 });

@@ -38,7 +38,7 @@ describe('front-block values written with YAML escapes get the body\'s normaliza
     expect(result.notes).toEqual(expect.arrayContaining(['5 Arabic presentation form(s) in the front block\'s "tags" field normalized to base letters', 'text in the front block\'s "tags" field normalized to Unicode NFC']));
   });
 
-  test('control-character escapes are refused, never passed into the front matter', async () => {
+  test('with --strict, control-character escapes are refused, never passed into the front matter', async () => {
     const { contentDir, source } = setup();
     for (const [field, value, message] of [
       ['title', '"\\x0Cعنوان"', /f\d+\.txt:2: has the character U\+000C \(form feed\) at character 1 of the front block's "title" field/],
@@ -46,7 +46,7 @@ describe('front-block values written with YAML escapes get the body\'s normaliza
       ['source', '"a\\u0007b"', /U\+0007 \(a control character\) at character 2 of the front block's "source" field/],
       ['tags', '["\\u009b2J"]', /U\+009B .* of the front block's "tags" field/],
     ] as const) {
-      await expect(importArticle(source(`---\n${field}: ${value}\n---\n${title}\n${paragraph}\n`), { contentDir, lang: 'ar' }), value).rejects.toThrow(message);
+      await expect(importArticle(source(`---\n${field}: ${value}\n---\n${title}\n${paragraph}\n`), { contentDir, lang: 'ar', strict: true }), value).rejects.toThrow(message);
     }
     expect(() => readdirSync(contentDir)).toThrow();
   });

@@ -25,6 +25,12 @@ describe('parsing the seed format', () => {
     expect(isSubheading('ق'.repeat(81))).toBe(false);
   });
 
+  test('Urdu lines ending with the Urdu full stop ۔, and lines ending with ؛ or ⸮, are paragraphs', () => {
+    for (const line of ['حکومت نے نئی پالیسی کا اعلان کیا۔', 'وقال إن المفاوضات مستمرة؛', 'أهذا ما تريدون⸮', 'کیا یہ ممکن ہے؟']) expect(isSubheading(line), line).toBe(false);
+    const article = parseArticleText('وزیر اعظم کا دورہ\nوزیر اعظم نے اجلاس کی صدارت کی۔\nانہوں نے کہا کہ حکومت پرعزم ہے۔\n', 'ur.txt');
+    expect(article.blocks.map((block) => block.kind)).toEqual(['paragraph', 'paragraph']);
+  });
+
   test('a front block overrides detection; every line after it is body', () => {
     const article = parseArticleText('---\ntitle: "عنوان: مع نقطتين"\ndate: 2021-05-04\ntags: [أ, ب]\n---\nالسطر الأول فقرة.\n', 'f.txt');
     expect(article.front).toEqual({ title: 'عنوان: مع نقطتين', date: '2021-05-04', tags: ['أ', 'ب'] });

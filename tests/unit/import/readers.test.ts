@@ -27,6 +27,8 @@ function urls(blocks: readonly Block[]): string[] {
         return fromInline(block.children);
       case 'blockquote':
         return urls(block.children);
+      case 'verse':
+        return block.lines.flatMap(fromInline);
       case 'list':
         return block.items.flatMap(fromInline);
       case 'table':

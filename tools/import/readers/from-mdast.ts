@@ -8,6 +8,16 @@ export interface MdastConversion {
   warnings: string[];
 }
 
+export interface MdastOptions {
+  /**
+   * Read a paragraph with hard line breaks as verse, a block a line. Only for
+   * reading back what the importer wrote (it writes hard breaks for verse and
+   * nothing else); the Markdown and HTML readers keep a break a space, as a
+   * `<br>` in a web page is rarely a poem.
+   */
+  breaksAsVerse?: boolean;
+}
+
 /**
  * A Markdown syntax tree (from the Markdown reader, or from sanitized HTML)
  * as the article model: only paragraphs, subheadings, emphasis, links,
@@ -16,7 +26,7 @@ export interface MdastConversion {
  * http(s) or mailto keep their text and lose the link; nested lists become
  * items of the list around them.
  */
-export function blocksFromMdast(root: Root, definitions = collectDefinitions(root)): MdastConversion {
+export function blocksFromMdast(root: Root, definitions = collectDefinitions(root), options: MdastOptions = {}): MdastConversion {
   const warnings: string[] = [];
   const dropped = new Map<string, number>();
 
@@ -58,6 +68,17 @@ export function blocksFromMdast(root: Root, definitions = collectDefinitions(roo
     const out: Block[] = [];
     let run: PhrasingContent[] = [];
     const flush = () => {
+      if (options.breaksAsVerse && run.some((node) => node.type === 'break')) {
+        const lines: PhrasingContent[][] = [[]];
+        for (const node of run) {
+          if (node.type === 'break') lines.push([]);
+          else lines.at(-1)!.push(node);
+        }
+        const verses = lines.map(inline).filter((verse) => inlineText(verse).trim());
+        if (verses.length) out.push({ type: 'verse', lines: verses, ...(line ? { line } : {}) });
+        run = [];
+        return;
+      }
       const children = inline(run);
       if (inlineText(children).trim()) out.push({ type: 'paragraph', children, ...(line ? { line } : {}) });
       run = [];

@@ -3,7 +3,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { ImportError } from '../errors.ts';
 import { inlineText } from '../model.ts';
-import { parseFrontBlock, type ParseLimits } from '../parse.ts';
+import { parseFrontBlock, type ParseLimits, type ParseOptions } from '../parse.ts';
 import { checkLineLengths } from './limits.ts';
 import { blocksFromMdast } from './from-mdast.ts';
 import type { ReadArticle } from './read-article.ts';
@@ -14,10 +14,10 @@ import type { ReadArticle } from './read-article.ts';
  * front block's, or the first `#` heading. Raw HTML stays the text it is;
  * nothing is run.
  */
-export function readMarkdown(text: string, file: string, limits?: ParseLimits): ReadArticle {
+export function readMarkdown(text: string, file: string, limits?: ParseLimits, options: ParseOptions = {}): ReadArticle {
   const lines = text.replace(/^\uFEFF/, '').split('\n');
   checkLineLengths(lines, file, limits);
-  const { front, frontLines, bodyStart, warnings, notes } = parseFrontBlock(lines, file);
+  const { front, frontLines, bodyStart, warnings, notes } = parseFrontBlock(lines, file, options);
   // Blank lines keep the body's line numbers those of the file.
   const body = `${'\n'.repeat(bodyStart)}${lines.slice(bodyStart).join('\n')}`;
   const tree = fromMarkdown(body, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
