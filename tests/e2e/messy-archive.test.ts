@@ -219,9 +219,10 @@ describe('a messy newspaper archive, imported', () => {
 
   test('the summary says which spellings of an author it joined', () => {
     const summary = importOutput.slice(importOutput.search(/\d+ file\(s\): /));
-    const spellings = [...new Set(spa.filter((article) => expectedOutcome(article) === 'imported').map((article) => article.author!.normalize('NFC').trim()))];
+    // As stored: white space collapsed (a tab or a doubled space is no part of a name).
+    const spellings = [...new Set(spa.filter((article) => expectedOutcome(article) === 'imported').map((article) => article.author!.normalize('NFC').replace(/\s+/gu, ' ').trim()))];
     expect(spellings.length).toBeGreaterThan(1);
-    const unnamed = spellings.filter((spelling) => !/\p{Cc}/u.test(spelling) && !summary.includes(spelling));
+    const unnamed = spellings.filter((spelling) => !summary.includes(spelling));
     expect(unnamed).toEqual([]);
   });
 });
