@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefindApi from 'pagefind';
-import { setSearchIndexHooks, type SearchIndexHooks, type SearchIndexPage } from '../search/build-hooks.ts';
+import { listenForArticlePages, type SearchIndexHooks, type SearchIndexPage } from '../search/build-hooks.ts';
 import { FIRST_SEARCH_BASE_BYTES, firstSearchPartCount, planIndexParts, type IndexPart, type LocaleSearchParts, type SearchPartSummary } from '../search/index-parts.ts';
 import { moduleGraph } from './module-graph.ts';
 import { countIndexedWords, writeSearchVocabulary } from './search-vocabulary.ts';
@@ -335,6 +335,7 @@ export function pagefind(): AstroIntegration {
   let root = '';
   let outDir = '';
   let build: SearchIndexBuild | undefined;
+  let stopListening: (() => void) | undefined;
   return {
     name: 'arshif:pagefind',
     hooks: {
@@ -356,7 +357,7 @@ export function pagefind(): AstroIntegration {
           // ARSHIF_FIRST_SEARCH_BYTES overrides the budget (the tests use a tiny one to split a small archive).
           Number(process.env.ARSHIF_FIRST_SEARCH_BYTES ?? FIRST_SEARCH_BASE_BYTES),
         );
-        setSearchIndexHooks(build);
+        stopListening = listenForArticlePages(build);
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!build) return;
@@ -364,7 +365,8 @@ export function pagefind(): AstroIntegration {
         try {
           await build.finish(logger);
         } finally {
-          setSearchIndexHooks(undefined);
+          stopListening?.();
+          stopListening = undefined;
           build = undefined;
         }
       },

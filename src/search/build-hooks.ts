@@ -1,9 +1,14 @@
+import { channel } from 'node:diagnostics_channel';
+
 /**
- * How the article pages talk to the search index build while Astro renders
- * them (src/integrations/pagefind.ts). The integration and the pages live in
- * different module graphs (Astro's config and the bundled site), so the
- * integration leaves its hooks on globalThis; outside `astro build` there are
- * none and these calls do nothing.
+ * How the article pages tell the search index build what they render while
+ * Astro renders them (src/integrations/pagefind.ts indexes each page as soon
+ * as it is written, on the other core). The integration and the pages live in
+ * different module graphs (Astro's config and the bundled site), so they
+ * cannot share a variable; they share a named Node diagnostics channel, which
+ * Node keeps one of per name for the whole process and whose messages reach
+ * their subscribers synchronously. Outside `astro build` nobody subscribes
+ * and these calls do nothing.
  */
 export interface SearchIndexPage {
   locale: string;
@@ -21,12 +26,27 @@ export interface SearchIndexHooks {
   rendered(locale: string, slug: string): void;
 }
 
-const HOOKS = Symbol.for('arshif.searchIndexHooks');
+type SearchIndexMessage = { kind: 'plan'; pages: SearchIndexPage[] } | { kind: 'rendered'; locale: string; slug: string };
 
-export function searchIndexHooks(): SearchIndexHooks | undefined {
-  return (globalThis as { [HOOKS]?: SearchIndexHooks })[HOOKS];
+const searchIndexChannel = channel('arshif:search-index');
+
+/** The article pages' side: every article the build will have, before any is rendered. */
+export function planSearchIndex(pages: () => SearchIndexPage[]): void {
+  if (searchIndexChannel.hasSubscribers) searchIndexChannel.publish({ kind: 'plan', pages: pages() } satisfies SearchIndexMessage);
 }
 
-export function setSearchIndexHooks(hooks: SearchIndexHooks | undefined): void {
-  (globalThis as { [HOOKS]?: SearchIndexHooks })[HOOKS] = hooks;
+/** The article pages' side: this article's page is being rendered. */
+export function articlePageRendered(locale: string, slug: string): void {
+  if (searchIndexChannel.hasSubscribers) searchIndexChannel.publish({ kind: 'rendered', locale, slug } satisfies SearchIndexMessage);
+}
+
+/** The index build's side: receives the pages' messages until the returned function is called. */
+export function listenForArticlePages(hooks: SearchIndexHooks): () => void {
+  const listener = (message: unknown) => {
+    const received = message as SearchIndexMessage;
+    if (received.kind === 'plan') hooks.plan(received.pages);
+    else hooks.rendered(received.locale, received.slug);
+  };
+  searchIndexChannel.subscribe(listener);
+  return () => searchIndexChannel.unsubscribe(listener);
 }
