@@ -182,7 +182,7 @@ describe('bad input: a clear error, a non-zero exit, nothing written', () => {
       ['pashto.txt', '---\ntitle: سرلیک\nlang: ps\n---\nدا یوه لنډه مقاله ده.\n', /pashto\.txt: is in "ps" \(from the front block's "lang" field\), which is not a configured locale/],
       ...(isLocaleCode('fa') ? [] : [['persian.txt', readFileSync(path.join(fixtures, 'persian.txt')), /persian\.txt: is in "fa" \(guessed from its script\), which is not a configured locale/] as [string, Uint8Array, RegExp]]),
       ['unknown-field.txt', readFileSync(path.join(fixtures, 'unknown-field.txt')), /unknown-field\.txt:3: has an unknown front-block field "colour"/],
-      ['bad-date.txt', readFileSync(path.join(fixtures, 'bad-date.txt')), /bad-date\.txt:2: has an invalid date "2023-02-30" \(the front block's "date" field\): it does not exist/],
+      ['bad-date.txt', readFileSync(path.join(fixtures, 'bad-date.txt')), /bad-date\.txt:2: has an invalid date \(the front block's "date" field\): 2023-02-30 is not a day of the calendar/],
       ['title-only.txt', readFileSync(path.join(fixtures, 'title-only.txt')), /title-only\.txt:1: has a title but no paragraph/],
     ];
     for (const [name, bytes] of cases) writeFileSync(path.join(bad, name), bytes);
