@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefindApi from 'pagefind';
+import { settings } from '../settings.ts';
 import { listenForArticlePages, type SearchIndexHooks, type SearchIndexPage } from '../search/build-hooks.ts';
 import { FIRST_SEARCH_BASE_BYTES, firstSearchPartCount, planIndexParts, type IndexPart, type LocaleSearchParts, type SearchPartSummary } from '../search/index-parts.ts';
 import { moduleGraph } from './module-graph.ts';
@@ -352,10 +353,10 @@ export function pagefind(): AstroIntegration {
         build = new SearchIndexBuild(
           outDir,
           cacheDir,
-          Number(process.env.ARSHIF_INDEX_PART_PAGES ?? DEFAULT_PART_PAGES),
+          settings.indexPartPages ?? DEFAULT_PART_PAGES,
           await indexingCodeKey(root),
           // ARSHIF_FIRST_SEARCH_BYTES overrides the budget (the tests use a tiny one to split a small archive).
-          Number(process.env.ARSHIF_FIRST_SEARCH_BYTES ?? FIRST_SEARCH_BASE_BYTES),
+          settings.firstSearchBytes ?? FIRST_SEARCH_BASE_BYTES,
         );
         stopListening = listenForArticlePages(build);
       },

@@ -21,6 +21,7 @@ import { importArticle, importWordpressExport, type ImportOptions, type ImportRe
 import { FORMATS, formatOfFile, type Format } from './readers/read-article.ts';
 import type { WordpressExtra } from './readers/wordpress.ts';
 import { isLocaleCode, LOCALE_CODES } from '../../src/i18n/locales.ts';
+import { settings } from '../../src/settings.ts';
 import { normalizeField } from './normalize.ts';
 import { printable } from './printable.ts';
 import { removeOrphanTemporaries } from './write.ts';
@@ -166,7 +167,7 @@ if (values.lang !== undefined) {
 }
 
 const options: ImportOptions = {
-  contentDir: path.resolve(process.env.ARSHIF_CONTENT_DIR ?? 'content'),
+  contentDir: path.resolve(settings.contentDir),
   lang: values.lang,
   date: values.date,
   // Arabic keyboards type the Arabic comma; both separate tags.

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { verifyArchive } from './verify-archive.ts';
+import { settings } from '../../src/settings.ts';
 
 const USAGE = 'Usage: npm run verify -- [--content dir] [--dist dir] [--base folder] [--sources dir]';
 
@@ -18,9 +19,9 @@ let values;
 try {
   ({ values } = parseArgs({
     options: {
-      content: { type: 'string', default: process.env.ARSHIF_CONTENT_DIR ?? 'content' },
+      content: { type: 'string', default: settings.contentDir },
       dist: { type: 'string', default: 'dist' },
-      base: { type: 'string', default: process.env.BASE_PATH },
+      base: { type: 'string', default: settings.base },
       sources: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
