@@ -81,7 +81,7 @@ async function charactersWithoutBundledFace(page: Page): Promise<string[]> {
       const families = style.fontFamily.split(',').map((family) => family.trim().replace(/^["']|["']$/g, ''));
       if (families[0] === 'system-ui') continue;
       for (const character of node.textContent ?? '') {
-        // Letters and marks; digits and punctuation in an Arabic headline take the system's sans by design (issue 13).
+        // Letters and marks; digits and punctuation in an Arabic headline take the system's sans by design (the headline face is cut to letters).
         if (!/[\p{L}\p{M}]/u.test(character)) continue;
         const code = character.codePointAt(0)!;
         const family = families.find((name) => faces.some((face) => face.family === name && face.ranges.some(([first, last]) => code >= first && code <= last)));

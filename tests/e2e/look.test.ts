@@ -13,7 +13,7 @@ import { DEFAULT_LOCALE, LOCALES, LOCALE_CODES, isArabicScriptLocale } from '../
  * a screenshot review set (every locale; home, article, search with results,
  * archive, tags, 404; 360, 768 and 1280 px; light and dark) written to
  * tests/artifacts/screenshots/review/, axe on every page of it in both
- * themes, and one test per defect of issue 13, asserting computed styles and
+ * themes, and one test per defect a design review found, asserting computed styles and
  * the DOM (never pixels), so each fails if its defect returns.
  */
 const siteUrl = inject('bundledSiteUrl');

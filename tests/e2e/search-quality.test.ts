@@ -31,7 +31,7 @@ const SETS = {
   'search-quality-heldout': { ARSHIF_LOCALES: 'ar,en,fa,he,ur' },
 } as const satisfies Record<string, Record<string, string>>;
 
-/** The recall@1 below which the suite fails, per language, on each set (issues 15 and 16). */
+/** The recall@1 below which the suite fails, per language, on each set. */
 const MINIMUM_RECALL_AT_1: Record<string, number> = { ar: 0.97, en: 1, fa: 0.9, he: 0.9, ur: 0.9 };
 
 /**

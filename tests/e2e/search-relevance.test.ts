@@ -5,7 +5,7 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { buildSite, projectRoot, serveStatic, type StaticSite } from '../helpers/site.ts';
 
 /**
- * What a reader sees for each family of issue 15, through the real search
+ * What a reader sees for each family of search misses (spellings, clitics, digits), through the real search
  * page on the independent evaluation corpus (tests/fixtures/search-quality-quran):
  * each test fails if its family's fault returns.
  */
@@ -47,7 +47,7 @@ async function search(locale: string, query: string, siteUrl = site.url, on: Pag
   }));
 }
 
-describe('issue 15 families, as the reader sees them', () => {
+describe('each family of misses, as the reader sees it', () => {
   test('proclitic chains: the article where the text has بال, كال, وال or و alone finds the article first', async () => {
     expect((await search('ar', 'القلم')).paths[0]).toBe('/ar/articles/al-alaq/');
     expect((await search('ar', 'العرجون')).paths[0]).toBe('/ar/articles/ya-sin/');

@@ -66,7 +66,7 @@ describe('ranking', () => {
   });
 });
 
-describe('issue 15: the same word under any proclitic chain, no lone letters, bounded work', () => {
+describe('the same word under any proclitic chain, no lone letters, bounded work', () => {
   const text = 'وللمدارس دور و المدارس بالمدارس قالت بمدارس و السدود';
   const vocabulary = buildVocabularyShards(countArabicScriptWords([text]));
   const find = (key: string) => vocabulary.get(shardIdForKey(key))?.[key];
