@@ -124,7 +124,10 @@ export class NameBook {
   add(name: string): void {
     const key = nameKey(name);
     let spellings = this.#byKey.get(key);
-    if (!spellings) this.#byKey.set(key, (spellings = new Map()));
+    if (!spellings) {
+      spellings = new Map();
+      this.#byKey.set(key, spellings);
+    }
     spellings.set(name, (spellings.get(name) ?? 0) + 1);
     this.#shown = undefined;
   }

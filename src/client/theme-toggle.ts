@@ -20,9 +20,11 @@ export function setUpThemeChoice(): void {
   const buttons = document.querySelectorAll<HTMLButtonElement>('[data-theme-choice]');
   const sync = () => {
     const choice = currentChoice();
-    buttons.forEach((button) => button.setAttribute('aria-pressed', String(button.dataset.themeChoice === choice)));
+    buttons.forEach((button) => {
+      button.setAttribute('aria-pressed', String(button.dataset.themeChoice === choice));
+    });
   };
-  buttons.forEach((button) =>
+  buttons.forEach((button) => {
     button.addEventListener('click', () => {
       const choice = button.dataset.themeChoice as ThemeChoice;
       const root = document.documentElement;
@@ -35,7 +37,7 @@ export function setUpThemeChoice(): void {
       if (choice === 'system') delete root.dataset.theme;
       else root.dataset.theme = choice;
       sync();
-    }),
-  );
+    });
+  });
   sync();
 }

@@ -5,7 +5,10 @@ const pluralRules = new Map<string, Intl.PluralRules>();
 /** One Intl.PluralRules per language for the whole build (see src/i18n/intl-cache.ts for why). */
 function rulesFor(locale: string): Intl.PluralRules {
   let rules = pluralRules.get(locale);
-  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
   return rules;
 }
 

@@ -265,7 +265,12 @@ class SearchIndexBuild implements SearchIndexHooks {
 
     const summaries: Record<string, SearchPartSummary[]> = {};
     for (const { part } of [...this.#parts].reverse()) {
-      (summaries[part.locale] ??= []).push({
+      let ofLocale = summaries[part.locale];
+      if (!ofLocale) {
+        ofLocale = [];
+        summaries[part.locale] = ofLocale;
+      }
+      ofLocale.push({
         id: part.id,
         pages: part.files.length,
         ...(part.since ? { since: part.since, until: part.until! } : {}),

@@ -22,11 +22,17 @@ export function countIndexedWords(html: string, counts: Map<string, Map<string, 
   if (!page) return;
   const spellingKey = `${SPELLING_PREFIX}${page.language}`;
   let spelling = counts.get(spellingKey);
-  if (!spelling) counts.set(spellingKey, (spelling = new Map()));
+  if (!spelling) {
+    spelling = new Map();
+    counts.set(spellingKey, spelling);
+  }
   addSpellingWords(spelling, page.text);
   if (!isKeyedLanguage(page.language)) return;
   let ofLanguage = counts.get(page.language);
-  if (!ofLanguage) counts.set(page.language, (ofLanguage = new Map()));
+  if (!ofLanguage) {
+    ofLanguage = new Map();
+    counts.set(page.language, ofLanguage);
+  }
   addArabicScriptWords(ofLanguage, page.text);
 }
 

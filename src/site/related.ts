@@ -69,7 +69,10 @@ export function relatedArticles(articles: readonly RelatedInput[], options: Rela
       if (list.length <= 2 * window + 1) at = -1;
       else {
         let byIndex = positions.get(key);
-        if (!byIndex) positions.set(key, (byIndex = new Map(list.map((member, position) => [member, position]))));
+        if (!byIndex) {
+          byIndex = new Map(list.map((member, position) => [member, position]));
+          positions.set(key, byIndex);
+        }
         at = byIndex.get(index)!;
       }
       const from = at === -1 ? 0 : Math.max(0, at - window);

@@ -139,7 +139,9 @@ describe('layouts in both directions', () => {
       // Chrome outside the article: header and page furniture, minus other-language links and content values (<bdi>).
       const arChrome = await ar.evaluate(() => {
         const clone = document.body.cloneNode(true) as HTMLElement;
-        clone.querySelectorAll('[lang]:not([lang="ar"]), article, bdi, script').forEach((node) => node.remove());
+        clone.querySelectorAll('[lang]:not([lang="ar"]), article, bdi, script').forEach((node) => {
+          node.remove();
+        });
         return clone.innerText;
       });
       expect(arChrome, `ar ${kind}`).not.toMatch(/[A-Za-z]{2,}/);
@@ -147,7 +149,9 @@ describe('layouts in both directions', () => {
       const en = await openPage(browser, siteUrl, PAGES[kind]('en'));
       const enChrome = await en.evaluate(() => {
         const clone = document.body.cloneNode(true) as HTMLElement;
-        clone.querySelectorAll('[lang]:not([lang="en"]), article, bdi, .search-result, option, script').forEach((node) => node.remove());
+        clone.querySelectorAll('[lang]:not([lang="en"]), article, bdi, .search-result, option, script').forEach((node) => {
+          node.remove();
+        });
         return clone.innerText;
       });
       expect(enChrome, `en ${kind}`).not.toMatch(/[\u0600-\u06FF]/);

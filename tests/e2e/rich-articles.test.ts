@@ -56,7 +56,7 @@ describe('rich articles, imported and built', () => {
   test('the Markdown file, the HTML page and the WordPress export import; the export reports each item', () => {
     for (const { code, output } of imports) expect(code, output).toBe(0);
     expect(imports[2]!.output).toContain('0 file(s) and 6 item(s) of 1 WordPress export(s): 2 imported, 0 updated, 0 unchanged, 4 skipped, 0 failed.');
-    expect(imports[2]!.output).toContain('skipped   ' + path.join(input, 'wordpress/export.xml') + ' (post 50): a draft post (pass --include drafts to import it)');
+    expect(imports[2]!.output).toContain(`skipped   ${path.join(input, 'wordpress/export.xml')} (post 50): a draft post (pass --include drafts to import it)`);
     expect(imports[0]!.output).toContain('note: subheadings detected (1): «ما الذي تغيّر؟»');
   });
 

@@ -121,10 +121,15 @@ for (const [set, env] of Object.entries(SETS)) {
           arshif.push({ query, rank: rankOf(await arshifResults(locale, query), expectedLocale, slug) });
           stock.push({ query, rank: rankOf(await stockPagefindResults(query), expectedLocale, slug) });
         }
-        (report[set] ??= {})[locale] = { queries: cases[locale]!.length, arshif: score(arshif), stock: score(stock) };
+        let ofSet = report[set];
+        if (!ofSet) {
+          ofSet = {};
+          report[set] = ofSet;
+        }
+        ofSet[locale] = { queries: cases[locale]!.length, arshif: score(arshif), stock: score(stock) };
         mkdirSync(path.dirname(reportPath), { recursive: true });
         writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-        const scores = report[set][locale]!;
+        const scores = ofSet[locale]!;
         console.log(`search quality (${set}, ${locale}):`, JSON.stringify(scores));
 
         const minimum = SET_MINIMUM_RECALL_AT_1[set as keyof typeof SETS]?.[locale] ?? MINIMUM_RECALL_AT_1[locale] ?? 1;

@@ -9,7 +9,7 @@ describe('public/_headers', () => {
   test('every path gets the strict CSP and the other security headers', () => {
     for (const pathname of ['/', '/ar/articles/x/', '/_astro/a.css', '/sw.js']) {
       const headers = headersForPath(rules, pathname);
-      expect(headers['Content-Security-Policy']).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+\/=]+';/);
+      expect(headers['Content-Security-Policy']).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+';/);
       expect(headers['Content-Security-Policy']).not.toContain('unsafe-inline');
       expect(headers['X-Content-Type-Options']).toBe('nosniff');
       expect(headers['Referrer-Policy']).toBe('strict-origin-when-cross-origin');

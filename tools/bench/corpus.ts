@@ -152,7 +152,10 @@ const samplers = new Map<string, ZipfSampler>();
 function cachedZipf(size: number, exponent: number): ZipfSampler {
   const key = `${size}:${exponent}`;
   let sampler = samplers.get(key);
-  if (!sampler) samplers.set(key, (sampler = zipfSampler(size, exponent)));
+  if (!sampler) {
+    sampler = zipfSampler(size, exponent);
+    samplers.set(key, sampler);
+  }
   return sampler;
 }
 

@@ -303,7 +303,10 @@ function respell(random: () => number, usual: string, turns: Map<string, number>
 
 function pickIdentity(random: () => number): Identity {
   let target = random() * IDENTITY_WEIGHT;
-  for (const identity of IDENTITIES) if ((target -= identity.weight) < 0) return identity;
+  for (const identity of IDENTITIES) {
+    target -= identity.weight;
+    if (target < 0) return identity;
+  }
   return IDENTITIES.at(-1)!;
 }
 
@@ -450,7 +453,9 @@ function headline(random: () => number): string {
   const parts = Array.from({ length: randomInt(random, 4, 8) }, () => source.words[source.rank(random)]!);
   if (random() < 0.4) parts.unshift(pick(random, TITLE_SUBJECTS));
   let title = parts.join(' ');
-  if (random() < 0.06) title = `عاجل: ${title}`;
+  // Two draws, not one condition twice: 6% are marked urgent, and 6% of the rest quoted.
+  const urgent = random() < 0.06;
+  if (urgent) title = `عاجل: ${title}`;
   else if (random() < 0.06) title = `«${title}»`;
   return title;
 }
@@ -572,7 +577,10 @@ const CONTROL_CHARACTERS: readonly [string, number][] = [
 
 function controlCharacter(random: () => number): string {
   let target = random();
-  for (const [char, share] of CONTROL_CHARACTERS) if ((target -= share) < 0) return char;
+  for (const [char, share] of CONTROL_CHARACTERS) {
+    target -= share;
+    if (target < 0) return char;
+  }
   return '\u001A';
 }
 

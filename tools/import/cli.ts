@@ -13,7 +13,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import cliProgress from 'cli-progress';
 import { collectFiles, type SkippedEntry } from './collect.ts';
 import { ImportError } from './errors.ts';
@@ -89,35 +89,38 @@ function closestOption(given: string): string | undefined {
 /** Batches at least this large get a progress bar instead of a line per file. */
 const PROGRESS_BAR_FROM = 20;
 
-let parsed;
+const ARGUMENTS = {
+  allowPositionals: true,
+  options: {
+    lang: { type: 'string' },
+    date: { type: 'string' },
+    tags: { type: 'string' },
+    slug: { type: 'string' },
+    'slug-from': { type: 'string' },
+    'translation-of': { type: 'string' },
+    source: { type: 'string' },
+    author: { type: 'string' },
+    format: { type: 'string' },
+    selector: { type: 'string' },
+    media: { type: 'string' },
+    include: { type: 'string' },
+    force: { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
+    'max-size': { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+} as const satisfies ParseArgsConfig;
+
+let parsed: ReturnType<typeof parseArgs<typeof ARGUMENTS>>;
 try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: {
-      lang: { type: 'string' },
-      date: { type: 'string' },
-      tags: { type: 'string' },
-      slug: { type: 'string' },
-      'slug-from': { type: 'string' },
-      'translation-of': { type: 'string' },
-      source: { type: 'string' },
-      author: { type: 'string' },
-      format: { type: 'string' },
-      selector: { type: 'string' },
-      media: { type: 'string' },
-      include: { type: 'string' },
-      force: { type: 'boolean', default: false },
-      strict: { type: 'boolean', default: false },
-      'dry-run': { type: 'boolean', default: false },
-      'max-size': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  parsed = parseArgs(ARGUMENTS);
 } catch (error) {
   const message = (error as Error).message;
   const unknown = /Unknown option '--?([^']+)'/.exec(message)?.[1];
   const suggestion = unknown ? closestOption(unknown) : undefined;
-  console.error(printable(`${message}${suggestion ? ` Did you mean --${suggestion}?` : ''}`) + '\nRun npm run import -- --help for every option.');
+  const didYouMean = suggestion ? ` Did you mean --${suggestion}?` : '';
+  console.error(`${printable(message + didYouMean)}\nRun npm run import -- --help for every option.`);
   process.exit(2);
 }
 const { values, positionals } = parsed;

@@ -28,7 +28,7 @@ export async function collectFiles(inputs: readonly string[]): Promise<{ files: 
   const files: string[] = [];
   const skipped: SkippedEntry[] = [];
   for (const input of inputs) {
-    let info;
+    let info: Stats;
     try {
       info = await stat(input);
     } catch {

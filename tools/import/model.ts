@@ -21,6 +21,15 @@ export type Block =
   /** A photograph: `src` is a local path relative to the article's media folder once imported. */
   | { type: 'image'; src: string; alt: string; caption: string; line?: number };
 
+/**
+ * The end of a switch that has a case for every member of a union: with one
+ * missing it does not compile, and a value the types rule out throws instead of
+ * passing on as undefined.
+ */
+export function unreachable(value: never): never {
+  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
+}
+
 /** What a reader sees of a run of inline content: its text, white space as written. */
 export function inlineText(nodes: readonly Inline[]): string {
   return nodes.map((node) => (node.type === 'text' ? node.value : inlineText(node.children))).join('');
@@ -47,6 +56,8 @@ export function blockLines(blocks: readonly Block[]): string[] {
         return block.rows.flatMap((row) => row.map(inlineText));
       case 'image':
         return block.caption ? [block.caption] : [];
+      default:
+        return unreachable(block);
     }
   });
 }
@@ -79,6 +90,8 @@ export function plainBlocks(blocks: readonly Block[]): Block[] {
         return { ...block, rows: block.rows.map((row) => row.map(flat)) };
       case 'image':
         return block;
+      default:
+        return unreachable(block);
     }
   });
 }

@@ -1,5 +1,5 @@
 import { escapeInlineText, escapeLineStart } from './escape-mdx.ts';
-import type { Block, Inline } from './model.ts';
+import { unreachable, type Block, type Inline } from './model.ts';
 
 /**
  * The one writer: the article model as the archive's Markdown (an .mdx body
@@ -53,6 +53,8 @@ function writeInline(nodes: readonly Inline[]): string {
           const text = writeInline(node.children).trim();
           return text ? `[${text}](${destination(node.url)})` : '';
         }
+        default:
+          return unreachable(node);
       }
     })
     .join('');

@@ -9,23 +9,25 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { verifyArchive } from './verify-archive.ts';
 import { settings } from '../../src/settings.ts';
 
 const USAGE = 'Usage: npm run verify -- [--content dir] [--dist dir] [--base folder] [--sources dir]';
 
-let values;
+const ARGUMENTS = {
+  options: {
+    content: { type: 'string', default: settings.contentDir },
+    dist: { type: 'string', default: 'dist' },
+    base: { type: 'string', default: settings.base },
+    sources: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+} as const satisfies ParseArgsConfig;
+
+let values: ReturnType<typeof parseArgs<typeof ARGUMENTS>>['values'];
 try {
-  ({ values } = parseArgs({
-    options: {
-      content: { type: 'string', default: settings.contentDir },
-      dist: { type: 'string', default: 'dist' },
-      base: { type: 'string', default: settings.base },
-      sources: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  }));
+  ({ values } = parseArgs(ARGUMENTS));
 } catch (error) {
   console.error(`${(error as Error).message}\n${USAGE}`);
   process.exit(2);

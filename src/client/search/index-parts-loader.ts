@@ -140,7 +140,9 @@ export async function partOfPage(index: LoadedIndex): Promise<Map<string, number
     }),
   );
   const map = new Map<string, number>();
-  lists.forEach((ids, position) => ids.forEach((id) => map.set(id, position)));
+  lists.forEach((ids, position) => {
+    for (const id of ids) map.set(id, position);
+  });
   return map;
 }
 

@@ -61,7 +61,10 @@ export class ResultsView {
   async #otherLanguageResults(query: string): Promise<{ language: string; result: ArchiveSearchResult } | undefined> {
     for (const language of await otherLanguages().catch(() => [])) {
       let search = this.#otherSearches.get(language);
-      if (!search) this.#otherSearches.set(language, (search = new ArchiveSearch(language)));
+      if (!search) {
+        search = new ArchiveSearch(language);
+        this.#otherSearches.set(language, search);
+      }
       const result = await search.search(query).catch(() => undefined);
       if (result?.pages.length) return { language, result };
     }

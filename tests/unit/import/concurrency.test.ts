@@ -10,7 +10,9 @@ const titles = Array.from({ length: 12 }, (_, index) => `أذربيجان توق
 function batch(work: string, name: string): string {
   const dir = path.join(work, name);
   mkdirSync(dir);
-  titles.forEach((title, index) => writeFileSync(path.join(dir, `${name}-${index}.txt`), `${title}\nهذا نص الدفعة ${name} للمقال ${index + 1}، وهو مختلف.\n`));
+  titles.forEach((title, index) => {
+    writeFileSync(path.join(dir, `${name}-${index}.txt`), `${title}\nهذا نص الدفعة ${name} للمقال ${index + 1}، وهو مختلف.\n`);
+  });
   return dir;
 }
 

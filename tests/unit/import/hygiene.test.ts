@@ -84,7 +84,9 @@ describe('file names with escape sequences or control characters are printed esc
     const folder = path.join(work, 'in');
     mkdirSync(folder);
     const names = ['\x1b[31mred.txt', 'bell\x07.txt', 'title\x1b]0;pwned\x07.txt', 'csi\u009b2J.txt', 'rlo\u202etxt.txt'];
-    names.forEach((name, index) => writeFileSync(path.join(folder, name), article(index)));
+    names.forEach((name, index) => {
+      writeFileSync(path.join(folder, name), article(index));
+    });
     writeFileSync(path.join(folder, 'empty\x1b[2J.txt'), '');
     const result = await runImport(path.join(work, 'content'), folder, '--lang', 'ar');
     expect(result.code).toBe(1);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { blockLines, inlineText, type Block } from '../../../tools/import/model.ts';
+import { blockLines, inlineText, unreachable, type Block } from '../../../tools/import/model.ts';
 import { readHtml } from '../../../tools/import/readers/html.ts';
 import { readMarkdown } from '../../../tools/import/readers/markdown.ts';
 import { readText } from '../../../tools/import/readers/text.ts';
@@ -35,6 +35,8 @@ function urls(blocks: readonly Block[]): string[] {
         return block.rows.flat().flatMap(fromInline);
       case 'image':
         return [block.src];
+      default:
+        return unreachable(block);
     }
   });
 }

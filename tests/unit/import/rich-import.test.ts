@@ -101,7 +101,7 @@ describe('importing rich articles', () => {
       'an attachment (its file is imported with the post that shows it)',
     ]);
     const markets = readFileSync(path.join(contentDir, 'ar/old-markets.mdx'), 'utf8');
-    expect(markets).toMatch(/images:\n  - \.\/old-markets\/port-cranes-[0-9a-f]{10}\.jpg\n  - \.\/old-markets\/market-[0-9a-f]{10}\.png/);
+    expect(markets).toMatch(/images:\n {2}- \.\/old-markets\/port-cranes-[0-9a-f]{10}\.jpg\n {2}- \.\/old-markets\/market-[0-9a-f]{10}\.png/);
     expect(markets).toContain('file: export.xml#post-30');
     expect(readdirSync(path.join(contentDir, 'ar/old-markets'))).toHaveLength(2);
     // Again: every post unchanged.

@@ -38,7 +38,10 @@ describe('search result excerpts', () => {
 
   test('the match is passed its word index, as Pagefind counts locations', () => {
     const seen: number[] = [];
-    buildExcerpt('Title. a b c', 'Title', (_core, index) => (seen.push(index), false));
+    buildExcerpt('Title. a b c', 'Title', (_core, index) => {
+      seen.push(index);
+      return false;
+    });
     expect(seen).toEqual([1, 2, 3]);
   });
 });

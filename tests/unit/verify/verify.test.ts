@@ -10,9 +10,9 @@ const source = 'نص فيه {process.exit(1)} و<b>وسم</b>\nفقرة أولى
 
 /** A page as the site renders one: HTML-escaped text in the marked title and body. */
 function page(title: string, blocks: [tag: string, text: string][], extra = ''): string {
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return `<!doctype html><html><body><header><p>Site name</p></header><main><article><h1 data-article-title>${escape(title)}</h1><div data-article-body>${blocks
-    .map(([tag, text]) => `<${tag}>${escape(text)}</${tag}>\n`)
+  const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<!doctype html><html><body><header><p>Site name</p></header><main><article><h1 data-article-title>${escapeHtml(title)}</h1><div data-article-body>${blocks
+    .map(([tag, text]) => `<${tag}>${escapeHtml(text)}</${tag}>\n`)
     .join('')}${extra}</div></article></main><script>console.log(1)</script></body></html>`;
 }
 
@@ -82,7 +82,7 @@ describe('verifying an archive against its built site', () => {
   test('an altered character fails; without the original, the expectation comes from the MDX', () => {
     writePage(page('نص فيه {process.exit(1)} و<b>وسم</b>', [['p', 'فقرة أولى و ثانية < ثالثة.'], goodBlocks[1]!, goodBlocks[2]!]));
     const [outcome] = verifyArchive({ contentDir, distDir }).outcomes;
-    expect(outcome?.problem).toMatch(/^line 2 differs \(expected text from the MDX file \(original not found; pass --sources <dir>\)\):\n    source: فقرة أولى & ثانية < ثالثة\.\n    page:   فقرة أولى و ثانية < ثالثة\.$/);
+    expect(outcome?.problem).toMatch(/^line 2 differs \(expected text from the MDX file \(original not found; pass --sources <dir>\)\):\n {4}source: فقرة أولى & ثانية < ثالثة\.\n {4}page: {3}فقرة أولى و ثانية < ثالثة\.$/);
   });
 
   test('text that became markup fails even when the words are all there', () => {
@@ -107,6 +107,6 @@ describe('verifying an archive against its built site', () => {
     expect(report.notImported).toEqual([path.join(contentDir, 'ar/hand-written.mdx')]);
     expect(report.outcomes[0]?.problem).toMatch(/^the page shows its MDX body, but that body was edited by hand after the import .* Pass --sources <dir>/);
     const withSources = verifyArchive({ contentDir, distDir, sourcesDir });
-    expect(withSources.outcomes[0]?.problem).toMatch(/line 4 differs[\s\S]*page:   فقرة حررها المحرر\.\n    \(its MDX body was edited by hand after the import/);
+    expect(withSources.outcomes[0]?.problem).toMatch(/line 4 differs[\s\S]*page: {3}فقرة حررها المحرر\.\n {4}\(its MDX body was edited by hand after the import/);
   });
 });

@@ -1,4 +1,4 @@
-import type { Block } from '../model.ts';
+import { unreachable, type Block } from '../model.ts';
 import { parseArticleText, type ParseLimits, type ParseOptions } from '../parse.ts';
 import type { ReadArticle } from './read-article.ts';
 
@@ -26,6 +26,8 @@ export function readText(text: string, file: string, limits?: ParseLimits, optio
           return { type: 'verse', lines: block.text.split('\n').map((verse) => [{ type: 'text', value: verse }]), line: block.line };
         case 'paragraph':
           return { type: 'paragraph', children: [{ type: 'text', value: block.text }], line: block.line };
+        default:
+          return unreachable(block.kind);
       }
     }),
   };

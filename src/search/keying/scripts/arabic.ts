@@ -42,11 +42,11 @@ export const PROCLITICS: readonly string[] = (() => {
   const set = new Set<string>();
   for (const conjunction of CONJUNCTIONS) {
     for (const preposition of PREPOSITIONS) {
-      set.add(conjunction + preposition + 'ال');
+      set.add(`${conjunction}${preposition}ال`);
       set.add(conjunction + preposition);
     }
     // ل + ال is written لل: the alef of the article drops.
-    set.add(conjunction + 'لل');
+    set.add(`${conjunction}لل`);
   }
   set.delete('');
   return [...set].sort((a, b) => b.length - a.length);
