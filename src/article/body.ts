@@ -72,6 +72,9 @@ export const PAGE_IDS = [
 /** The class of a paragraph of verse (`<p class="verse">line<br>line</p>`): src/styles/global.css sets it as a poem. */
 export const VERSE_CLASS = 'verse';
 
+/** A Markdown hard line break: a backslash, or two spaces, at the end of a line. */
+const HARD_BREAK = /(?:\\| {2,})\r?\n/;
+
 export interface BodyHeading {
   depth: number;
   slug: string;
@@ -146,7 +149,10 @@ export function renderArticleBody(markdown: string): RenderedBody {
       ctx.removeNode(node);
     },
   });
-  const { html } = markdownToHtml(markdown, { features: { ...MARKDOWN_FEATURES, frontmatter: false }, mdastPlugins: [linksAndFigures], hastPlugins: [headingIds, verse] }) as { html: string };
+  // Visiting every paragraph costs a call into the plugin each; only a body with a hard line break (a backslash or two
+  // spaces before the line's end) can hold verse.
+  const hastPlugins = HARD_BREAK.test(markdown) ? [headingIds, verse] : [headingIds];
+  const { html } = markdownToHtml(markdown, { features: { ...MARKDOWN_FEATURES, frontmatter: false }, mdastPlugins: [linksAndFigures], hastPlugins }) as { html: string };
   return { html, headings, images };
 }
 

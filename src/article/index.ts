@@ -24,5 +24,5 @@ export {
   type JoinedName,
 } from './names.ts';
 export { articleSchema, checkFrontMatter, type ImageContext } from './schema.ts';
-export { articleFileProblems } from './file.ts';
+export { articleFileProblems, articleProblems } from './file.ts';
 export { checkArchiveRules, type ArchiveEntry } from './archive-rules.ts';

@@ -61,8 +61,12 @@ function codePoint(char: string): string {
   return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/** Any character characterProblem names: one test of the whole name first, since nearly every name holds none. */
+const ANY_FORBIDDEN_CHARACTER = /[\p{Cc}\p{Cs}\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069]/u;
+
 /** What no name may hold, checked as written (before white space is collapsed) so a tab is named, not hidden. */
 function characterProblem(name: string): string | null {
+  if (!ANY_FORBIDDEN_CHARACTER.test(name)) return null;
   for (const [index, char] of [...name].entries()) {
     const at = `at character ${index + 1}`;
     if (/\p{Cc}/u.test(char)) return `contains the control character ${codePoint(char)}${char === '\0' ? ' (NUL)' : ''} ${at}`;
@@ -81,7 +85,7 @@ function characterProblem(name: string): string | null {
 export function tagProblem(tag: string): string | null {
   const characters = characterProblem(tag);
   if (characters) return characters;
-  for (const [index, char] of [...tag].entries()) {
+  if (/[/\\?#%]/.test(tag)) for (const [index, char] of [...tag].entries()) {
     if (FORBIDDEN_IN_TAG[char]) return `contains ${FORBIDDEN_IN_TAG[char]} at character ${index + 1}, which a URL path segment cannot hold`;
   }
   const normalized = normalizeName(tag);

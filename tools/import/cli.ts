@@ -315,7 +315,7 @@ if (bar) {
 for (const failure of failures) complain(`  failed ${failure.reason}`);
 
 // Spellings of one name share one page: say which, for the names this run wrote.
-const written = new Set(results.filter((result) => result.status === 'imported' || result.status === 'updated').map((result) => result.target));
+const written = new Map(results.filter((result) => result.names && (result.status === 'imported' || result.status === 'updated')).map((result) => [result.target, result.names!] as const));
 if (written.size && !options.dryRun) {
   const joined = await joinedNames(options.contentDir, written);
   if (joined.length) {

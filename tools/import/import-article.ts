@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { isLocaleCode, LOCALE_CODES } from '../../src/i18n/locales.ts';
 import { LEGACY_SLUG_LENGTH, MAX_SLUG_LENGTH, isValidSlug, slugCandidates, slugFromText } from './slug.ts';
-import { articleFileProblems } from '../../src/article/index.ts';
+import { articleProblems } from '../../src/article/index.ts';
 import { decodeArticleBytes } from './decode.ts';
 import { ImportError } from './errors.ts';
 import { contentHash, normalizedLines, textFingerprint } from './fidelity.ts';
@@ -83,6 +83,13 @@ export interface ImportResult {
   reason?: string;
   warnings: string[];
   notes: string[];
+  /** The names an imported or updated article carries, for the summary's joined spellings. */
+  names?: ArticleNames;
+}
+
+export interface ArticleNames {
+  author?: string;
+  tags: string[];
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -430,11 +437,10 @@ export async function importReadArticle(
       ...(images.count ? { images: images.pathsFor(slug) } : {}),
       imported: { file: fileName, encoding: decoded.encoding, sourceHash, outputHash: contentHash(body) },
     };
-    const mdx = renderMdxFile(front, body);
-    // The build's own checks, last, on the file as the build will read it: what the importer writes, the build accepts.
-    const problems = articleFileProblems(mdx);
+    // The build's own checks, last: what the importer writes, the build accepts.
+    const problems = articleProblems({ ...front }, body);
     if (problems.length) throw new ImportError(file, `would not build: ${problems.join('; ')}.`, 'Fix these fields and import again.');
-    return mdx;
+    return renderMdxFile(front, body);
   };
 
   /** Imports into one target: write, report unchanged, or refuse without --force. Claims the target for the batch. */
@@ -458,7 +464,7 @@ export async function importReadArticle(
         }
       }
       if (!options.dryRun) await recordTranslation(options.contentDir, target, translationKey ?? `${lang}/${slug}`);
-      return result(status, options.dryRun ? 'dry run: nothing written' : undefined);
+      return { ...result(status, options.dryRun ? 'dry run: nothing written' : undefined), names: { ...(author ? { author } : {}), tags } };
     };
     if (!existing) return write('imported');
     if (existing.whole === mdx) return result('unchanged');

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { NameBook, authorPath, parseFrontMatter, splitArticleFile, tagPath, type JoinedName } from '../../src/article/index.ts';
+import type { ArticleNames } from './import-article.ts';
 
 export interface JoinedInLocale extends JoinedName {
   locale: string;
@@ -13,43 +14,74 @@ export interface JoinedInLocale extends JoinedName {
 const READ_BATCH = 64;
 
 /**
+ * The author and tags of an article file, read with the contract's front
+ * matter reader from just those fields' lines: the summary reads every
+ * article of a locale, and the rest of the front matter is most of its cost.
+ */
+function namesOfFile(text: string): ArticleNames | undefined {
+  const split = splitArticleFile(text);
+  if (!split) return undefined;
+  const lines = split.yaml.split('\n');
+  const wanted: string[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    if (!/^(?:author|tags):/.test(lines[index]!)) continue;
+    wanted.push(lines[index]!);
+    while (index + 1 < lines.length && /^[ \t-]/.test(lines[index + 1]!)) wanted.push(lines[++index]!);
+  }
+  let data: Record<string, unknown>;
+  try {
+    data = parseFrontMatter(wanted.join('\n'));
+  } catch {
+    try {
+      data = parseFrontMatter(split.yaml);
+    } catch {
+      return undefined;
+    }
+  }
+  return {
+    ...(typeof data.author === 'string' ? { author: data.author } : {}),
+    tags: Array.isArray(data.tags) ? data.tags.filter((tag): tag is string => typeof tag === 'string') : [],
+  };
+}
+
+/**
  * Names of the archive written in more than one spelling that are one name
  * (src/article/names.ts) — what the build shows on one page — limited to
- * names that `touched` articles (this run's, as <locale>/<slug>.mdx) carry,
- * so a run reports the joins it took part in.
+ * names that this run's articles (`written`: <locale>/<slug>.mdx and the
+ * names each carries) use, so a run reports the joins it took part in. The
+ * articles of this run are not read again; the others of their locales are.
  */
-export async function joinedNames(contentDir: string, touched: ReadonlySet<string>): Promise<JoinedInLocale[]> {
-  const locales = [...new Set([...touched].map((target) => target.split(/[\\/]/)[0]!))];
+export async function joinedNames(contentDir: string, written: ReadonlyMap<string, ArticleNames>): Promise<JoinedInLocale[]> {
+  const locales = [...new Set([...written.keys()].map((target) => target.split(/[\\/]/)[0]!))];
   const joined: JoinedInLocale[] = [];
   for (const locale of locales.sort()) {
     const authors = new NameBook();
     const tags = new NameBook();
-    const touchedAuthors = new Set<string>();
-    const touchedTags = new Set<string>();
+    const mineAuthors = new Set<string>();
+    const mineTags = new Set<string>();
+    const add = (names: ArticleNames, mine: boolean) => {
+      if (names.author) {
+        authors.add(names.author);
+        if (mine) mineAuthors.add(names.author);
+      }
+      for (const tag of names.tags) {
+        tags.add(tag);
+        if (mine) mineTags.add(tag);
+      }
+    };
     const folder = path.join(contentDir, locale);
-    const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.mdx'));
-    for (let start = 0; start < names.length; start += READ_BATCH) {
-      const batch = names.slice(start, start + READ_BATCH);
+    const others: string[] = [];
+    for (const name of (await readdir(folder).catch(() => [] as string[])).filter((entry) => entry.endsWith('.mdx'))) {
+      const names = written.get(path.join(locale, name));
+      if (names) add(names, true);
+      else others.push(name);
+    }
+    for (let start = 0; start < others.length; start += READ_BATCH) {
+      const batch = others.slice(start, start + READ_BATCH);
       const texts = await Promise.all(batch.map((name) => readFile(path.join(folder, name), 'utf8').catch(() => '')));
-      for (const [index, text] of texts.entries()) {
-        const split = splitArticleFile(text);
-        if (!split) continue;
-        let data: Record<string, unknown>;
-        try {
-          data = parseFrontMatter(split.yaml);
-        } catch {
-          continue;
-        }
-        const isTouched = touched.has(path.join(locale, batch[index]!));
-        if (typeof data.author === 'string') {
-          authors.add(data.author);
-          if (isTouched) touchedAuthors.add(data.author);
-        }
-        for (const tag of Array.isArray(data.tags) ? data.tags : []) {
-          if (typeof tag !== 'string') continue;
-          tags.add(tag);
-          if (isTouched) touchedTags.add(tag);
-        }
+      for (const text of texts) {
+        const names = namesOfFile(text);
+        if (names) add(names, false);
       }
     }
     const keep = (book: NameBook, kind: 'author' | 'tag', mine: Set<string>) => {
@@ -58,8 +90,8 @@ export async function joinedNames(contentDir: string, touched: ReadonlySet<strin
         joined.push({ ...name, locale, kind, page: kind === 'author' ? authorPath(locale, name.shown) : tagPath(locale, name.shown) });
       }
     };
-    keep(authors, 'author', touchedAuthors);
-    keep(tags, 'tag', touchedTags);
+    keep(authors, 'author', mineAuthors);
+    keep(tags, 'tag', mineTags);
   }
   return joined;
 }

@@ -92,6 +92,8 @@ export function normalizeArticleText(raw: string, file = '(text)', options: Text
     checkTextCharacters(lines, file, STRICT_FIX);
     return normalizeCharacters(lines, '');
   }
+  // Nearly every text holds none: one scan decides, and the repair's two scans run only when there is one.
+  if (!FORBIDDEN_IN_TEXT.test(lines)) return normalizeCharacters(lines, '');
   checkBinaryText(lines, file);
   const repair = removeControlCharacters(lines);
   const result = normalizeCharacters(repair.text, '');

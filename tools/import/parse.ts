@@ -102,7 +102,8 @@ export const VERSE_MIN_LINES = 3;
  * its page agree on what is between two words.
  */
 function cleanLine(line: string): string {
-  return line.trim().replace(/[ \t]*\t[ \t]*/g, ' ');
+  const trimmed = line.trim();
+  return trimmed.includes('\t') ? trimmed.replace(/[ \t]*\t[ \t]*/g, ' ') : trimmed;
 }
 
 interface BodyLine {

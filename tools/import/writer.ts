@@ -26,7 +26,8 @@ function destination(url: string): string {
  * it — so the body holds the text as read.
  */
 function oneLine(text: string): string {
-  return text.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ').replace(/[ \t]*\t[ \t]*/g, ' ');
+  const joined = /[\r\n]/.test(text) ? text.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ') : text;
+  return joined.includes('\t') ? joined.replace(/[ \t]*\t[ \t]*/g, ' ') : joined;
 }
 
 /**
