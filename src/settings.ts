@@ -59,7 +59,15 @@ export function readSettings(env: Environment): Settings {
     throw new SettingsError('SITE_URL', site, 'expected an absolute URL such as https://archive.example.org');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new SettingsError('SITE_URL', site, 'expected an http or https URL');
-  const locales = env.ARSHIF_LOCALES?.trim() ? [...new Set(env.ARSHIF_LOCALES.split(',').map((code) => code.trim()).filter(Boolean))] : undefined;
+  const locales = env.ARSHIF_LOCALES?.trim()
+    ? [
+        ...new Set(
+          env.ARSHIF_LOCALES.split(',')
+            .map((code) => code.trim())
+            .filter(Boolean),
+        ),
+      ]
+    : undefined;
   return {
     contentDir: env.ARSHIF_CONTENT_DIR || './content',
     cacheDir: env.ARSHIF_CACHE_DIR || './node_modules/.astro',

@@ -22,7 +22,10 @@ export function checkArchiveRules(entries: Iterable<ArchiveEntry>): string[] {
     if (translationKey) {
       const key = `${locale} ${translationKey}`;
       const owner = translationOwners.get(key);
-      if (owner) problems.push(`${file}: claims to be the ${locale} version of ${translationKey}, which ${owner} already is. Keep one; remove or change translationKey in the other.`);
+      if (owner)
+        problems.push(
+          `${file}: claims to be the ${locale} version of ${translationKey}, which ${owner} already is. Keep one; remove or change translationKey in the other.`,
+        );
       else translationOwners.set(key, file);
     }
   }

@@ -152,7 +152,9 @@ export function renderArticleBody(markdown: string): RenderedBody {
   // Visiting every paragraph costs a call into the plugin each; only a body with a hard line break (a backslash or two
   // spaces before the line's end) can hold verse.
   const hastPlugins = HARD_BREAK.test(markdown) ? [headingIds, verse] : [headingIds];
-  const { html } = markdownToHtml(markdown, { features: { ...MARKDOWN_FEATURES, frontmatter: false }, mdastPlugins: [linksAndFigures], hastPlugins }) as { html: string };
+  const { html } = markdownToHtml(markdown, { features: { ...MARKDOWN_FEATURES, frontmatter: false }, mdastPlugins: [linksAndFigures], hastPlugins }) as {
+    html: string;
+  };
   return { html, headings, images };
 }
 

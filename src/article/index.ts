@@ -6,7 +6,16 @@
  * decides an author's or a tag's URL), dates, the characters text may hold,
  * front matter, and the archive-wide rules.
  */
-export { BIDI_CONTROLS, FORBIDDEN_IN_FIELD, FORBIDDEN_IN_TEXT, describeChar, describeRemoved, removeInvisible, textProblem, type RepairedText } from './characters.ts';
+export {
+  BIDI_CONTROLS,
+  FORBIDDEN_IN_FIELD,
+  FORBIDDEN_IN_TEXT,
+  describeChar,
+  describeRemoved,
+  removeInvisible,
+  textProblem,
+  type RepairedText,
+} from './characters.ts';
 export { EARLIEST_YEAR, dateFix, dateProblem, daysInMonth, latestDate, parseArticleDate } from './dates.ts';
 export { MAX_IMAGES, MAX_SOURCE_LENGTH, TRANSLATION_KEY, sourceProblem } from './fields.ts';
 export { FrontMatterError, parseFrontMatter, splitArticleFile, type SplitArticle } from './front-matter.ts';

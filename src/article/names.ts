@@ -55,7 +55,13 @@ export function authorPath(locale: string, author: string): string {
   return `${locale}/authors/${nameKey(author)}/`;
 }
 
-const FORBIDDEN_IN_TAG: Record<string, string> = { '/': 'a slash "/"', '\\': 'a backslash "\\"', '?': 'a question mark "?"', '#': 'a hash "#"', '%': 'a percent sign "%"' };
+const FORBIDDEN_IN_TAG: Record<string, string> = {
+  '/': 'a slash "/"',
+  '\\': 'a backslash "\\"',
+  '?': 'a question mark "?"',
+  '#': 'a hash "#"',
+  '%': 'a percent sign "%"',
+};
 
 function codePoint(char: string): string {
   return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -85,9 +91,10 @@ function characterProblem(name: string): string | null {
 export function tagProblem(tag: string): string | null {
   const characters = characterProblem(tag);
   if (characters) return characters;
-  if (/[/\\?#%]/.test(tag)) for (const [index, char] of [...tag].entries()) {
-    if (FORBIDDEN_IN_TAG[char]) return `contains ${FORBIDDEN_IN_TAG[char]} at character ${index + 1}, which a URL path segment cannot hold`;
-  }
+  if (/[/\\?#%]/.test(tag))
+    for (const [index, char] of [...tag].entries()) {
+      if (FORBIDDEN_IN_TAG[char]) return `contains ${FORBIDDEN_IN_TAG[char]} at character ${index + 1}, which a URL path segment cannot hold`;
+    }
   const normalized = normalizeName(tag);
   const length = [...normalized].length;
   if (length === 0) return 'is empty';
@@ -139,7 +146,9 @@ export class NameBook {
   /** Every name, with its spellings (most used first). */
   names(): JoinedName[] {
     return [...this.#byKey].map(([key, counts]) => {
-      const spellings = [...counts].map(([spelling, count]) => ({ spelling, count })).sort((a, b) => b.count - a.count || (a.spelling < b.spelling ? -1 : a.spelling > b.spelling ? 1 : 0));
+      const spellings = [...counts]
+        .map(([spelling, count]) => ({ spelling, count }))
+        .sort((a, b) => b.count - a.count || (a.spelling < b.spelling ? -1 : a.spelling > b.spelling ? 1 : 0));
       return { key, shown: spellings[0]!.spelling, spellings };
     });
   }

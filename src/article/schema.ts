@@ -21,7 +21,10 @@ function rule(problem: (value: string) => string | null, what: string) {
 
 const text = () => z.string().superRefine(rule((value) => textProblem(value), 'the text'));
 
-const tag = z.string().superRefine(rule(tagProblem, 'the tag')).transform((value) => value.trim());
+const tag = z
+  .string()
+  .superRefine(rule(tagProblem, 'the tag'))
+  .transform((value) => value.trim());
 
 // Front matter is read as YAML 1.2 core (src/article/front-matter.ts), so a date is the string written in the file.
 const articleDate = z.string().superRefine(rule(dateProblem, 'the date')).transform(parseArticleDate);
@@ -44,7 +47,11 @@ export const articleSchema = <Image extends z.ZodType>({ image }: ImageContext<I
       /** Where the text came from: a URL (shown as a link) or a description. */
       source: text().superRefine(rule(sourceProblem, 'the source')).optional(),
       /** Who wrote it: the byline, linked to the author's page (one page per name, src/article/names.ts). */
-      author: z.string().superRefine(rule(authorProblem, 'the byline')).transform((value) => value.trim()).optional(),
+      author: z
+        .string()
+        .superRefine(rule(authorProblem, 'the byline'))
+        .transform((value) => value.trim())
+        .optional(),
       /**
        * The article's photographs, `./<slug>/<file>` beside the article, in
        * order (the first is its og:image and card image). In the build,

@@ -9,7 +9,11 @@ export function highlightSearchTerms(): void {
   const body = document.querySelector<HTMLElement>('[data-article-body]');
   if (!body || terms.length === 0) return;
   // Compared without marks and tatweel, as the index compares them.
-  const fold = (word: string) => word.normalize('NFC').replace(/[\p{M}\u0640]/gu, '').toLocaleLowerCase();
+  const fold = (word: string) =>
+    word
+      .normalize('NFC')
+      .replace(/[\p{M}\u0640]/gu, '')
+      .toLocaleLowerCase();
   const wanted = new Set(terms.map(fold));
   const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
   const textNodes: Text[] = [];

@@ -44,10 +44,14 @@ async function setUp(): Promise<void> {
   });
   workbox.addEventListener('waiting', () => {
     show(update);
-    status.querySelector('[data-offline-reload]')!.addEventListener('click', () => {
-      workbox.addEventListener('controlling', () => location.reload());
-      workbox.messageSkipWaiting();
-    }, { once: true });
+    status.querySelector('[data-offline-reload]')!.addEventListener(
+      'click',
+      () => {
+        workbox.addEventListener('controlling', () => location.reload());
+        workbox.messageSkipWaiting();
+      },
+      { once: true },
+    );
   });
   void workbox.register().then((registration) => {
     // Already installed on an earlier visit: the archive is ready offline now.

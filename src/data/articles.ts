@@ -43,7 +43,9 @@ export function getArticlesForLocale(locale: LocaleCode): Promise<Article[]> {
 
 /** A locale's dated articles by month of its archive calendar, newest month first (month pages and day pages both read it). */
 export function getArchiveMonthsForLocale(locale: LocaleCode): Promise<MonthGroup<Article>[]> {
-  return once(`months:${locale}`, async () => groupByMonth(await getArticlesForLocale(locale), (article) => article.data.date, LOCALES[locale].archiveCalendar));
+  return once(`months:${locale}`, async () =>
+    groupByMonth(await getArticlesForLocale(locale), (article) => article.data.date, LOCALES[locale].archiveCalendar),
+  );
 }
 
 /** Articles grouped by translationKey, so finding translations is a lookup, not a scan. */
@@ -96,7 +98,9 @@ async function groupedByName(locale: LocaleCode, namesOf: (article: Article) => 
 
 /** The tags of one locale with their articles, tags in the locale's alphabetical order. */
 export function getTagsForLocale(locale: LocaleCode): Promise<{ tag: string; articles: Article[] }[]> {
-  return once(`tags:${locale}`, async () => (await groupedByName(locale, (article) => article.data.tags)).map(({ name, articles }) => ({ tag: name, articles })));
+  return once(`tags:${locale}`, async () =>
+    (await groupedByName(locale, (article) => article.data.tags)).map(({ name, articles }) => ({ tag: name, articles })),
+  );
 }
 
 /** The authors of one locale with their articles (newest first), in the locale's alphabetical order. */
@@ -131,13 +135,18 @@ export function getLocalesWithAuthors(): Promise<LocaleCode[]> {
 export function getRelatedForLocale(locale: LocaleCode): Promise<Map<string, Article[]>> {
   return once(`related:${locale}`, async () => {
     const articles = await getArticlesForLocale(locale);
-    const related = relatedArticles(articles.map((article) => ({ tags: article.data.tags.map(nameKey), text: `${article.data.title} ${article.data.description}` })));
+    const related = relatedArticles(
+      articles.map((article) => ({ tags: article.data.tags.map(nameKey), text: `${article.data.title} ${article.data.description}` })),
+    );
     return new Map(articles.map((article, index) => [article.id, related[index]!.map((other) => articles[other]!)]));
   });
 }
 
 /** An article's first photograph as a link preview picture (og:image): a 1200-pixel-wide JPEG, which every preview reads. */
-export async function articleOgImage(article: Article, site: URL | undefined): Promise<{ url: string; width: number; height: number; alt: string } | undefined> {
+export async function articleOgImage(
+  article: Article,
+  site: URL | undefined,
+): Promise<{ url: string; width: number; height: number; alt: string } | undefined> {
   const source = article.data.images?.[0];
   if (!source) return undefined;
   const width = Math.min(1200, source.width);
@@ -164,7 +173,10 @@ export async function renderArticle(article: Article): Promise<RenderedBody & { 
   const figures = await Promise.all(
     rendered.images.map(async (image, index) => {
       const metadata = article.data.images?.[names.indexOf(image.src)];
-      if (!metadata) throw new Error(`${article.filePath}: the body shows ${image.src}, which its front matter's "images" list does not name. Add it there, or re-import the article.`);
+      if (!metadata)
+        throw new Error(
+          `${article.filePath}: the body shows ${image.src}, which its front matter's "images" list does not name. Add it there, or re-import the article.`,
+        );
       // The first photograph may be the first thing on screen; every other one is below the fold.
       const eager = index === 0 && rendered.html.startsWith('<figure>');
       return articleImageHtml(metadata, image.alt, eager);

@@ -86,7 +86,9 @@ function placeInYear(start: Date, year: number, calendar: CalendarId): number {
  */
 export function nextCalendarMonth(month: CalendarMonth, calendar: CalendarId): CalendarMonth {
   if (calendar === 'gregory') {
-    return month.month === 12 ? { year: month.year + 1, month: 1, start: yearMonthStart(month.year + 1, 1) } : { year: month.year, month: month.month + 1, start: yearMonthStart(month.year, month.month + 1) };
+    return month.month === 12
+      ? { year: month.year + 1, month: 1, start: yearMonthStart(month.year + 1, 1) }
+      : { year: month.year, month: month.month + 1, start: yearMonthStart(month.year, month.month + 1) };
   }
   return calendarMonthOf(addDays(month.start, 31), calendar);
 }

@@ -128,7 +128,9 @@ export function enabledLocaleCodes(codes: readonly string[] | undefined): Locale
   if (codes === undefined || codes.length === 0) return packs.filter((code) => LOCALE_PACKS[code].enabled);
   const unknown = codes.filter((code) => !Object.hasOwn(LOCALE_PACKS, code));
   if (unknown.length > 0) {
-    throw new Error(`ARSHIF_LOCALES: ${unknown.map((code) => `"${code}"`).join(', ')} is not a locale pack (there are ${packs.join(', ')}). Fix the variable, or add the pack to src/i18n/locales.ts.`);
+    throw new Error(
+      `ARSHIF_LOCALES: ${unknown.map((code) => `"${code}"`).join(', ')} is not a locale pack (there are ${packs.join(', ')}). Fix the variable, or add the pack to src/i18n/locales.ts.`,
+    );
   }
   if (!codes.includes(DEFAULT_LOCALE)) {
     throw new Error(`ARSHIF_LOCALES: the default locale "${DEFAULT_LOCALE}" must be on (got ${codes.join(', ')}). Add it to the variable.`);

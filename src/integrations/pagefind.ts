@@ -7,7 +7,14 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefindApi from 'pagefind';
 import { settings } from '../settings.ts';
 import { listenForArticlePages, type SearchIndexHooks, type SearchIndexPage } from '../search/build-hooks.ts';
-import { FIRST_SEARCH_BASE_BYTES, firstSearchPartCount, planIndexParts, type IndexPart, type LocaleSearchParts, type SearchPartSummary } from '../search/index-parts.ts';
+import {
+  FIRST_SEARCH_BASE_BYTES,
+  firstSearchPartCount,
+  planIndexParts,
+  type IndexPart,
+  type LocaleSearchParts,
+  type SearchPartSummary,
+} from '../search/index-parts.ts';
 import { moduleGraph } from './module-graph.ts';
 import { countIndexedWords, writeSearchVocabulary } from './search-vocabulary.ts';
 import { LOCALE_PACKS, type LocaleCode } from '../i18n/locales.ts';
@@ -183,11 +190,13 @@ class SearchIndexBuild implements SearchIndexHooks {
     });
     const index = state.index;
     // Not awaited one by one: Pagefind's process takes the pages as they come, on the other core.
-    const added = this.#gate.then(() => readFile(path.join(this.#outDir, file), 'utf8')).then(async (content) => {
-      countIndexedWords(content, state.counts);
-      const { errors } = await (await index).addHTMLFile({ sourcePath: file, content });
-      if (errors.length) throw new Error(`Pagefind could not index ${file}: ${errors.join('; ')}`);
-    });
+    const added = this.#gate
+      .then(() => readFile(path.join(this.#outDir, file), 'utf8'))
+      .then(async (content) => {
+        countIndexedWords(content, state.counts);
+        const { errors } = await (await index).addHTMLFile({ sourcePath: file, content });
+        if (errors.length) throw new Error(`Pagefind could not index ${file}: ${errors.join('; ')}`);
+      });
     state.chain = Promise.all([state.chain, added]).then(() => undefined);
     // A failure is kept for the end of the build, which reports it; nothing is left unhandled meanwhile.
     added.catch((error: unknown) => (this.#failure ??= error));
@@ -208,7 +217,9 @@ class SearchIndexBuild implements SearchIndexHooks {
       state.index = undefined;
       for (const name of await readdir(cached)) if (UNUSED_PAGEFIND_FILES.test(name)) await rm(path.join(cached, name));
       // The part's page ids: the search page reads them only to order results by date across parts.
-      const ids = (await readdir(path.join(cached, 'fragment'))).filter((name) => name.endsWith('.pf_fragment')).map((name) => name.slice(0, -'.pf_fragment'.length));
+      const ids = (await readdir(path.join(cached, 'fragment')))
+        .filter((name) => name.endsWith('.pf_fragment'))
+        .map((name) => name.slice(0, -'.pf_fragment'.length));
       await writeFile(path.join(cached, 'pages.json'), JSON.stringify(ids.sort()));
       await writeFile(path.join(cached, PART_WORDS_FILE), JSON.stringify([...state.counts].map(([language, words]) => [language, [...words]])));
       await writeFile(path.join(cached, PART_KEY_FILE), state.key);
@@ -282,7 +293,9 @@ class SearchIndexBuild implements SearchIndexHooks {
     await mkdir(searchDir, { recursive: true });
     await writeFile(path.join(searchDir, 'parts.json'), JSON.stringify(byLocale));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    logger.info(`indexed ${indexed} pages (${reused} unchanged) in ${this.#parts.length} part(s); ${seconds}s after the pages → ${path.relative(process.cwd(), searchDir)}`);
+    logger.info(
+      `indexed ${indexed} pages (${reused} unchanged) in ${this.#parts.length} part(s); ${seconds}s after the pages → ${path.relative(process.cwd(), searchDir)}`,
+    );
     const forms = await writeSearchVocabulary(this.#outDir, counts);
     for (const [language, count] of Object.entries(forms)) logger.info(`search vocabulary (${language}): ${count} word forms`);
   }
@@ -367,7 +380,8 @@ export function pagefind(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!build) return;
-        if (path.resolve(fileURLToPath(dir)) !== path.resolve(outDir)) throw new Error(`Pagefind: pages were written to ${fileURLToPath(dir)}, expected ${outDir}.`);
+        if (path.resolve(fileURLToPath(dir)) !== path.resolve(outDir))
+          throw new Error(`Pagefind: pages were written to ${fileURLToPath(dir)}, expected ${outDir}.`);
         try {
           await build.finish(logger);
         } finally {

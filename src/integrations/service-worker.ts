@@ -13,12 +13,20 @@ import type { LocaleSearchParts } from '../search/index-parts.ts';
 async function searchRuntimeFiles(outDir: string): Promise<string[]> {
   const parts = JSON.parse(await readFile(path.join(outDir, 'pagefind', 'parts.json'), 'utf8')) as Record<string, LocaleSearchParts>;
   const files: string[] = [];
-  for (const { parts: [newest] } of Object.values(parts)) {
+  for (const {
+    parts: [newest],
+  } of Object.values(parts)) {
     if (!newest) continue;
     const primary = newest.id;
-    const entry = JSON.parse(await readFile(path.join(outDir, 'pagefind', primary, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { wasm?: string | null }> };
+    const entry = JSON.parse(await readFile(path.join(outDir, 'pagefind', primary, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { wasm?: string | null }>;
+    };
     const wasms = Object.values(entry.languages).map((language) => language.wasm ?? 'unknown');
-    files.push(`pagefind/${primary}/pagefind.js`, `pagefind/${primary}/pagefind-worker.js`, ...wasms.map((wasm) => `pagefind/${primary}/wasm.${wasm}.pagefind`));
+    files.push(
+      `pagefind/${primary}/pagefind.js`,
+      `pagefind/${primary}/pagefind-worker.js`,
+      ...wasms.map((wasm) => `pagefind/${primary}/wasm.${wasm}.pagefind`),
+    );
   }
   return files;
 }
@@ -99,7 +107,9 @@ export function serviceWorker(): AstroIntegration {
             },
             {
               // Content-hashed: index metadata, chunks, filters, fragments, Vite's assets.
-              urlPattern: ({ url, sameOrigin }) => sameOrigin && (/\/(pagefind\/[^/]+\/(fragment|index|filter)|_astro)\//.test(url.pathname) || /\/pagefind\/[^/]+\/[^/]+\.pf_meta$/.test(url.pathname)),
+              urlPattern: ({ url, sameOrigin }) =>
+                sameOrigin &&
+                (/\/(pagefind\/[^/]+\/(fragment|index|filter)|_astro)\//.test(url.pathname) || /\/pagefind\/[^/]+\/[^/]+\.pf_meta$/.test(url.pathname)),
               handler: 'CacheFirst',
               options: { cacheName: 'arshif-immutable', expiration: { maxEntries: 5000 } },
             },

@@ -56,7 +56,10 @@ export function articleLoader(options: { contentDir: string }): Loader {
             const digest = generateDigest(text);
             if (store.get(id)?.digest === digest) continue;
             const split = splitArticleFile(text);
-            if (!split) throw new Error(`${where(file, 1)}: an article starts with front matter between two \`---\` lines (title at least). Add it, or re-import the text with npm run import.`);
+            if (!split)
+              throw new Error(
+                `${where(file, 1)}: an article starts with front matter between two \`---\` lines (title at least). Add it, or re-import the text with npm run import.`,
+              );
             let raw: Record<string, unknown>;
             try {
               raw = parseFrontMatter(split.yaml);
@@ -80,7 +83,13 @@ export function articleLoader(options: { contentDir: string }): Loader {
 
         // Rules that need the whole archive: tag URLs, one translation per locale.
         const problems = checkArchiveRules(store.values() as Iterable<ArchiveEntry>);
-        if (problems.length) throw new Error(`The archive has ${problems.length} problem(s):\n${problems.slice(0, 20).map((p) => `  ${p}`).join('\n')}`);
+        if (problems.length)
+          throw new Error(
+            `The archive has ${problems.length} problem(s):\n${problems
+              .slice(0, 20)
+              .map((p) => `  ${p}`)
+              .join('\n')}`,
+          );
         logger.info(`${files.length} articles (${parsed} read again, ${files.length - parsed} unchanged since the last build)`);
       };
       await sync();

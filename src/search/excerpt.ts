@@ -23,12 +23,7 @@ const WORD_CORE = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/u;
  * `isMatch(core, index)` is asked for each whitespace-separated word of the
  * content (its letters only, and its index, as Pagefind counts locations).
  */
-export function buildExcerpt(
-  content: string,
-  title: string,
-  isMatch: (core: string, index: number) => boolean,
-  length = EXCERPT_WORDS,
-): ExcerptPart[] {
+export function buildExcerpt(content: string, title: string, isMatch: (core: string, index: number) => boolean, length = EXCERPT_WORDS): ExcerptPart[] {
   const words = content.split(/\s+/).filter(Boolean);
   // The indexed text begins with the title (the page's h1, which Pagefind
   // ends with a full stop), after the tags at most: skip through it.

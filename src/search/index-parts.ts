@@ -86,8 +86,10 @@ export function planIndexParts(pages: readonly IndexedPage[], maxPages: number):
     const ordered = [...ofLocale].sort((a, b) => (day(a) < day(b) ? -1 : day(a) > day(b) ? 1 : byFile(a, b)));
     const years = groupBy(ordered, (page) => day(page).slice(0, 4));
     const byMonth = (size: number) => (year: { key: string; pages: IndexedPage[] }) =>
-      pack(groupBy(year.pages, (page) => day(page).slice(0, 7)), size, (month) =>
-        slices(month.pages, size).map((slice, index) => ({ key: `${month.key}-${index + 1}`, pages: slice })),
+      pack(
+        groupBy(year.pages, (page) => day(page).slice(0, 7)),
+        size,
+        (month) => slices(month.pages, size).map((slice, index) => ({ key: `${month.key}-${index + 1}`, pages: slice })),
       );
     const older = years.slice(0, -1);
     const olderPages = older.reduce((sum, year) => sum + year.pages.length, 0);

@@ -47,7 +47,10 @@ export function parseQuery(query: string): ParsedQuery {
 
 /** The query with its quotation marks taken out: what the index is asked for word by word. */
 export function withoutQuotes(query: string): string {
-  return query.replace(/["«»“”„]/g, ' ').replace(/\s+/g, ' ').trim();
+  return query
+    .replace(/["«»“”„]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** True when the query holds a quoted phrase of two words or more. */

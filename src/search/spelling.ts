@@ -22,15 +22,20 @@ export const MAX_WORDS_PER_SHARD = 4000;
 // Letters written on one skeleton and told apart only by dots (and the
 // hamza, which folds away); a typo among them costs half a letter.
 const SKELETON: Record<string, string> = {
-  'ب': 'ٮ', 'ت': 'ٮ', 'ث': 'ٮ', 'ن': 'ٮ', 'ي': 'ٮ',
-  'ج': 'ح', 'خ': 'ح',
-  'ذ': 'د',
-  'ز': 'ر',
-  'ش': 'س',
-  'ض': 'ص',
-  'ظ': 'ط',
-  'غ': 'ع',
-  'ق': 'ف',
+  ب: 'ٮ',
+  ت: 'ٮ',
+  ث: 'ٮ',
+  ن: 'ٮ',
+  ي: 'ٮ',
+  ج: 'ح',
+  خ: 'ح',
+  ذ: 'د',
+  ز: 'ر',
+  ش: 'س',
+  ض: 'ص',
+  ظ: 'ط',
+  غ: 'ع',
+  ق: 'ف',
 };
 
 /** A word as the spelling index compares it: folded, lower-case, Latin accents and the lone hamza dropped. */
@@ -173,7 +178,12 @@ export function spellingDistance(a: string, b: string): number {
  */
 export function readableSpelling(word: string): string {
   if (!isKeyedWord(word)) return word;
-  return word.normalize('NFC').replace(/ى\u0670/g, 'ى').replace(/\u0640?\u0670/g, 'ا').replace(/[\u0610-\u061A\u064B-\u065F\u06D6-\u06ED\u0640]/g, '').replace(/ٱ/g, 'ا');
+  return word
+    .normalize('NFC')
+    .replace(/ى\u0670/g, 'ى')
+    .replace(/\u0640?\u0670/g, 'ا')
+    .replace(/[\u0610-\u061A\u064B-\u065F\u06D6-\u06ED\u0640]/g, '')
+    .replace(/ٱ/g, 'ا');
 }
 
 /** The largest distance accepted for a word of this many letters: one letter, two from seven letters on. */

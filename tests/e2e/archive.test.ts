@@ -32,12 +32,21 @@ const outDir = path.join(work, 'dist');
  * generated ten years), so its month page offers its days. One day runs to a
  * second page.
  */
-const BURST: [day: number, articles: number][] = [[3, 12], [4, 25], [5, 1], [17, 7]];
+const BURST: [day: number, articles: number][] = [
+  [3, 12],
+  [4, 25],
+  [5, 1],
+  [17, 7],
+];
 const pad = (n: number) => String(n).padStart(2, '0');
 const burstSlug = (day: number, n: number) => `burst-2014-07-${pad(day)}-${pad(n)}`;
 
 const burst = BURST.flatMap(([day, articles]) =>
-  Array.from({ length: articles }, (_, index) => ({ slug: burstSlug(day, index + 1), date: `2014-07-${pad(day)}`, text: `خبر عاجل رقم ${index + 1} في يوم ${day} من يوليو.` })),
+  Array.from({ length: articles }, (_, index) => ({
+    slug: burstSlug(day, index + 1),
+    date: `2014-07-${pad(day)}`,
+    text: `خبر عاجل رقم ${index + 1} في يوم ${day} من يوليو.`,
+  })),
 );
 
 let site: StaticSite;
@@ -45,7 +54,11 @@ let browser: Browser;
 let htmlFiles: string[];
 
 function seed(file: string, tags: string[]): SeedText {
-  const lines = readFileSync(path.join(projectRoot, file), 'utf8').split('\n').map((line) => line.trim()).filter(Boolean).slice(1);
+  const lines = readFileSync(path.join(projectRoot, file), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .slice(1);
   return { sentences: splitSentences(lines.join('\n')), subheadings: lines.filter((line) => !/[.!?؟:،]$/.test(line)), tags };
 }
 
@@ -76,7 +89,10 @@ afterAll(async () => {
   await site?.close();
 });
 
-const articlesOf = (locale: string) => readdirSync(path.join(contentDir, locale)).map((file) => `/${locale}/articles/${file.replace(/\.mdx$/, '')}/`).sort();
+const articlesOf = (locale: string) =>
+  readdirSync(path.join(contentDir, locale))
+    .map((file) => `/${locale}/articles/${file.replace(/\.mdx$/, '')}/`)
+    .sort();
 
 describe('browsing', () => {
   test('every article is reachable from its home page through the numbered pages', async () => {
@@ -137,7 +153,11 @@ describe('browsing', () => {
   test('the chart: every month with articles is a link to its month page, named by month and count; it fills the column at 1280 px; a tie names every busiest month', async () => {
     const page = await openPage(browser, site.url, 'ar/archive/', { viewport: { width: 1280, height: 900 } });
     const bars = await page.$$eval('.archive-chart-bars a', (links) =>
-      links.map((link) => ({ href: (link as HTMLAnchorElement).pathname, label: link.getAttribute('aria-label')!, busiest: link.parentElement!.classList.contains('archive-chart-busiest') })),
+      links.map((link) => ({
+        href: (link as HTMLAnchorElement).pathname,
+        label: link.getAttribute('aria-label')!,
+        busiest: link.parentElement!.classList.contains('archive-chart-busiest'),
+      })),
     );
     const monthPages = await page.$$eval('.archive-months a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname));
     expect(bars.map((bar) => bar.href).sort()).toEqual([...monthPages].sort());
@@ -150,7 +170,10 @@ describe('browsing', () => {
     const widths = await page.evaluate(() => {
       const main = document.querySelector('main')!;
       const style = getComputedStyle(main);
-      return { column: main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight), chart: document.querySelector('.archive-chart-bars')!.getBoundingClientRect().width };
+      return {
+        column: main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+        chart: document.querySelector('.archive-chart-bars')!.getBoundingClientRect().width,
+      };
     });
     expect(Math.abs(widths.chart - widths.column)).toBeLessThan(2);
     // Every busiest month is named in the summary, with its count.
@@ -171,7 +194,11 @@ describe('browsing', () => {
     // Only the index of days: a busy month is not paged through as a whole.
     expect(await page.locator('.article-list, .pagination').count()).toBe(0);
     const days = await page.$$eval('.archive-day-list a', (links) =>
-      links.map((link) => ({ href: (link as HTMLAnchorElement).pathname, name: link.querySelector('.archive-day-name')!.textContent, count: link.querySelector('.archive-count')!.textContent })),
+      links.map((link) => ({
+        href: (link as HTMLAnchorElement).pathname,
+        name: link.querySelector('.archive-day-name')!.textContent,
+        count: link.querySelector('.archive-count')!.textContent,
+      })),
     );
     expect(days).toEqual([
       { href: '/ar/archive/2014/07/03/', name: `${arabicDigits(3)} يوليو`, count: `${arabicDigits(12)} مقالًا` },
@@ -189,7 +216,10 @@ describe('browsing', () => {
     const listed = async () => page.$$eval('.article-list .article-card-title a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname));
     const firstPage = await listed();
     expect(await page.$$eval('.article-list time', (times) => [...new Set(times.map((time) => time.getAttribute('datetime')))])).toEqual(['2014-07-04']);
-    expect(await page.$$eval('.breadcrumbs a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname))).toEqual(['/ar/archive/', '/ar/archive/2014/07/']);
+    expect(await page.$$eval('.breadcrumbs a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname))).toEqual([
+      '/ar/archive/',
+      '/ar/archive/2014/07/',
+    ]);
     await page.click('.pagination a[rel="next"]');
     await page.waitForURL(/\/ar\/archive\/2014\/07\/04\/page\/2\/$/);
     expect(await page.title()).toBe(`مقالات ${arabicDigits(4)} يوليو ${arabicDigits(2014)}، الصفحة ${arabicDigits(2)} · أرشيف`);
@@ -256,12 +286,19 @@ describe('browsing', () => {
     await closePage(ar);
     const en = await openPage(browser, site.url, 'en/articles/azerbaijan-halts-karabakh-offensive/');
     expect(await en.textContent('.reading-time')).toMatch(/^Reading time: \d+ minutes?$/);
-    expect(await en.locator('.prev-next .directional-icon').first().evaluate((svg) => getComputedStyle(svg).transform)).toBe('none');
+    expect(
+      await en
+        .locator('.prev-next .directional-icon')
+        .first()
+        .evaluate((svg) => getComputedStyle(svg).transform),
+    ).toBe('none');
     await closePage(en);
   });
 
   test('an untranslated article is built once; its address under another locale finds the original from the 404 page', async () => {
-    const slug = articlesOf('ar').map((url) => url.split('/')[3]!).find((candidate) => !existsSync(path.join(outDir, 'en', 'articles', candidate)))!;
+    const slug = articlesOf('ar')
+      .map((url) => url.split('/')[3]!)
+      .find((candidate) => !existsSync(path.join(outDir, 'en', 'articles', candidate)))!;
     expect(slug).toBeTruthy();
     const response = await fetch(new URL(`en/articles/${slug}/`, site.url));
     expect(response.status).toBe(404);

@@ -16,7 +16,10 @@ async function failureOf(name: string, files: Record<string, string>): Promise<s
     mkdirSync(path.dirname(path.join(contentDir, file)), { recursive: true });
     writeFileSync(path.join(contentDir, file), text);
   }
-  const failure = await buildSite({ contentDir, outDir: path.join(outRoot, name, 'dist') }).then(() => null, (error: Error) => error.message);
+  const failure = await buildSite({ contentDir, outDir: path.join(outRoot, name, 'dist') }).then(
+    () => null,
+    (error: Error) => error.message,
+  );
   expect(failure, `${name} should not build`).not.toBeNull();
   return failure!;
 }
@@ -29,7 +32,10 @@ describe('bad content fails the build with the file and the field named', () => 
     const failure = await buildSite({
       contentDir: path.join(fixtures, 'missing-title'),
       outDir: path.join(outRoot, 'missing-title'),
-    }).then(() => null, (error: Error) => error.message);
+    }).then(
+      () => null,
+      (error: Error) => error.message,
+    );
     expect(failure).not.toBeNull();
     expect(failure).toContain('missing-title/ar/broken.mdx');
     expect(failure).toMatch(/title: Required/);
@@ -40,7 +46,10 @@ describe('bad content fails the build with the file and the field named', () => 
     const failure = await buildSite({
       contentDir: path.join(fixtures, 'unknown-locale'),
       outDir: path.join(outRoot, 'unknown-locale'),
-    }).then(() => null, (error: Error) => error.message);
+    }).then(
+      () => null,
+      (error: Error) => error.message,
+    );
     expect(failure).toContain(`unknown-locale/xx/misfiled.mdx: folder "xx" is not a configured locale (${LOCALE_CODES.join(', ')})`);
   });
 
@@ -73,12 +82,14 @@ describe('bad content fails the build with the file and the field named', () => 
     }
   });
 
-  test('tags: too many, empty of letters, with URL or control characters — each refused with the contract\'s words', async () => {
+  test("tags: too many, empty of letters, with URL or control characters — each refused with the contract's words", async () => {
     const many = Array.from({ length: 21 }, (_, index) => `t${index}`).join(', ');
     expect(await failureOf('tags-many', { [at(DEFAULT_LOCALE, 'a')]: article(`tags: [${many}]\n`) })).toContain('at most 20 tags');
     expect(await failureOf('tags-dots', { [at(DEFAULT_LOCALE, 'a')]: article('tags: [".."]\n') })).toContain('the tag is "..", which a URL reads as a folder');
     expect(await failureOf('tags-slash', { [at(DEFAULT_LOCALE, 'a')]: article('tags: ["a/b"]\n') })).toContain('the tag contains a slash "/" at character 2');
-    expect(await failureOf('tags-nul', { [at(DEFAULT_LOCALE, 'a')]: article('tags: ["a\\0b"]\n') })).toContain('the tag contains the control character U+0000 (NUL)');
+    expect(await failureOf('tags-nul', { [at(DEFAULT_LOCALE, 'a')]: article('tags: ["a\\0b"]\n') })).toContain(
+      'the tag contains the control character U+0000 (NUL)',
+    );
     expect(await failureOf('author-dots', { [at(DEFAULT_LOCALE, 'a')]: article('author: "…"\n') })).toContain('the byline has no letter or digit');
   });
 
@@ -112,7 +123,9 @@ describe('bad content fails the build with the file and the field named', () => 
       [at(other!, 'first')]: article(`translationKey: ${DEFAULT_LOCALE}/original\n`),
       [at(other!, 'second')]: article(`translationKey: ${DEFAULT_LOCALE}/original\n`),
     });
-    expect(failure).toMatch(new RegExp(`${other}/second\\.mdx: claims to be the ${other} version of ${DEFAULT_LOCALE}/original, which .*${other}/first\\.mdx already is`));
+    expect(failure).toMatch(
+      new RegExp(`${other}/second\\.mdx: claims to be the ${other} version of ${DEFAULT_LOCALE}/original, which .*${other}/first\\.mdx already is`),
+    );
   });
 
   test('characters XML forbids are refused in any text field', async () => {

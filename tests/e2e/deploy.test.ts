@@ -73,7 +73,9 @@ async function watchedContext(): Promise<{ context: BrowserContext; watch: Watch
   await context.exposeBinding('__reportViolation', (_source, text: string) => watch.violations.push(text));
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { __reportViolation(text: string): void }).__reportViolation(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+      (window as unknown as { __reportViolation(text: string): void }).__reportViolation(
+        `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
+      );
     });
   });
   context.on('console', (message) => {
@@ -197,7 +199,9 @@ describe('offline', () => {
         await page.fill('#search-page-input', query);
         await page.waitForFunction((q) => document.querySelector<HTMLElement>('main [data-search-results]')?.dataset.query === q, query, { timeout: 15_000 });
       }
-      expect(await page.$$eval('main .search-result-title a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname))).toContain(`${BASE}ar/articles/baghdad-conference/`);
+      expect(await page.$$eval('main .search-result-title a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname))).toContain(
+        `${BASE}ar/articles/baghdad-conference/`,
+      );
       expect(await page.textContent('main [data-search-status]')).not.toBe(ar['search.unavailable']);
       // The next page the reader opens uses the new deploy, with the old worker still in charge: no reload asked of the reader.
       expect(await searchOn(page, 'ar', 'زرافة')).toEqual([`${BASE}ar/articles/giraffe-born/`]);

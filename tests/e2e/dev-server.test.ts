@@ -23,7 +23,13 @@ function freePort(): Promise<number> {
 
 /** The environment a user's shell gives `npm run dev`: without the variables Vitest exports (BASE_URL, MODE, NODE_ENV…). */
 function devEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ARSHIF_CONTENT_DIR: contentDir, ARSHIF_CACHE_DIR: path.join(work, 'cache'), NO_COLOR: '1', FORCE_COLOR: '0' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ARSHIF_CONTENT_DIR: contentDir,
+    ARSHIF_CACHE_DIR: path.join(work, 'cache'),
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+  };
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']) delete env[name];
   // Vite's dev server behaves as under test when it sees these (no page routes).
   for (const name of Object.keys(env)) if (name.startsWith('VITEST')) delete env[name];
@@ -38,11 +44,15 @@ beforeAll(async () => {
   expect(imported.code, imported.output).toBe(0);
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  server = spawn(path.join(projectRoot, 'node_modules/.bin/node'), [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
-    cwd: projectRoot,
-    env: devEnvironment(),
-    stdio: 'pipe',
-  });
+  server = spawn(
+    path.join(projectRoot, 'node_modules/.bin/node'),
+    [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'],
+    {
+      cwd: projectRoot,
+      env: devEnvironment(),
+      stdio: 'pipe',
+    },
+  );
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`astro dev did not start:\n${output}`)), 90_000);

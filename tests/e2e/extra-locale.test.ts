@@ -49,7 +49,8 @@ const DIGITS = { latn: /[0-9]/u, arab: /[٠-٩]/u, arabext: /[۰-۹]/u, hebr: /[
 async function interfaceDigits(page: Page): Promise<string> {
   return page.evaluate(() => {
     const parts: string[] = [];
-    for (const element of document.querySelectorAll('time, .archive-count, .archive-years, .archive-chart, h1, .dateline')) parts.push(element.textContent ?? '');
+    for (const element of document.querySelectorAll('time, .archive-count, .archive-years, .archive-chart, h1, .dateline'))
+      parts.push(element.textContent ?? '');
     return parts.join(' ');
   });
 }
@@ -84,8 +85,12 @@ async function charactersWithoutBundledFace(page: Page): Promise<string[]> {
         // Letters and marks; digits and punctuation in an Arabic headline take the system's sans by design (the headline face is cut to letters).
         if (!/[\p{L}\p{M}]/u.test(character)) continue;
         const code = character.codePointAt(0)!;
-        const family = families.find((name) => faces.some((face) => face.family === name && face.ranges.some(([first, last]) => code >= first && code <= last)));
-        const loaded = family && faces.some((face) => face.family === family && face.status === 'loaded' && face.ranges.some(([first, last]) => code >= first && code <= last));
+        const family = families.find((name) =>
+          faces.some((face) => face.family === name && face.ranges.some(([first, last]) => code >= first && code <= last)),
+        );
+        const loaded =
+          family &&
+          faces.some((face) => face.family === family && face.status === 'loaded' && face.ranges.some(([first, last]) => code >= first && code <= last));
         if (!loaded) problems.add(`${character} (U+${code.toString(16).toUpperCase()}) in <${element.localName}> ${style.fontFamily}`);
       }
     }
@@ -141,7 +146,10 @@ describe(`every locale pack turned on (ARSHIF_LOCALES=${ALL_PACKS})`, () => {
         expect(await page.getAttribute('html', 'dir'), pathname).toBe(localeDirection(locale));
         expect(await page.getAttribute('html', 'data-digits'), pathname).toBe(pack.digits);
         const preloads = await page.$$eval('link[rel="preload"][as="font"]', (links) => links.map((link) => (link as HTMLLinkElement).href));
-        expect(preloads.some((href) => href.includes(expectedPreload(locale))), `${pathname} preloads ${preloads.join(', ')}`).toBe(true);
+        expect(
+          preloads.some((href) => href.includes(expectedPreload(locale))),
+          `${pathname} preloads ${preloads.join(', ')}`,
+        ).toBe(true);
         expect(await charactersWithoutBundledFace(page), pathname).toEqual([]);
         // Digits of dates, counts and titles in the locale's one system, none of another.
         const digits = await interfaceDigits(page);
@@ -154,7 +162,10 @@ describe(`every locale pack turned on (ARSHIF_LOCALES=${ALL_PACKS})`, () => {
           // (ar and en are measured by npm run bench on its corpus; their seed article pages here load
           // Naskh for the other language's title too: 86.1 and 93.8 kB, the same faces as before the packs.)
           const fontBytes = await page.evaluate(() =>
-            performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('.woff2')).reduce((sum, entry) => sum + (entry as PerformanceResourceTiming).encodedBodySize, 0),
+            performance
+              .getEntriesByType('resource')
+              .filter((entry) => entry.name.endsWith('.woff2'))
+              .reduce((sum, entry) => sum + (entry as PerformanceResourceTiming).encodedBodySize, 0),
           );
           console.log(`${locale} article page fonts: ${(fontBytes / 1000).toFixed(1)} kB`);
           expect(fontBytes, pathname).toBeGreaterThan(0);
@@ -162,19 +173,27 @@ describe(`every locale pack turned on (ARSHIF_LOCALES=${ALL_PACKS})`, () => {
           // The dateline: the locale's first calendar, then the others.
           const dateline = (await page.textContent('article .dateline'))!;
           for (const calendar of pack.calendars) expect(dateline, pathname).toContain(formatDate(newest.date, locale, calendar));
-          expect(dateline.indexOf(formatDate(newest.date, locale, pack.calendars[0]))).toBeLessThan(dateline.indexOf(formatDate(newest.date, locale, pack.calendars[1]!)));
+          expect(dateline.indexOf(formatDate(newest.date, locale, pack.calendars[0]))).toBeLessThan(
+            dateline.indexOf(formatDate(newest.date, locale, pack.calendars[1]!)),
+          );
         }
         if (pathname.endsWith('/archive/')) {
           // The archive index and its chart group and name by the locale's archive calendar: every article's
           // month is listed under its year, by name, with a link to its month page.
           const years = await page.$$eval('.archive-year', (sections) =>
-            sections.map((section) => ({ heading: section.querySelector('h2')!.textContent!, months: [...section.querySelectorAll('li a')].map((link) => ({ name: link.textContent!, href: (link as HTMLAnchorElement).pathname })) })),
+            sections.map((section) => ({
+              heading: section.querySelector('h2')!.textContent!,
+              months: [...section.querySelectorAll('li a')].map((link) => ({ name: link.textContent!, href: (link as HTMLAnchorElement).pathname })),
+            })),
           );
           for (const article of articles) {
             const own = calendarMonthOf(article.date, pack.archiveCalendar);
             const section = years.find(({ heading }) => heading.includes(archiveYearName(own.start, locale)));
             expect(section, `${locale}: year of ${article.slug} in ${years.map(({ heading }) => heading).join(' | ')}`).toBeDefined();
-            expect(section!.months).toContainEqual({ name: archiveMonthName(own.start, locale, 'month'), href: `/${locale}/archive/${own.year}/${String(own.month).padStart(2, '0')}/` });
+            expect(section!.months).toContainEqual({
+              name: archiveMonthName(own.start, locale, 'month'),
+              href: `/${locale}/archive/${own.year}/${String(own.month).padStart(2, '0')}/`,
+            });
           }
           expect(await page.textContent('.archive-chart')).toContain(archiveMonthName(month.start, locale, 'monthYear'));
         }
@@ -216,7 +235,9 @@ describe(`every locale pack turned on (ARSHIF_LOCALES=${ALL_PACKS})`, () => {
     for (const [locale, [query, slug]] of Object.entries(queries)) {
       const page = await openPage(browser, site.url, `${locale}/search/?q=${encodeURIComponent(query)}`);
       await page.waitForSelector('main [data-search-results] .search-result');
-      const results = await page.$$eval('main [data-search-results] .search-result-title a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+      const results = await page.$$eval('main [data-search-results] .search-result-title a', (links) =>
+        links.map((link) => (link as HTMLAnchorElement).pathname),
+      );
       expect(results[0], `${locale}: ${query}`).toBe(`/${locale}/articles/${slug}/`);
       await closePage(page);
     }
@@ -232,10 +253,13 @@ describe(`every locale pack turned on (ARSHIF_LOCALES=${ALL_PACKS})`, () => {
     await closePage(page);
     const month = await openPage(browser, site.url, 'he/archive/5784/06/');
     expect(await month.textContent('h1')).toContain('אדר א׳ 5784');
-    expect(await month.$$eval('main .article-list a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname))).toContain('/he/articles/purim-katan/');
+    expect(await month.$$eval('main .article-list a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname))).toContain(
+      '/he/articles/purim-katan/',
+    );
     await closePage(month);
     // Search filters by the year the archive shows: 1402 for a Persian article of 2023, 5784 for a Hebrew one of 2024.
-    const yearFilter = (locale: string, slug: string) => /<meta name="arshif:year" content="(\d+)"/.exec(readFileSync(path.join(outDir, locale, 'articles', slug, 'index.html'), 'utf8'))?.[1];
+    const yearFilter = (locale: string, slug: string) =>
+      /<meta name="arshif:year" content="(\d+)"/.exec(readFileSync(path.join(outDir, locale, 'articles', slug, 'index.html'), 'utf8'))?.[1];
     expect(yearFilter('fa', 'yalda-night')).toBe('1402');
     expect(yearFilter('he', 'purim-katan')).toBe('5784');
     expect(yearFilter('ar', 'cairo-book-fair')).toBe('2023');
@@ -243,7 +267,9 @@ describe(`every locale pack turned on (ARSHIF_LOCALES=${ALL_PACKS})`, () => {
     const search = await openPage(browser, site.url, 'fa/search/');
     await search.focus('select[name="year"]');
     await search.waitForSelector('[data-search-page][data-filters-ready]');
-    const years = await search.$$eval('select[name="year"] option', (options) => options.filter((option) => (option as HTMLOptionElement).value).map((option) => [(option as HTMLOptionElement).value, option.textContent!.trim()]));
+    const years = await search.$$eval('select[name="year"] option', (options) =>
+      options.filter((option) => (option as HTMLOptionElement).value).map((option) => [(option as HTMLOptionElement).value, option.textContent!.trim()]),
+    );
     expect(years).toEqual([['1402', '۱۴۰۲ (۲)']]); // both Persian articles, of 2023-05-10 and 2023-12-21, are in 1402
     await closePage(search);
   });

@@ -30,9 +30,7 @@ async function searchFrom(page: Page, query: string): Promise<string[]> {
   await page.press('#search-dialog-input', 'Enter');
   await page.waitForURL(/\/search\/\?q=/);
   await page.waitForSelector('main [data-search-results] .search-result');
-  return page.$$eval('main [data-search-results] .search-result-title a', (links) =>
-    links.map((link) => (link as HTMLAnchorElement).pathname),
-  );
+  return page.$$eval('main [data-search-results] .search-result-title a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname));
 }
 
 describe('the bundled archive in a real browser', () => {

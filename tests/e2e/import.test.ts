@@ -23,7 +23,8 @@ const env = { ...process.env, ARSHIF_CONTENT_DIR: contentDir };
 
 const importScript = (...args: string[]) => run(process.execPath, ['tools/import/cli.ts', ...args], { cwd: projectRoot, env });
 
-const legacyText = 'الحكومة توقف الهجوم على المقاطعة\nقالت الحكومة انها وافقت على وقف اطلاق النار.\nمحادثات السلام\nستعقد المحادثات يوم الخميس في مدينة يفلاخ.\n';
+const legacyText =
+  'الحكومة توقف الهجوم على المقاطعة\nقالت الحكومة انها وافقت على وقف اطلاق النار.\nمحادثات السلام\nستعقد المحادثات يوم الخميس في مدينة يفلاخ.\n';
 
 let site: StaticSite;
 let browser: Browser;
@@ -44,7 +45,10 @@ beforeAll(async () => {
   writeFileSync(path.join(raw, 'utf-16be.txt'), encodeUtf16(legacyText.replace('الحكومة توقف', 'يوتف بي توقف'), 'be'));
   writeFileSync(path.join(raw, 'utf-8-bom.txt'), `\uFEFF${legacyText.replace('الحكومة توقف', 'علامة الترتيب توقف')}`);
   // Stray control characters (removed, a form feed made a space) and a tab: repaired with a warning, then proven by verify.
-  writeFileSync(path.join(raw, 'control-characters.txt'), 'الأمطار تعود إلى الرياض\nهطلت أمطار\u001A غزيرة على العاصمة\fمساء أمس.\nقال\tالمتحدث إن الطرق مفتوحة.\n');
+  writeFileSync(
+    path.join(raw, 'control-characters.txt'),
+    'الأمطار تعود إلى الرياض\nهطلت أمطار\u001A غزيرة على العاصمة\fمساء أمس.\nقال\tالمتحدث إن الطرق مفتوحة.\n',
+  );
   // A Nabati poem: nothing but short unpunctuated lines, one verse a line.
   writeFileSync(path.join(raw, 'verse.txt'), 'ليل الساهر\nيا ليل طولك ما يهون على الساهر\nوالنجم يشهد كم سهرت وكم صبرت\nأمشي على درب الهوى والقلب حاير\n');
 
@@ -63,7 +67,9 @@ describe('npm run import, end to end', () => {
   test('every fixture imports, with notes for conversions and warnings for bidi and control characters', () => {
     expect(importCode, importOutput).toBe(0);
     expect(importOutput).toContain('14 file(s): 14 imported, 0 updated, 0 unchanged, 0 skipped, 0 failed.');
-    expect(importOutput).toContain('warning: removed 2 invisible control character(s) (U+000C (form feed) ×1 → space, U+001A (substitute) ×1), first at line 2, column 11; pass --strict to refuse such files instead');
+    expect(importOutput).toContain(
+      'warning: removed 2 invisible control character(s) (U+000C (form feed) ×1 → space, U+001A (substitute) ×1), first at line 2, column 11; pass --strict to refuse such files instead',
+    );
     expect(importOutput).toContain('note: verse detected (3 or more short unpunctuated lines in a row): lines 2–4, shown one verse a line');
     expect(importOutput).toContain('note: converted from Windows-1256 to UTF-8');
     expect(importOutput).toContain('note: converted from ISO-8859-6 to UTF-8');
@@ -87,7 +93,19 @@ describe('npm run import, end to end', () => {
   });
 
   test('npm run verify proves the bundled seed articles in the bundled site, against the seed files', async () => {
-    const verify = await run(process.execPath, ['tools/verify/cli.ts', '--content', path.join(projectRoot, 'content'), '--dist', inject('bundledDist'), '--sources', path.join(projectRoot, 'tests/fixtures/seed')], { cwd: projectRoot, env: process.env });
+    const verify = await run(
+      process.execPath,
+      [
+        'tools/verify/cli.ts',
+        '--content',
+        path.join(projectRoot, 'content'),
+        '--dist',
+        inject('bundledDist'),
+        '--sources',
+        path.join(projectRoot, 'tests/fixtures/seed'),
+      ],
+      { cwd: projectRoot, env: process.env },
+    );
     expect(verify.output).toMatch(/verify: 2 imported article\(s\) checked against .* — 2 ok, 0 failed/);
     expect(verify.code).toBe(0);
   });
@@ -99,7 +117,9 @@ describe('npm run import, end to end', () => {
     try {
       const verify = await run(process.execPath, ['tools/verify/cli.ts', '--content', contentDir, '--dist', outDir], { cwd: projectRoot, env });
       expect(verify.code).toBe(1);
-      expect(verify.output).toMatch(/FAIL .*ar\/front-block-article\.mdx: line 3 differs \(expected text from the MDX file[^\n]*\):\n\s+source: فقرة ثانية\.\n\s+page:\s+\(nothing\)/);
+      expect(verify.output).toMatch(
+        /FAIL .*ar\/front-block-article\.mdx: line 3 differs \(expected text from the MDX file[^\n]*\):\n\s+source: فقرة ثانية\.\n\s+page:\s+\(nothing\)/,
+      );
       expect(verify.output).toContain('13 ok, 1 failed');
     } finally {
       writeFileSync(page, original);
@@ -111,7 +131,10 @@ describe('npm run import, end to end', () => {
     const original = readFileSync(page, 'utf8');
     writeFileSync(page, original.replace('<p>فقرة ثانية.</p>', '<p><a href="https://example.com">فقرة</a> ثانية.</p>'));
     try {
-      const verify = await run(process.execPath, ['tools/verify/cli.ts', '--content', contentDir, '--dist', outDir, '--sources', raw], { cwd: projectRoot, env });
+      const verify = await run(process.execPath, ['tools/verify/cli.ts', '--content', contentDir, '--dist', outDir, '--sources', raw], {
+        cwd: projectRoot,
+        env,
+      });
       expect(verify.code).toBe(1);
       expect(verify.output).toMatch(/FAIL .*ar\/front-block-article\.mdx: the article body contains <a>, which the importer never writes/);
     } finally {
@@ -129,11 +152,27 @@ describe('npm run import, end to end', () => {
       await dialog.dismiss();
     });
     page.on('pageerror', (error) => errors.push(error.message));
-    const slug = readdirSync(path.join(contentDir, 'ar')).find((name) => readFileSync(path.join(contentDir, 'ar', name), 'utf8').includes('file: hostile.txt'))!.replace(/\.mdx$/, '');
+    const slug = readdirSync(path.join(contentDir, 'ar'))
+      .find((name) => readFileSync(path.join(contentDir, 'ar', name), 'utf8').includes('file: hostile.txt'))!
+      .replace(/\.mdx$/, '');
     await page.goto(new URL(`ar/articles/${slug}/`, site.url).href);
     await page.waitForTimeout(300);
     const text = await page.textContent('[data-article-body]');
-    for (const literal of ['{process.exit(1)}', '{globalThis.x = 1}', '<script>alert(1)</script>', "import fs from 'node:fs'", '<img src=x onerror=alert(1)>', '# ليست عنوانا', '> ليست اقتباسا.', '*ليس عريضا*', '[ليس رابطا](https://example.com)', '&amp; و&lt; و&#123;', '{/* تعليق */}', '<!-- تعليق HTML -->', '<Component prop={1} />']) {
+    for (const literal of [
+      '{process.exit(1)}',
+      '{globalThis.x = 1}',
+      '<script>alert(1)</script>',
+      "import fs from 'node:fs'",
+      '<img src=x onerror=alert(1)>',
+      '# ليست عنوانا',
+      '> ليست اقتباسا.',
+      '*ليس عريضا*',
+      '[ليس رابطا](https://example.com)',
+      '&amp; و&lt; و&#123;',
+      '{/* تعليق */}',
+      '<!-- تعليق HTML -->',
+      '<Component prop={1} />',
+    ]) {
       expect(text, literal).toContain(literal);
     }
     expect(await page.textContent('h1')).toBe('نص عدائي: {process.exit(1)} لا يجب أن ينفذ');
@@ -149,8 +188,12 @@ describe('npm run import, end to end', () => {
 
   test('legacy encodings, presentation forms and bidi controls come out as clean Arabic', () => {
     const titles = readdirSync(path.join(contentDir, 'ar')).map((name) => readFileSync(path.join(contentDir, 'ar', name), 'utf8').match(/^title: (.*)$/m)![1]);
-    expect(titles).toEqual(expect.arrayContaining(['ويندوز توقف الهجوم على المقاطعة', 'ايزو توقف الهجوم على المقاطعة', 'أذربيجان توقف الهجوم', 'عنوان فيه عكس للاتجاه']));
-    const all = readdirSync(path.join(contentDir, 'ar')).map((name) => readFileSync(path.join(contentDir, 'ar', name), 'utf8')).join('\n');
+    expect(titles).toEqual(
+      expect.arrayContaining(['ويندوز توقف الهجوم على المقاطعة', 'ايزو توقف الهجوم على المقاطعة', 'أذربيجان توقف الهجوم', 'عنوان فيه عكس للاتجاه']),
+    );
+    const all = readdirSync(path.join(contentDir, 'ar'))
+      .map((name) => readFileSync(path.join(contentDir, 'ar', name), 'utf8'))
+      .join('\n');
     expect(all).not.toMatch(/[\uFB50-\uFDFF\uFE70-\uFEFE\u202A-\u202E\u2066-\u2069\r]/);
     expect(all).toContain('الـــدرسَ');
     expect(all).toContain('نصف‌فاصلة');
@@ -159,7 +202,9 @@ describe('npm run import, end to end', () => {
   });
 
   test('a poem shows as verse: one paragraph of class "verse", a line a verse, no subheadings', async () => {
-    const slug = readdirSync(path.join(contentDir, 'ar')).find((name) => readFileSync(path.join(contentDir, 'ar', name), 'utf8').includes('file: verse.txt'))!.replace(/\.mdx$/, '');
+    const slug = readdirSync(path.join(contentDir, 'ar'))
+      .find((name) => readFileSync(path.join(contentDir, 'ar', name), 'utf8').includes('file: verse.txt'))!
+      .replace(/\.mdx$/, '');
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(new URL(`ar/articles/${slug}/`, site.url).href);
@@ -179,10 +224,26 @@ describe('bad input: a clear error, a non-zero exit, nothing written', () => {
       ['binary.txt', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x81, 0x8d, 0x8f]), /binary\.txt: is neither UTF-8/],
       ['long-line.txt', `title\n${'ا'.repeat(100_001)}.\n`, /long-line\.txt:2: has a line of 100,002 characters \(the limit is 100,000\)/],
       // A language no locale pack covers (Pashto), whichever packs ARSHIF_LOCALES turns on; Persian when its pack is off.
-      ['pashto.txt', '---\ntitle: سرلیک\nlang: ps\n---\nدا یوه لنډه مقاله ده.\n', /pashto\.txt: is in "ps" \(from the front block's "lang" field\), which is not a configured locale/],
-      ...(isLocaleCode('fa') ? [] : [['persian.txt', readFileSync(path.join(fixtures, 'persian.txt')), /persian\.txt: is in "fa" \(guessed from its script\), which is not a configured locale/] as [string, Uint8Array, RegExp]]),
+      [
+        'pashto.txt',
+        '---\ntitle: سرلیک\nlang: ps\n---\nدا یوه لنډه مقاله ده.\n',
+        /pashto\.txt: is in "ps" \(from the front block's "lang" field\), which is not a configured locale/,
+      ],
+      ...(isLocaleCode('fa')
+        ? []
+        : [
+            [
+              'persian.txt',
+              readFileSync(path.join(fixtures, 'persian.txt')),
+              /persian\.txt: is in "fa" \(guessed from its script\), which is not a configured locale/,
+            ] as [string, Uint8Array, RegExp],
+          ]),
       ['unknown-field.txt', readFileSync(path.join(fixtures, 'unknown-field.txt')), /unknown-field\.txt:3: has an unknown front-block field "colour"/],
-      ['bad-date.txt', readFileSync(path.join(fixtures, 'bad-date.txt')), /bad-date\.txt:2: has an invalid date \(the front block's "date" field\): 2023-02-30 is not a day of the calendar/],
+      [
+        'bad-date.txt',
+        readFileSync(path.join(fixtures, 'bad-date.txt')),
+        /bad-date\.txt:2: has an invalid date \(the front block's "date" field\): 2023-02-30 is not a day of the calendar/,
+      ],
       ['title-only.txt', readFileSync(path.join(fixtures, 'title-only.txt')), /title-only\.txt:1: has a title but no paragraph/],
     ];
     for (const [name, bytes] of cases) writeFileSync(path.join(bad, name), bytes);
@@ -199,7 +260,10 @@ describe('bad input: a clear error, a non-zero exit, nothing written', () => {
 
   test('--dry-run shows what would happen and writes nothing', async () => {
     const dryContent = path.join(work, 'dry-content');
-    const result = await run(process.execPath, ['tools/import/cli.ts', path.join(fixtures, 'diacritics.txt'), '--dry-run'], { cwd: projectRoot, env: { ...env, ARSHIF_CONTENT_DIR: dryContent } });
+    const result = await run(process.execPath, ['tools/import/cli.ts', path.join(fixtures, 'diacritics.txt'), '--dry-run'], {
+      cwd: projectRoot,
+      env: { ...env, ARSHIF_CONTENT_DIR: dryContent },
+    });
     expect(result.code).toBe(0);
     expect(result.output).toMatch(/would be imported .*diacritics\.txt → .*ar\/.*\.mdx/);
     expect(result.output).toContain('Dry run — nothing written.');

@@ -31,7 +31,11 @@ function filesBelow(dir: string): string[] {
 
 /** `count` tiny English articles of one day, numbered from `from`. */
 const wire = (date: string, count: number, from = 1): TinyArticle[] =>
-  Array.from({ length: count }, (_, index) => ({ slug: `wire-${date}-${String(from + index).padStart(2, '0')}`, date, text: `Wire report ${from + index} of ${date}.` }));
+  Array.from({ length: count }, (_, index) => ({
+    slug: `wire-${date}-${String(from + index).padStart(2, '0')}`,
+    date,
+    text: `Wire report ${from + index} of ${date}.`,
+  }));
 
 beforeAll(async () => {
   rmSync(work, { recursive: true, force: true });
@@ -98,7 +102,13 @@ describe('a rebuild into the same dist/', () => {
       return Object.entries(listed).map(([locale, { parts, firstSearch }]) => ({
         locale,
         firstSearch,
-        parts: parts.map(({ id, pages, since, until }) => ({ id, pages, since, until, ids: readFileSync(path.join(dir, 'pagefind', id, 'pages.json'), 'utf8') })),
+        parts: parts.map(({ id, pages, since, until }) => ({
+          id,
+          pages,
+          since,
+          until,
+          ids: readFileSync(path.join(dir, 'pagefind', id, 'pages.json'), 'utf8'),
+        })),
       }));
     };
     expect(partsOf(rebuiltDir)).toEqual(partsOf(coldDir));

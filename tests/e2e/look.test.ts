@@ -25,7 +25,10 @@ const WIDTHS = [360, 768, 1280] as const;
 const SCHEMES = ['light', 'dark'] as const;
 
 /** An article of each locale, from the archive the setup built. */
-const articleSlug = (locale: string) => readdirSync(path.join(projectRoot, 'content', locale)).find((file) => file.endsWith('.mdx'))!.replace(/\.mdx$/, '');
+const articleSlug = (locale: string) =>
+  readdirSync(path.join(projectRoot, 'content', locale))
+    .find((file) => file.endsWith('.mdx'))!
+    .replace(/\.mdx$/, '');
 
 const PAGES = {
   home: (locale: string) => `${locale}/`,
@@ -84,7 +87,8 @@ describe('screenshot review set and axe', () => {
             written++;
             if (width === 1280 || (width === 360 && kind === 'home')) {
               const { violations: found } = await new AxeBuilder({ page }).analyze();
-              for (const violation of found) violations.push(`${kind} ${width}: ${violation.id} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+              for (const violation of found)
+                violations.push(`${kind} ${width}: ${violation.id} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
             }
           }
           await context.close();
@@ -160,7 +164,11 @@ describe('typography per script', () => {
         probe.textContent = 'Karabakh';
         document.querySelector('.article-body p')!.append(probe);
         await document.fonts.load(`18px "Arshif Latin in Arabic"`, 'Karabakh');
-        return { sizeAdjust: (face as FontFace & { sizeAdjust?: string })?.sizeAdjust, family: getComputedStyle(probe).fontFamily, loaded: document.fonts.check('18px "Arshif Latin in Arabic"', 'Karabakh') };
+        return {
+          sizeAdjust: (face as FontFace & { sizeAdjust?: string })?.sizeAdjust,
+          family: getComputedStyle(probe).fontFamily,
+          loaded: document.fonts.check('18px "Arshif Latin in Arabic"', 'Karabakh'),
+        };
       });
       expect(latin.family).toMatch(/^"Arshif Latin in Arabic"/);
       expect(parseFloat(latin.sizeAdjust ?? '100')).toBeLessThan(100);
@@ -196,14 +204,19 @@ describe('masthead, footer, about and 404', () => {
         const boxes = visible.map((element) => element.getBoundingClientRect());
         // One row: every visible part of the header shares one horizontal band.
         const oneRow = Math.max(...boxes.map((box) => box.top)) < Math.min(...boxes.map((box) => box.bottom));
-        return { height: document.querySelector('.site-header')!.getBoundingClientRect().height, rows: oneRow ? 1 : 2, names: visible.map((element) => element.className) };
+        return {
+          height: document.querySelector('.site-header')!.getBoundingClientRect().height,
+          rows: oneRow ? 1 : 2,
+          names: visible.map((element) => element.className),
+        };
       });
       expect(header.rows, `${locale}: ${header.names.join(', ')}`).toBe(1);
       expect(header.height).toBeLessThanOrEqual(64);
       expect(await page.isVisible('.site-nav')).toBe(false);
       await page.click('.menu-button');
       await page.waitForSelector('.site-menu:popover-open');
-      for (const selector of ['.site-nav a', '.site-menu .language-switcher a', '[data-theme-choice="dark"]']) expect(await page.isVisible(selector), selector).toBe(true);
+      for (const selector of ['.site-nav a', '.site-menu .language-switcher a', '[data-theme-choice="dark"]'])
+        expect(await page.isVisible(selector), selector).toBe(true);
       await page.keyboard.press('Escape');
       expect(await page.isVisible('.site-nav')).toBe(false);
       await closePage(page);
@@ -274,7 +287,10 @@ describe('theme', () => {
     const context = await browser.newContext({ colorScheme: 'dark' });
     const page = await context.newPage();
     await page.goto(new URL(PAGES.home(DEFAULT_LOCALE), siteUrl).href);
-    const pressed = () => page.$$eval('[data-theme-choice]', (buttons) => buttons.filter((button) => button.getAttribute('aria-pressed') === 'true').map((button) => (button as HTMLElement).dataset.themeChoice));
+    const pressed = () =>
+      page.$$eval('[data-theme-choice]', (buttons) =>
+        buttons.filter((button) => button.getAttribute('aria-pressed') === 'true').map((button) => (button as HTMLElement).dataset.themeChoice),
+      );
     expect(await pressed()).toEqual(['system']);
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const systemDark = await background();

@@ -63,7 +63,11 @@ function readOutcomes(output: string): Map<string, Outcome> {
 /** Titles and bylines as the archive stores them: NFC, runs of white space as one space, trimmed. */
 const stored = (text: string) => text.normalize('NFC').replace(/\s+/gu, ' ').trim();
 /** For comparing titles whatever the importer does with Persian-keyboard letters. */
-const comparable = (text: string) => stored(text).replace(/[\p{Cc}]/gu, '').replace(/ی/g, 'ي').replace(/ک/g, 'ك');
+const comparable = (text: string) =>
+  stored(text)
+    .replace(/[\p{Cc}]/gu, '')
+    .replace(/ی/g, 'ي')
+    .replace(/ک/g, 'ك');
 
 const parse = (file: string): Root => fromHtml(readFileSync(file, 'utf8'));
 const articlePage = (target: string) => path.join(outDir, path.dirname(target), 'articles', path.basename(target, '.mdx'), 'index.html');
@@ -151,7 +155,8 @@ afterAll(async () => {
   await site?.close();
 });
 
-const outcomeOf = (article: MessyArticle): Outcome => outcomes.get(article.path) ?? { status: 'failed', reason: '(no line for this file in the import output)' };
+const outcomeOf = (article: MessyArticle): Outcome =>
+  outcomes.get(article.path) ?? { status: 'failed', reason: '(no line for this file in the import output)' };
 /** Fails with the build's own account: from its list of the archive's problems when it has one. */
 const expectBuilt = () => {
   const message = buildError?.message;
@@ -162,8 +167,23 @@ const expectBuilt = () => {
 describe('a messy newspaper archive, imported', () => {
   test('the corpus holds every mess the tests below rely on', () => {
     expect(readdirSync(raw)).toHaveLength(ARTICLES);
-    for (const kind of ['empty', 'boilerplate', 'poem', 'poem-only', 'persian-keyboard', 'exact-duplicate', 'near-duplicate', 'control-characters', 'tab-in-title', 'tab-in-byline', 'long-byline'] as const) {
-      expect(corpus.some((article) => article.kind === kind), kind).toBe(true);
+    for (const kind of [
+      'empty',
+      'boilerplate',
+      'poem',
+      'poem-only',
+      'persian-keyboard',
+      'exact-duplicate',
+      'near-duplicate',
+      'control-characters',
+      'tab-in-title',
+      'tab-in-byline',
+      'long-byline',
+    ] as const) {
+      expect(
+        corpus.some((article) => article.kind === kind),
+        kind,
+      ).toBe(true);
     }
     expect(new Set(spa.map((article) => article.author)).size).toBeGreaterThanOrEqual(5);
     expect(corpus.some((article) => Object.keys(article.controlCharacters ?? {}).includes('\u001A'))).toBe(true);
@@ -188,7 +208,12 @@ describe('a messy newspaper archive, imported', () => {
   test('only the empty pages are refused: control characters, tabs, poems, Persian keyboards, long bylines and boilerplate all import', () => {
     const refused = corpus
       .filter((article) => expectedOutcome(article) !== 'refused' && outcomeOf(article).status === 'failed')
-      .map((article) => `${article.path} (${article.kind}): ${outcomeOf(article).reason?.replace(/^.*?\.txt(?::\d+)?: /, '').slice(0, 160)}`);
+      .map(
+        (article) =>
+          `${article.path} (${article.kind}): ${outcomeOf(article)
+            .reason?.replace(/^.*?\.txt(?::\d+)?: /, '')
+            .slice(0, 160)}`,
+      );
     expect(refused).toEqual([]);
   });
 
@@ -212,7 +237,9 @@ describe('a messy newspaper archive, imported', () => {
   test('the exit code and the summary say exactly that: the empty pages failed, the copies were skipped, the rest imported', () => {
     const count = (expected: Expected) => corpus.filter((article) => expectedOutcome(article) === expected).length;
     const summary = /^\d+ file\(s\): .*$/m.exec(importOutput)?.[0];
-    expect(summary).toBe(`${ARTICLES} file(s): ${count('imported')} imported, 0 updated, 0 unchanged, ${count('republished')} skipped, ${count('refused')} failed.`);
+    expect(summary).toBe(
+      `${ARTICLES} file(s): ${count('imported')} imported, 0 updated, 0 unchanged, ${count('republished')} skipped, ${count('refused')} failed.`,
+    );
     // Any failure makes the exit code 1 (and there are empty pages).
     expect(importCode).toBe(1);
   });
@@ -220,7 +247,11 @@ describe('a messy newspaper archive, imported', () => {
   test('the summary says which spellings of an author it joined', () => {
     const summary = importOutput.slice(importOutput.search(/\d+ file\(s\): /));
     // As stored: white space collapsed (a tab or a doubled space is no part of a name).
-    const spellings = [...new Set(spa.filter((article) => expectedOutcome(article) === 'imported').map((article) => article.author!.normalize('NFC').replace(/\s+/gu, ' ').trim()))];
+    const spellings = [
+      ...new Set(
+        spa.filter((article) => expectedOutcome(article) === 'imported').map((article) => article.author!.normalize('NFC').replace(/\s+/gu, ' ').trim()),
+      ),
+    ];
     expect(spellings.length).toBeGreaterThan(1);
     const unnamed = spellings.filter((spelling) => !summary.includes(spelling));
     expect(unnamed).toEqual([]);
@@ -238,7 +269,10 @@ describe('a messy newspaper archive, built', () => {
     const pages = authorPages();
     const withSpa = pages.filter(({ author }) => author.includes('واس'));
     const joined = withSpa.filter(({ author }) => bylineKey(author) === bylineKey(SPA_RIYADH));
-    expect(joined.map(({ author }) => author), `author pages naming واس: ${withSpa.map(({ author }) => `«${author}»`).join(', ')}`).toHaveLength(1);
+    expect(
+      joined.map(({ author }) => author),
+      `author pages naming واس: ${withSpa.map(({ author }) => `«${author}»`).join(', ')}`,
+    ).toHaveLength(1);
     // Each other agency desk is one page too.
     const keys = withSpa.map(({ author }) => bylineKey(author));
     expect(keys.length).toBe(new Set(keys).size);
@@ -263,7 +297,11 @@ describe('a messy newspaper archive, built', () => {
       expect(lines).toEqual(poem.verses!.map(stored));
       expect(breaks).toBe(poem.verses!.length - 1);
       // No verse became a subheading.
-      expect(selectAll('main h2', page).map((heading) => stored(toText(heading))).filter((text) => poem.verses!.map(stored).includes(text))).toEqual([]);
+      expect(
+        selectAll('main h2', page)
+          .map((heading) => stored(toText(heading)))
+          .filter((text) => poem.verses!.map(stored).includes(text)),
+      ).toEqual([]);
     }
   });
 
@@ -291,9 +329,12 @@ describe('a messy newspaper archive, built', () => {
     expect(holding).toEqual([]);
   });
 
-  test('npm run verify proves every imported article\'s page against its source', async () => {
+  test("npm run verify proves every imported article's page against its source", async () => {
     expectBuilt();
-    const verify = await run(process.execPath, ['tools/verify/cli.ts', '--content', contentDir, '--dist', outDir, '--sources', raw], { cwd: projectRoot, env: { ...process.env, ARSHIF_CONTENT_DIR: contentDir } });
+    const verify = await run(process.execPath, ['tools/verify/cli.ts', '--content', contentDir, '--dist', outDir, '--sources', raw], {
+      cwd: projectRoot,
+      env: { ...process.env, ARSHIF_CONTENT_DIR: contentDir },
+    });
     const imported = corpus.filter((article) => expectedOutcome(article) === 'imported').length;
     expect(verify.output).toContain(`${imported} imported article(s) checked`);
     expect(verify.output).toContain(`${imported} ok, 0 failed`);

@@ -61,7 +61,9 @@ describe('rich articles, imported and built', () => {
   });
 
   test('npm run verify proves every page, link texts, list items, cells, quotations and captions included', async () => {
-    const verify = await run(path.join(projectRoot, 'node_modules/.bin/node'), ['tools/verify/cli.ts', '--content', contentDir, '--dist', outDir], { cwd: projectRoot });
+    const verify = await run(path.join(projectRoot, 'node_modules/.bin/node'), ['tools/verify/cli.ts', '--content', contentDir, '--dist', outDir], {
+      cwd: projectRoot,
+    });
     expect(verify.code, verify.output).toBe(0);
     expect(verify.output).toContain('4 imported article(s) checked');
     expect(verify.output).toContain('4 ok, 0 failed');
@@ -119,7 +121,7 @@ describe('rich articles, imported and built', () => {
     await closePage(home);
   });
 
-  test('the byline links to the author page, which lists the author\'s articles; the source is a link', async () => {
+  test("the byline links to the author page, which lists the author's articles; the source is a link", async () => {
     const { page } = await open(`${locale}/articles/old-markets/`);
     const byline = page.locator('.article-byline a');
     expect(await byline.textContent()).toContain('سمير خليل');
@@ -142,7 +144,10 @@ describe('rich articles, imported and built', () => {
     await Promise.all([page.waitForURL(/\/authors\/$/), page.locator(`.site-footer a[href$="/${locale}/authors/"]`).click()]);
     await expect(page.locator('h1').textContent()).resolves.toBe(useTranslations(locale)('authors.title'));
     const entries = await page.$$eval('.author-index li', (items) =>
-      items.map((item) => ({ text: item.textContent!.replace(/\s+/g, ' ').trim(), href: decodeURIComponent((item.querySelector('a') as HTMLAnchorElement).pathname) })),
+      items.map((item) => ({
+        text: item.textContent!.replace(/\s+/g, ' ').trim(),
+        href: decodeURIComponent((item.querySelector('a') as HTMLAnchorElement).pathname),
+      })),
     );
     expect(entries).toContainEqual({ text: 'سمير خليل (1)', href: `/${locale}/authors/سمير-خليل/` });
     for (const { href } of entries) expect((await fetch(new URL(href, site.url))).status, href).toBe(200);
@@ -151,7 +156,9 @@ describe('rich articles, imported and built', () => {
 
   test('an article with photographs stays within the 14 KB page budget; its image bytes are counted apart', async () => {
     const weight = await measurePageWeight(browser, site.url, outDir, `${locale}/articles/old-markets/`);
-    console.log(`article with 2 photographs: ${weight.beforeInteractionBytes} bytes before interaction (gzip), ${weight.imageBytes} bytes of images before load`);
+    console.log(
+      `article with 2 photographs: ${weight.beforeInteractionBytes} bytes before interaction (gzip), ${weight.imageBytes} bytes of images before load`,
+    );
     expect(weight.beforeInteractionBytes).toBeLessThanOrEqual(14 * 1024);
     // The first photograph is at the top of the body and loads with the page; the one below the fold waits.
     expect(weight.imageBytes).toBeGreaterThan(0);
@@ -176,7 +183,9 @@ describe('rich articles, imported and built', () => {
       await closePage(page);
     }
     const { page } = await open(`${locale}/articles/hostile-page/`);
-    await expect(page.locator('[data-article-body] a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).resolves.toEqual(['https://example.org/safe']);
+    await expect(page.locator('[data-article-body] a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).resolves.toEqual([
+      'https://example.org/safe',
+    ]);
     expect(await page.locator('[data-article-body]').textContent()).toContain('<img src=x onerror=alert(1)> import fs from "fs"');
     await closePage(page);
   });

@@ -108,7 +108,11 @@ describe('a first search over the newest parts', () => {
     // The two articles of 2021 are in older parts than the one a first search read.
     const of2021 = ['/ar/articles/baghdad-history/', '/ar/articles/dams-water/'];
     await page.waitForFunction(
-      (expected) => [...document.querySelectorAll<HTMLAnchorElement>('main .search-result-title a')].map((a) => a.pathname).sort().join() === expected,
+      (expected) =>
+        [...document.querySelectorAll<HTMLAnchorElement>('main .search-result-title a')]
+          .map((a) => a.pathname)
+          .sort()
+          .join() === expected,
       of2021.join(),
     );
     expect((await resultPaths(page)).sort()).toEqual(of2021);

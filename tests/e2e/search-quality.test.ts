@@ -95,9 +95,7 @@ for (const [set, env] of Object.entries(SETS)) {
     async function arshifResults(locale: string, query: string): Promise<string[]> {
       await page.goto(new URL(`${locale}/search/?q=${encodeURIComponent(query)}`, site.url).href);
       await page.waitForFunction((q) => document.querySelector<HTMLElement>('main [data-search-results]')?.dataset.query === q, query);
-      return page.$$eval('main [data-search-results] .search-result-title a', (links) =>
-        links.map((link) => (link as HTMLAnchorElement).pathname),
-      );
+      return page.$$eval('main [data-search-results] .search-result-title a', (links) => links.map((link) => (link as HTMLAnchorElement).pathname));
     }
 
     async function stockPagefindResults(query: string): Promise<string[]> {

@@ -102,7 +102,9 @@ describe('each family of misses, as the reader sees it', () => {
     await search('en', 'elephant');
     await page.focus('main select[name="tag"]');
     await page.waitForSelector('[data-search-page][data-filters-ready]');
-    const english = await page.$$eval('main select[name="tag"] option', (options) => options.map((option) => ({ text: option.textContent, disabled: (option as HTMLOptionElement).disabled })));
+    const english = await page.$$eval('main select[name="tag"] option', (options) =>
+      options.map((option) => ({ text: option.textContent, disabled: (option as HTMLOptionElement).disabled })),
+    );
     expect(english).toContainEqual({ text: 'Meccan (1)', disabled: false });
     expect(english).toContainEqual({ text: 'Medinan (0)', disabled: true });
 

@@ -28,30 +28,35 @@ afterAll(async () => {
 });
 
 function resultPaths(page: Page, scope = 'main'): Promise<string[]> {
-  return page.$$eval(`${scope} [data-search-results] .search-result-title a`, (links) =>
-    links.map((link) => (link as HTMLAnchorElement).pathname),
-  );
+  return page.$$eval(`${scope} [data-search-results] .search-result-title a`, (links) => links.map((link) => (link as HTMLAnchorElement).pathname));
 }
 
 async function waitForAnswer(page: Page, query: string, scope = 'main'): Promise<void> {
-  await page.waitForFunction(
-    ([q, s]) => document.querySelector<HTMLElement>(`${s} [data-search-results]`)?.dataset.query === q,
-    [query, scope] as const,
-  );
+  await page.waitForFunction(([q, s]) => document.querySelector<HTMLElement>(`${s} [data-search-results]`)?.dataset.query === q, [query, scope] as const);
 }
 
 describe('the search index in parts', () => {
   test('each locale lists its parts, newest first, and every article is in exactly one', async () => {
-    const listed = (await (await fetch(new URL('pagefind/parts.json', site.url))).json()) as Record<string, { parts: { id: string; pages: number }[]; firstSearch: number }>;
+    const listed = (await (await fetch(new URL('pagefind/parts.json', site.url))).json()) as Record<
+      string,
+      { parts: { id: string; pages: number }[]; firstSearch: number }
+    >;
     const parts = { ar: listed.ar!.parts.map((part) => part.id) };
     // Parts this small all fit in what a first search may read.
     expect(listed.ar!.firstSearch).toBe(parts.ar.length);
     expect(listed.ar!.parts.reduce((sum, part) => sum + part.pages, 0)).toBe(12);
     expect(parts.ar!.length).toBeGreaterThan(2);
-    expect([...parts.ar!].sort().reverse().filter((id) => !id.includes('undated'))).toEqual(parts.ar!.filter((id) => !id.includes('undated')));
+    expect(
+      [...parts.ar!]
+        .sort()
+        .reverse()
+        .filter((id) => !id.includes('undated')),
+    ).toEqual(parts.ar!.filter((id) => !id.includes('undated')));
     let pages = 0;
     for (const part of parts.ar!) {
-      const entry = (await (await fetch(new URL(`pagefind/${part}/pagefind-entry.json`, site.url))).json()) as { languages: Record<string, { page_count: number }> };
+      const entry = (await (await fetch(new URL(`pagefind/${part}/pagefind-entry.json`, site.url))).json()) as {
+        languages: Record<string, { page_count: number }>;
+      };
       expect(Object.keys(entry.languages)).toEqual(['ar']);
       pages += entry.languages.ar!.page_count;
     }
@@ -106,7 +111,15 @@ describe('the search page', () => {
     await page.focus('select[name="year"]');
     await page.waitForSelector('[data-search-page][data-filters-ready]');
     const yearOptions = await page.$$eval('select[name="year"] option', (options) => options.map((o) => o.textContent));
-    expect(yearOptions).toEqual(['كل السنوات', ...[[2023, 7], [2022, 2], [2021, 2], [2020, 1]].map(([year, count]) => `${arabicDigits(year!)} (${arabicDigits(count!)})`)]);
+    expect(yearOptions).toEqual([
+      'كل السنوات',
+      ...[
+        [2023, 7],
+        [2022, 2],
+        [2021, 2],
+        [2020, 1],
+      ].map(([year, count]) => `${arabicDigits(year!)} (${arabicDigits(count!)})`),
+    ]);
     await page.selectOption('select[name="tag"]', 'كوارث');
     await waitForAnswer(page, '');
     expect((await resultPaths(page)).sort()).toEqual(['/ar/articles/libya-aid/', '/ar/articles/libya-floods/']);

@@ -10,11 +10,13 @@ export function encodeSingleByte(text: string, encoding: 'windows-1256' | 'iso-8
     const char = decoder.decode(new Uint8Array([byte]));
     if (char !== '\uFFFD' && !byteOf.has(char)) byteOf.set(char, byte);
   }
-  return Uint8Array.from([...text].map((char) => {
-    const byte = byteOf.get(char);
-    if (byte === undefined) throw new Error(`${encoding} cannot encode ${JSON.stringify(char)}`);
-    return byte;
-  }));
+  return Uint8Array.from(
+    [...text].map((char) => {
+      const byte = byteOf.get(char);
+      if (byte === undefined) throw new Error(`${encoding} cannot encode ${JSON.stringify(char)}`);
+      return byte;
+    }),
+  );
 }
 
 export function encodeUtf16(text: string, endianness: 'le' | 'be'): Uint8Array {

@@ -56,11 +56,7 @@ export function runImport(contentDir: string, ...args: string[]): Promise<{ code
 }
 
 /** Runs a command, collecting stdout and stderr together. */
-export function run(
-  command: string,
-  args: string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv },
-): Promise<{ code: number; output: string }> {
+export function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

@@ -17,6 +17,9 @@ export interface TinyArticle {
 export function writeTinyArticles(localeDir: string, articles: readonly TinyArticle[]): void {
   mkdirSync(localeDir, { recursive: true });
   for (const { slug, date, text } of articles) {
-    writeFileSync(path.join(localeDir, `${slug}.mdx`), `---\ntitle: ${JSON.stringify(text)}\ndescription: ${JSON.stringify(text)}\ndate: "${date}"\n---\n\n${text}\n`);
+    writeFileSync(
+      path.join(localeDir, `${slug}.mdx`),
+      `---\ntitle: ${JSON.stringify(text)}\ndescription: ${JSON.stringify(text)}\ndate: "${date}"\n---\n\n${text}\n`,
+    );
   }
 }

@@ -6,7 +6,8 @@ function modules(): { file: string; text: string }[] {
   const found = [{ file: 'astro.config.mjs', text: readFileSync(new URL('../../astro.config.mjs', import.meta.url), 'utf8') }];
   for (const folder of ['src', 'tools']) {
     for (const name of readdirSync(new URL(`../../${folder}/`, import.meta.url), { recursive: true, encoding: 'utf8' })) {
-      if (/\.(ts|mjs|astro)$/.test(name)) found.push({ file: `${folder}/${name}`, text: readFileSync(new URL(`../../${folder}/${name}`, import.meta.url), 'utf8') });
+      if (/\.(ts|mjs|astro)$/.test(name))
+        found.push({ file: `${folder}/${name}`, text: readFileSync(new URL(`../../${folder}/${name}`, import.meta.url), 'utf8') });
     }
   }
   return found;

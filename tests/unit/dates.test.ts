@@ -31,10 +31,7 @@ describe('dates', () => {
   });
 
   test('English dates use Latin digits in both calendars', () => {
-    expect(formatDateInCalendars(seedDay, 'en').map((d) => d.text)).toEqual([
-      'September 20, 2023',
-      'Rabiʻ I 5, 1445 AH',
-    ]);
+    expect(formatDateInCalendars(seedDay, 'en').map((d) => d.text)).toEqual(['September 20, 2023', 'Rabiʻ I 5, 1445 AH']);
   });
 
   test('a UTC midnight never shifts a day, whatever the time zone', () => {
@@ -49,7 +46,8 @@ describe('dates', () => {
 });
 
 describe('archive months in any calendar', () => {
-  const monthStart = (day: string, locale: keyof typeof LOCALE_PACKS) => calendarMonthOf(new Date(`${day}T00:00:00Z`), LOCALE_PACKS[locale].archiveCalendar).start;
+  const monthStart = (day: string, locale: keyof typeof LOCALE_PACKS) =>
+    calendarMonthOf(new Date(`${day}T00:00:00Z`), LOCALE_PACKS[locale].archiveCalendar).start;
 
   // December 1948: its days fall in Azar and Dey 1327 (Solar Hijri), Kislev and Tevet 5709 (Hebrew).
   test('a month is named in the calendar that grouped it, in the locale’s language and digits', () => {
@@ -87,8 +85,12 @@ describe('archive months in any calendar', () => {
       expect(LOCALE_PACKS[locale].archiveCalendar).toBe('gregory');
       for (let month = 1; month <= 12; month++) {
         const day = new Date(Date.UTC(2023, month - 1, 1));
-        expect(archiveMonthName(day, locale, 'monthYear')).toBe(new Intl.DateTimeFormat(`${locale}-u-nu-${digits}`, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(day));
-        expect(archiveMonthName(day, locale, 'shortMonth')).toBe(new Intl.DateTimeFormat(`${locale}-u-nu-${digits}`, { month: 'short', timeZone: 'UTC' }).format(day));
+        expect(archiveMonthName(day, locale, 'monthYear')).toBe(
+          new Intl.DateTimeFormat(`${locale}-u-nu-${digits}`, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(day),
+        );
+        expect(archiveMonthName(day, locale, 'shortMonth')).toBe(
+          new Intl.DateTimeFormat(`${locale}-u-nu-${digits}`, { month: 'short', timeZone: 'UTC' }).format(day),
+        );
       }
       expect(archiveYearName(new Date(Date.UTC(2023, 5, 1)), locale)).toBe('2023');
     }

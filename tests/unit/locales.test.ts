@@ -1,6 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { readSettings } from '../../src/settings.ts';
-import { DEFAULT_LOCALE, LOCALES, LOCALE_CODES, LOCALE_PACKS, enabledLocaleCodes, isLocaleCode, localeDirection, type LocaleCode } from '../../src/i18n/locales.ts';
+import {
+  DEFAULT_LOCALE,
+  LOCALES,
+  LOCALE_CODES,
+  LOCALE_PACKS,
+  enabledLocaleCodes,
+  isLocaleCode,
+  localeDirection,
+  type LocaleCode,
+} from '../../src/i18n/locales.ts';
 import { pluralCategories, pluralForm } from '../../src/i18n/plural.ts';
 import { usePlurals } from '../../src/i18n/strings/index.ts';
 import { articleIdFromPath, splitArticleId } from '../../src/site/article-id.ts';
@@ -28,8 +37,12 @@ describe('locales', () => {
     expect(enabledLocaleCodes(undefined)).toEqual(['ar', 'en']);
     expect(enabledLocaleCodes(readSettings({ ARSHIF_LOCALES: '' }).locales)).toEqual(['ar', 'en']);
     expect(enabledLocaleCodes(readSettings({ ARSHIF_LOCALES: 'ar, en,fa,he,ur,fa' }).locales)).toEqual(['ar', 'en', 'fa', 'he', 'ur']);
-    expect(() => enabledLocaleCodes(readSettings({ ARSHIF_LOCALES: 'ar,xx' }).locales)).toThrow('ARSHIF_LOCALES: "xx" is not a locale pack (there are ar, en, fa, he, ur). Fix the variable, or add the pack to src/i18n/locales.ts.');
-    expect(() => enabledLocaleCodes(readSettings({ ARSHIF_LOCALES: 'en,fa' }).locales)).toThrow(`ARSHIF_LOCALES: the default locale "${DEFAULT_LOCALE}" must be on`);
+    expect(() => enabledLocaleCodes(readSettings({ ARSHIF_LOCALES: 'ar,xx' }).locales)).toThrow(
+      'ARSHIF_LOCALES: "xx" is not a locale pack (there are ar, en, fa, he, ur). Fix the variable, or add the pack to src/i18n/locales.ts.',
+    );
+    expect(() => enabledLocaleCodes(readSettings({ ARSHIF_LOCALES: 'en,fa' }).locales)).toThrow(
+      `ARSHIF_LOCALES: the default locale "${DEFAULT_LOCALE}" must be on`,
+    );
     // What this run has on is what the variable says.
     expect(LOCALE_CODES).toEqual(enabledLocaleCodes(readSettings(process.env).locales));
     expect(Object.keys(LOCALES)).toEqual(LOCALE_CODES);
@@ -73,7 +86,19 @@ describe('locales', () => {
   test('Arabic counts take all six forms, English two', () => {
     expect(pluralCategories('ar')).toEqual(['few', 'many', 'one', 'other', 'two', 'zero']);
     const forms = { zero: 'z', one: 'o', two: 't', few: 'f', many: 'm', other: 'x' };
-    expect([0, 1, 2, 3, 10, 11, 99, 100, 101, 102, 103].map((n) => pluralForm(forms, 'ar', n))).toEqual(['z', 'o', 't', 'f', 'f', 'm', 'm', 'x', 'x', 'x', 'f']);
+    expect([0, 1, 2, 3, 10, 11, 99, 100, 101, 102, 103].map((n) => pluralForm(forms, 'ar', n))).toEqual([
+      'z',
+      'o',
+      't',
+      'f',
+      'f',
+      'm',
+      'm',
+      'x',
+      'x',
+      'x',
+      'f',
+    ]);
     expect(pluralForm({ one: 'o', other: 'x' }, 'en', 1)).toBe('o');
     expect(pluralForm({ one: 'o', other: 'x' }, 'en', 0)).toBe('x');
   });

@@ -16,14 +16,29 @@ describe('settings are read and checked once', () => {
   });
 
   test('each variable sets its value; PORT moves the local origin unless SITE_URL is set', () => {
-    const settings = readSettings({ ARSHIF_CONTENT_DIR: '/srv/archive', ARSHIF_LOCALES: 'ar, en,fa,ar', ARSHIF_INDEX_PART_PAGES: '50', PORT: '8080', BASE_PATH: '/archive/' });
-    expect(settings).toMatchObject({ contentDir: '/srv/archive', locales: ['ar', 'en', 'fa'], indexPartPages: 50, port: 8080, site: 'http://localhost:8080', base: '/archive/' });
+    const settings = readSettings({
+      ARSHIF_CONTENT_DIR: '/srv/archive',
+      ARSHIF_LOCALES: 'ar, en,fa,ar',
+      ARSHIF_INDEX_PART_PAGES: '50',
+      PORT: '8080',
+      BASE_PATH: '/archive/',
+    });
+    expect(settings).toMatchObject({
+      contentDir: '/srv/archive',
+      locales: ['ar', 'en', 'fa'],
+      indexPartPages: 50,
+      port: 8080,
+      site: 'http://localhost:8080',
+      base: '/archive/',
+    });
     expect(readSettings({ PORT: '8080', SITE_URL: 'https://archive.example.org' }).site).toBe('https://archive.example.org');
   });
 
   test('a bad value is an error naming the variable, the value and what it should be', () => {
     expect(() => readSettings({ ARSHIF_INDEX_PART_PAGES: 'many' })).toThrow(SettingsError);
-    expect(() => readSettings({ ARSHIF_INDEX_PART_PAGES: '0' })).toThrow('ARSHIF_INDEX_PART_PAGES="0": expected a whole number of 1 or more. Fix the variable, or unset it for the default.');
+    expect(() => readSettings({ ARSHIF_INDEX_PART_PAGES: '0' })).toThrow(
+      'ARSHIF_INDEX_PART_PAGES="0": expected a whole number of 1 or more. Fix the variable, or unset it for the default.',
+    );
     expect(() => readSettings({ ARSHIF_FIRST_SEARCH_BYTES: '1.5' })).toThrow(/ARSHIF_FIRST_SEARCH_BYTES="1.5"/);
     expect(() => readSettings({ PORT: '70000' })).toThrow(/PORT="70000": expected a port number/);
     expect(() => readSettings({ BASE_PATH: 'archive/' })).toThrow(/BASE_PATH="archive\/": expected a path starting with "\/"/);

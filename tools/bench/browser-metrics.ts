@@ -58,7 +58,9 @@ export async function measurePageWeight(browser: Browser, siteUrl: string, distD
   const plain = await noScript.newPage();
   await plain.goto(new URL(pagePath, siteUrl).href);
   const readableWithoutJavaScript = await plain.evaluate(
-    () => (document.querySelector('h1')?.textContent?.trim().length ?? 0) > 0 && (document.querySelector('[data-article-body]')?.textContent?.trim().length ?? 0) > 100,
+    () =>
+      (document.querySelector('h1')?.textContent?.trim().length ?? 0) > 0 &&
+      (document.querySelector('[data-article-body]')?.textContent?.trim().length ?? 0) > 100,
   );
   await noScript.close();
 
@@ -111,9 +113,7 @@ export async function measureFirstSearch(browser: Browser, siteUrl: string, dist
     query,
     results,
     status,
-    files: firstSearchFiles
-      .map((file) => ({ file: path.relative(distDir, file), bytes: wireBytes(file) }))
-      .sort((a, b) => b.bytes - a.bytes),
+    files: firstSearchFiles.map((file) => ({ file: path.relative(distDir, file), bytes: wireBytes(file) })).sort((a, b) => b.bytes - a.bytes),
     searchBytes: firstSearchFiles.reduce((sum, file) => sum + wireBytes(file), 0),
     searchRequests: firstSearchFiles.length,
     millisecondsToResults,

@@ -103,7 +103,10 @@ function writeCorpus(dir: string): WrittenCorpus {
     const stats = createMessyStats();
     const newest = writeFiles(dir, generateMessyCorpus({ articles: articleCount, seed: corpusSeed, stats }));
     writeFileSync(path.join(dir, '..', 'newest-date'), newest);
-    return { description: `${describeMessyStats(stats)}; ${seconds().toFixed(1)} s`, report: { messy: true, seed: corpusSeed, articles: stats.articles, kinds: stats.kinds, messes: stats.messes } };
+    return {
+      description: `${describeMessyStats(stats)}; ${seconds().toFixed(1)} s`,
+      report: { messy: true, seed: corpusSeed, articles: stats.articles, kinds: stats.kinds, messes: stats.messes },
+    };
   }
   const stats = createCorpusStats();
   const newest = writeFiles(dir, generateCorpus({ articles: articleCount, seed: corpusSeed, stats }));
@@ -111,7 +114,13 @@ function writeCorpus(dir: string): WrittenCorpus {
   const summary = summarizeCorpus(stats);
   return {
     description: describeCorpus(summary, seconds()),
-    report: { seed: corpusSeed, articles: summary.articles, translations: summary.translations, distinctWordForms: summary.distinctForms, medianWords: summary.medianWords },
+    report: {
+      seed: corpusSeed,
+      articles: summary.articles,
+      translations: summary.translations,
+      distinctWordForms: summary.distinctForms,
+      medianWords: summary.medianWords,
+    },
     distinctForms: `${summary.distinctForms.ar} / ${summary.distinctForms.en}`,
   };
 }
@@ -158,7 +167,9 @@ try {
     pagefindBytes: folderBytes(path.join(distDir, 'pagefind')),
     searchVocabularyBytes: folderBytes(path.join(distDir, 'search-vocab')),
   };
-  const arabicArticle = readdirSync(path.join(contentDir, 'ar')).sort()[0]!.replace(/\.mdx$/, '');
+  const arabicArticle = readdirSync(path.join(contentDir, 'ar'))
+    .sort()[0]!
+    .replace(/\.mdx$/, '');
   // As a CDN serves it (gzip, the site's _headers, caching): Lighthouse's simulated network counts what is sent.
   const site = await serveStatic(distDir, { asDeployed: true });
   const browser = await launchBrowser();
@@ -205,7 +216,9 @@ try {
   const rebuilt = await runMeasured(node, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', distDir], { cwd: projectRoot, env });
   if (rebuilt.code !== 0) throw new Error(`incremental astro build failed:\n${rebuilt.output.slice(-3000)}`);
   const reindexed = rebuilt.output.match(/indexed (\d+) pages \((\d+) unchanged\)/);
-  log(`added ${added} articles: rebuilt in ${rebuilt.seconds.toFixed(1)} s (${((rebuilt.seconds / built.seconds) * 100).toFixed(0)}% of the cold build), peak ${mb(rebuilt.peakResidentBytes)}; search index: ${reindexed?.[1]} pages indexed, ${reindexed?.[2]} reused`);
+  log(
+    `added ${added} articles: rebuilt in ${rebuilt.seconds.toFixed(1)} s (${((rebuilt.seconds / built.seconds) * 100).toFixed(0)}% of the cold build), peak ${mb(rebuilt.peakResidentBytes)}; search index: ${reindexed?.[1]} pages indexed, ${reindexed?.[2]} reused`,
+  );
 
   const report = {
     articles: articleCount,
@@ -261,14 +274,21 @@ try {
     'typo search: time to results': `${typoSearch.millisecondsToResults} ms (${typoSearch.results} shown; «${typoSearch.status}»)`,
     ...(lighthouse
       ? Object.fromEntries(
-          Object.entries(lighthouse).map(([name, scores]) => [`Lighthouse ${name} (perf/a11y/bp/seo)`, [scores.performance, scores.accessibility, scores['best-practices'], scores.seo].join(' / ')]),
+          Object.entries(lighthouse).map(([name, scores]) => [
+            `Lighthouse ${name} (perf/a11y/bp/seo)`,
+            [scores.performance, scores.accessibility, scores['best-practices'], scores.seo].join(' / '),
+          ]),
         )
       : {}),
   });
   log(`first search files: ${firstSearch.files.map(({ file, bytes }) => `${file} ${kb(bytes)}`).join(', ')}`);
   for (const [name, scores] of Object.entries(lighthouse ?? {})) {
     if (scores.failing.length) log(`Lighthouse ${name}: not passing: ${scores.failing.join('; ')}`);
-    log(`Lighthouse ${name}: ${Object.entries(scores.metrics).map(([id, value]) => `${id} ${value}`).join(', ')}`);
+    log(
+      `Lighthouse ${name}: ${Object.entries(scores.metrics)
+        .map(([id, value]) => `${id} ${value}`)
+        .join(', ')}`,
+    );
   }
   log(`wrote bench/results/${resultPrefix}latest.json`);
 

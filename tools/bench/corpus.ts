@@ -34,7 +34,9 @@ const LAST_DAY = Date.UTC(2024, 11, 31);
 const DAY = 86_400_000;
 
 function article(random: () => number, seed: SeedText, index: number, lang: string): CorpusFile {
-  const titleWords = pick(random, seed.sentences).replace(/[.!?؟،,]/g, '').split(/\s+/);
+  const titleWords = pick(random, seed.sentences)
+    .replace(/[.!?؟،,]/g, '')
+    .split(/\s+/);
   const start = randomInt(random, 0, Math.max(0, titleWords.length - 8));
   const title = titleWords.slice(start, start + randomInt(random, 5, 8)).join(' ');
   const paragraphs: string[] = [];
@@ -315,13 +317,22 @@ function* synthesize({ articles, seed = 2023, stats }: SyntheticCorpusOptions): 
       continue;
     }
     const lang = random() < ARABIC_SHARE ? arabic : english;
-    const date = random() < 0.02 ? undefined : new Date(SYNTHETIC_FIRST_DAY + randomInt(random, 0, (SYNTHETIC_LAST_DAY - SYNTHETIC_FIRST_DAY) / DAY) * DAY).toISOString().slice(0, 10);
+    const date =
+      random() < 0.02
+        ? undefined
+        : new Date(SYNTHETIC_FIRST_DAY + randomInt(random, 0, (SYNTHETIC_LAST_DAY - SYNTHETIC_FIRST_DAY) / DAY) * DAY).toISOString().slice(0, 10);
     const words = Math.round(Math.min(MAX_WORDS, Math.max(MIN_WORDS, logNormal(random, Math.log(500), 0.6))));
     const draft: Draft = { lang, index, date, words };
     if (lang === arabic && random() < TRANSLATED_SHARE) {
       // The translation follows as the next file: about as long, same date.
       const ratio = 0.9 + 0.3 * random();
-      pending = { lang: english, index: -1, date, translationOf: `ar/ar-${padded(index)}`, words: Math.round(Math.min(MAX_WORDS, Math.max(MIN_WORDS, words * ratio))) };
+      pending = {
+        lang: english,
+        index: -1,
+        date,
+        translationOf: `ar/ar-${padded(index)}`,
+        words: Math.round(Math.min(MAX_WORDS, Math.max(MIN_WORDS, words * ratio))),
+      };
     }
     yield render(random, draft, stats);
   }

@@ -32,7 +32,10 @@ export async function runLighthouse(chromePath: string, url: string): Promise<Li
       .filter((audit) => audit.score !== null && audit.score < 1)
       .map((audit) => `${audit.id} (${audit.score}${audit.displayValue ? `, ${audit.displayValue}` : ''})`);
     const metrics = Object.fromEntries(
-      ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map((id) => [id, result.lhr.audits[id]?.displayValue ?? '']),
+      ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map((id) => [
+        id,
+        result.lhr.audits[id]?.displayValue ?? '',
+      ]),
     );
     return {
       failing,

@@ -215,7 +215,11 @@ const IDENTITY_WEIGHT = IDENTITIES.reduce((sum, identity) => sum + identity.weig
  * by spacing, tatweel, punctuation or case.
  */
 export function bylineKey(byline: string): string {
-  return byline.normalize('NFC').replace(/\u0640/gu, '').replace(/[\s\p{P}]/gu, '').toLowerCase();
+  return byline
+    .normalize('NFC')
+    .replace(/\u0640/gu, '')
+    .replace(/[\s\p{P}]/gu, '')
+    .toLowerCase();
 }
 
 /** Letters after which a tatweel can stretch a word (they join the next letter). */
@@ -283,7 +287,16 @@ const DASH_RESPELLINGS: readonly Respelling[] = [
   spaceDash((mark) => mark),
   trailing(':'),
 ];
-const PEN_RESPELLINGS: readonly Respelling[] = [spacePen('بقلم : '), spacePen('بقلم:'), stretchWord, spacePen('بقلم:  '), trailing('.'), doubleSpace, spacePen('بقلم :'), trailing('،')];
+const PEN_RESPELLINGS: readonly Respelling[] = [
+  spacePen('بقلم : '),
+  spacePen('بقلم:'),
+  stretchWord,
+  spacePen('بقلم:  '),
+  trailing('.'),
+  doubleSpace,
+  spacePen('بقلم :'),
+  trailing('،'),
+];
 const NAME_RESPELLINGS: readonly Respelling[] = [stretchWord, doubleSpace, trailing('.'), trailing('،'), stretchWord, trailing(' .')];
 
 /**
@@ -381,11 +394,31 @@ const LEAD_SUBJECTS = [
 const LEAD_TIMES = ['اليوم', 'أمس', 'مساء أمس', 'صباح اليوم', 'خلال الأسبوع الماضي', 'في بيان لها'];
 const CONNECTIVES = ['وأضاف', 'وأشار إلى أن', 'من جهته، أكد', 'وفي السياق ذاته،', 'يذكر أن', 'وبين أن', 'ولفت إلى أن', 'في حين'];
 const SPEAKERS = ['المتحدث الرسمي', 'مدير عام الشؤون الصحية', 'رئيس المجلس البلدي', 'مصدر مسؤول', 'مدير إدارة التعليم', 'قائد الفريق'];
-const TITLE_SUBJECTS = ['أمير الرياض', 'وزارة الصحة', 'مجلس الوزراء', 'الهلال', 'النصر', 'أمانة جدة', 'الدفاع المدني', 'سوق الأسهم', 'جامعة الملك سعود', 'هيئة السياحة'];
+const TITLE_SUBJECTS = [
+  'أمير الرياض',
+  'وزارة الصحة',
+  'مجلس الوزراء',
+  'الهلال',
+  'النصر',
+  'أمانة جدة',
+  'الدفاع المدني',
+  'سوق الأسهم',
+  'جامعة الملك سعود',
+  'هيئة السياحة',
+];
 const SECTIONS = ['محليات', 'اقتصاد', 'رياضة', 'ثقافة', 'دوليات', 'منوعات', 'صحة', 'تعليم'];
 const CITIES = ['الرياض', 'جدة', 'الدمام', 'أبها', 'مكة المكرمة', 'المدينة المنورة', 'تبوك', 'حائل', 'الأحساء', 'نجران'];
 /** Site chrome a scraper kept: a page of only this is not empty, but is not an article either. */
-export const BOILERPLATE = ['اضغط هنا للمزيد', 'تابعونا على تويتر', 'اضغط هنا للمزيد...', 'تابعونا على تويتر @example_paper', 'شارك الخبر', 'اقرأ أيضاً:', 'لمزيد من الأخبار تابعونا على تويتر.', 'جميع الحقوق محفوظة'];
+export const BOILERPLATE = [
+  'اضغط هنا للمزيد',
+  'تابعونا على تويتر',
+  'اضغط هنا للمزيد...',
+  'تابعونا على تويتر @example_paper',
+  'شارك الخبر',
+  'اقرأ أيضاً:',
+  'لمزيد من الأخبار تابعونا على تويتر.',
+  'جميع الحقوق محفوظة',
+];
 
 interface Style {
   digits: Digits;
@@ -602,7 +635,12 @@ function sprinkleControls(random: () => number, lines: string[], paragraphs: num
     } else {
       const space = pick(random, spaces);
       const how = random();
-      lines[at] = how < 0.5 ? `${line.slice(0, space)}${char}${line.slice(space + 1)}` : how < 0.75 ? `${line.slice(0, space)}${char} ${line.slice(space + 1)}` : `${line.slice(0, space)} ${char}${line.slice(space + 1)}`;
+      lines[at] =
+        how < 0.5
+          ? `${line.slice(0, space)}${char}${line.slice(space + 1)}`
+          : how < 0.75
+            ? `${line.slice(0, space)}${char} ${line.slice(space + 1)}`
+            : `${line.slice(0, space)} ${char}${line.slice(space + 1)}`;
     }
     counts[char] = (counts[char] ?? 0) + 1;
   }
@@ -631,7 +669,8 @@ function persianKeyboard(text: string, mode: 'every-yeh' | 'final-yeh'): string 
 
 /** A YAML value written plain when it reads back as itself, else double-quoted (tabs stay raw, as a scraper writes them). */
 function yamlValue(value: string): string {
-  const plain = /^[\p{L}\p{N}«(][^:#"'\t\n]*$/u.test(value) && !/\s$/u.test(value) && !/[:]$/u.test(value) && !/^(?:true|false|null|yes|no|on|off|y|n|~)$/i.test(value);
+  const plain =
+    /^[\p{L}\p{N}«(][^:#"'\t\n]*$/u.test(value) && !/\s$/u.test(value) && !/[:]$/u.test(value) && !/^(?:true|false|null|yes|no|on|off|y|n|~)$/i.test(value);
   return plain ? value : `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
@@ -676,7 +715,10 @@ const shiftDate = (date: string, days: number) => new Date(Date.parse(`${date}T0
 const DENSE_SET = new Set(DENSE_DAYS);
 
 function drawDate(random: () => number, used: Set<Mess>): string {
-  const date = random() < DENSE_SHARE ? pick(random, DENSE_DAYS) : new Date(SPREAD_FIRST_DAY + randomInt(random, 0, (SPREAD_LAST_DAY - SPREAD_FIRST_DAY) / DAY) * DAY).toISOString().slice(0, 10);
+  const date =
+    random() < DENSE_SHARE
+      ? pick(random, DENSE_DAYS)
+      : new Date(SPREAD_FIRST_DAY + randomInt(random, 0, (SPREAD_LAST_DAY - SPREAD_FIRST_DAY) / DAY) * DAY).toISOString().slice(0, 10);
   if (DENSE_SET.has(date)) used.add('dense-date');
   return date;
 }
@@ -756,7 +798,8 @@ export function* generateMessyCorpus({ articles, seed = 2015, stats }: MessyCorp
       const draft: Draft = { ...original.draft, body: [...original.draft.body], source: sourceUrl(random, id, original.draft.tags[0] ?? 'news') };
       for (const mess of original.article.messes) if (mess !== 'dense-date') messes.add(mess);
       if (change === 'title') {
-        draft.title = random() < 0.5 ? `${pick(random, ['بالصور: ', 'محدث: ', 'فيديو: '])}${draft.title}` : `${draft.title} ${pick(random, ['(محدث)', 'اليوم', 'رسمياً'])}`;
+        draft.title =
+          random() < 0.5 ? `${pick(random, ['بالصور: ', 'محدث: ', 'فيديو: '])}${draft.title}` : `${draft.title} ${pick(random, ['(محدث)', 'اليوم', 'رسمياً'])}`;
       } else if (change === 'paragraph') {
         draft.body.push(`وفي وقت لاحق، ${sentence(random, randomInt(random, 10, 20), { digits: 'western', nbsp: false }, messes)}`);
       } else {
@@ -772,7 +815,10 @@ export function* generateMessyCorpus({ articles, seed = 2015, stats }: MessyCorp
     const style: Style = { digits: pick(random, ['western', 'western', 'arabic-indic', 'mixed'] as const), nbsp: random() < 0.1 };
     const section = pick(random, SECTIONS);
     const tagCount = random() < 0.1 ? 0 : random() < 0.7 ? 1 : 2;
-    const tags = kind === 'poem' || kind === 'poem-only' ? ['شعر', 'ثقافة'].slice(0, Math.max(1, tagCount)) : [...new Set([section, pick(random, SECTIONS)])].slice(0, tagCount);
+    const tags =
+      kind === 'poem' || kind === 'poem-only'
+        ? ['شعر', 'ثقافة'].slice(0, Math.max(1, tagCount))
+        : [...new Set([section, pick(random, SECTIONS)])].slice(0, tagCount);
     const tagStyle = random();
     const source = sourceUrl(random, id, section);
 
@@ -799,13 +845,19 @@ export function* generateMessyCorpus({ articles, seed = 2015, stats }: MessyCorp
 
     if (kind === 'empty') {
       emptyForm = emptyPages++ % 2 === 0 ? 'title-only' : 'blank-lines';
-      body = emptyForm === 'title-only' ? [] : Array.from({ length: randomInt(random, 1, 4) }, () => pick(random, [' ', '\u00A0', '\t', '\u00A0\u00A0 ', '   ', '']));
+      body =
+        emptyForm === 'title-only'
+          ? []
+          : Array.from({ length: randomInt(random, 1, 4) }, () => pick(random, [' ', '\u00A0', '\t', '\u00A0\u00A0 ', '   ', '']));
     } else if (kind === 'boilerplate') {
       body = [pick(random, BOILERPLATE), ...(random() < 0.5 ? [pick(random, BOILERPLATE)] : [])];
     } else if (kind === 'poem' || kind === 'poem-only') {
       title = random() < 0.5 ? `قصيدة: ${hemistich(random, randomInt(random, 2, 3))}` : hemistich(random, randomInt(random, 2, 4));
       verses = poem(random, messes);
-      body = kind === 'poem' ? [`يقول الشاعر ${identity!.id} في قصيدته ${join(random, words(random, randomInt(random, 8, 16), style, messes), style, messes)}:`, ...verses] : [...verses];
+      body =
+        kind === 'poem'
+          ? [`يقول الشاعر ${identity!.id} في قصيدته ${join(random, words(random, randomInt(random, 8, 16), style, messes), style, messes)}:`, ...verses]
+          : [...verses];
     } else {
       const target = Math.round(Math.min(1500, Math.max(60, logNormal(random, Math.log(280), 0.6))));
       body = newsBody(random, target, style, messes);
@@ -817,7 +869,10 @@ export function* generateMessyCorpus({ articles, seed = 2015, stats }: MessyCorp
         body.push(pick(random, BOILERPLATE));
         messes.add('trailing-boilerplate');
       }
-      const paragraphs = body.map((line, at) => ({ line, at })).filter(({ line }) => /[.:»]$/u.test(line) && line.split(' ').length > 6).map(({ at }) => at);
+      const paragraphs = body
+        .map((line, at) => ({ line, at }))
+        .filter(({ line }) => /[.:»]$/u.test(line) && line.split(' ').length > 6)
+        .map(({ at }) => at);
       if (kind === 'control-characters') controlCharacters = sprinkleControls(random, body, paragraphs);
       if (kind === 'tab-in-paragraph') {
         for (const at of [pick(random, paragraphs), ...(random() < 0.4 ? [pick(random, paragraphs)] : [])]) {

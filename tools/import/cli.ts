@@ -65,7 +65,25 @@ Exit status: 0 when every article was imported, updated or unchanged; 1 when any
 3 when some were skipped (each skip says why and which option differs; --force rewrites,
 keeping a hand-edited article as <slug>.mdx.<time>.bak beside it).`;
 
-const OPTION_NAMES = ['lang', 'date', 'tags', 'slug', 'slug-from', 'translation-of', 'source', 'author', 'format', 'selector', 'media', 'include', 'force', 'strict', 'dry-run', 'max-size', 'help'];
+const OPTION_NAMES = [
+  'lang',
+  'date',
+  'tags',
+  'slug',
+  'slug-from',
+  'translation-of',
+  'source',
+  'author',
+  'format',
+  'selector',
+  'media',
+  'include',
+  'force',
+  'strict',
+  'dry-run',
+  'max-size',
+  'help',
+];
 
 /** The known option closest to a mistyped one, for "did you mean". */
 function closestOption(given: string): string | undefined {
@@ -138,7 +156,11 @@ if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) {
   console.error(printable(`--format must be one of ${FORMATS.join(', ')} (got "${format}").`));
   process.exit(2);
 }
-const include = values.include?.split(',').map((part) => part.trim()).filter(Boolean) ?? [];
+const include =
+  values.include
+    ?.split(',')
+    .map((part) => part.trim())
+    .filter(Boolean) ?? [];
 const unknownExtra = include.find((part) => part !== 'pages' && part !== 'drafts');
 if (unknownExtra) {
   console.error(printable(`--include takes pages and/or drafts (got "${unknownExtra}").`));
@@ -164,7 +186,11 @@ if (values.lang !== undefined) {
     process.exit(2);
   }
   if (!isLocaleCode(lang)) {
-    console.error(printable(`--lang "${values.lang}" is not a configured locale (${LOCALE_CODES.join(', ')}). Use one of those, or add the locale to src/i18n/locales.ts first.`));
+    console.error(
+      printable(
+        `--lang "${values.lang}" is not a configured locale (${LOCALE_CODES.join(', ')}). Use one of those, or add the locale to src/i18n/locales.ts first.`,
+      ),
+    );
     process.exit(2);
   }
 }
@@ -174,7 +200,10 @@ const options: ImportOptions = {
   lang: values.lang,
   date: values.date,
   // Arabic keyboards type the Arabic comma; both separate tags.
-  tags: values.tags?.split(/[,،]/).map((tag) => tag.trim()).filter(Boolean),
+  tags: values.tags
+    ?.split(/[,،]/)
+    .map((tag) => tag.trim())
+    .filter(Boolean),
   slug: values.slug,
   slugFrom,
   translationOf: values['translation-of'],
@@ -244,7 +273,10 @@ for (const file of exports) {
   try {
     const { items, warnings } = await importWordpressExport(file, options, (done, total, item) => {
       if (done === 1 && total >= PROGRESS_BAR_FROM && process.stdout.isTTY === true) {
-        exportBar = new cliProgress.SingleBar({ format: 'importing [{bar}] {value}/{total} {item}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+        exportBar = new cliProgress.SingleBar(
+          { format: 'importing [{bar}] {value}/{total} {item}', hideCursor: true, clearOnComplete: true },
+          cliProgress.Presets.shades_classic,
+        );
         exportBar.start(total, 0, { item: '' });
       }
       exportBar?.increment(1, { item: item.id });
@@ -252,8 +284,11 @@ for (const file of exports) {
       if (item.result) {
         results.push({ ...item.result, file: name });
         if (!exportBar) {
-          const verb = options.dryRun && (item.result.status === 'imported' || item.result.status === 'updated') ? `would be ${item.result.status}` : item.result.status;
-          say(`${verb.padEnd(9)} ${name} → ${path.join(path.relative(process.cwd(), options.contentDir) || '.', item.result.target)}${item.result.reason ? ` (${item.result.reason})` : ''}`);
+          const verb =
+            options.dryRun && (item.result.status === 'imported' || item.result.status === 'updated') ? `would be ${item.result.status}` : item.result.status;
+          say(
+            `${verb.padEnd(9)} ${name} → ${path.join(path.relative(process.cwd(), options.contentDir) || '.', item.result.target)}${item.result.reason ? ` (${item.result.reason})` : ''}`,
+          );
           for (const note of item.result.notes) say(`  note: ${note}`);
           for (const warning of item.result.warnings) warn(`  warning: ${warning}`);
         }
@@ -278,7 +313,13 @@ for (const file of exports) {
 
 // Without a terminal (a cron job, output sent to a file) every file gets its line: the output is the batch's log.
 const interactive = process.stdout.isTTY === true;
-const bar = interactive && articleFiles.length >= PROGRESS_BAR_FROM ? new cliProgress.SingleBar({ format: 'importing [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
+const bar =
+  interactive && articleFiles.length >= PROGRESS_BAR_FROM
+    ? new cliProgress.SingleBar(
+        { format: 'importing [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
 bar?.start(articleFiles.length, 0, { file: '' });
 for (const file of articleFiles) {
   try {
@@ -286,7 +327,9 @@ for (const file of articleFiles) {
     results.push(result);
     if (!bar) {
       const verb = options.dryRun && (result.status === 'imported' || result.status === 'updated') ? `would be ${result.status}` : result.status;
-      say(`${verb.padEnd(9)} ${file} → ${path.join(path.relative(process.cwd(), options.contentDir) || '.', result.target)}${result.reason ? ` (${result.reason})` : ''}`);
+      say(
+        `${verb.padEnd(9)} ${file} → ${path.join(path.relative(process.cwd(), options.contentDir) || '.', result.target)}${result.reason ? ` (${result.reason})` : ''}`,
+      );
       for (const note of result.notes) say(`  note: ${note}`);
       for (const warning of result.warnings) warn(`  warning: ${warning}`);
     }
@@ -315,7 +358,11 @@ if (bar) {
 for (const failure of failures) complain(`  failed ${failure.reason}`);
 
 // Spellings of one name share one page: say which, for the names this run wrote.
-const written = new Map(results.filter((result) => result.names && (result.status === 'imported' || result.status === 'updated')).map((result) => [result.target, result.names!] as const));
+const written = new Map(
+  results
+    .filter((result) => result.names && (result.status === 'imported' || result.status === 'updated'))
+    .map((result) => [result.target, result.names!] as const),
+);
 if (written.size && !options.dryRun) {
   const joined = await joinedNames(options.contentDir, written);
   if (joined.length) {

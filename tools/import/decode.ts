@@ -60,7 +60,9 @@ export function decodeArticleBytes(bytes: Uint8Array, file: string): DecodedText
   const candidates = (['windows-1256', 'iso-8859-6'] as const)
     .map((encoding) => ({ encoding, text: tryDecode(bytes, encoding) }))
     // ISO-8859-6 reads 0x80–0x9F as C1 control codes, which no text contains; Windows-1256 has letters there.
-    .filter((candidate): candidate is { encoding: 'windows-1256' | 'iso-8859-6'; text: string } => candidate.text !== null && !/[\u0080-\u009F]/.test(candidate.text))
+    .filter(
+      (candidate): candidate is { encoding: 'windows-1256' | 'iso-8859-6'; text: string } => candidate.text !== null && !/[\u0080-\u009F]/.test(candidate.text),
+    )
     .map((candidate) => ({ ...candidate, share: arabicShare(candidate.text) }))
     .sort((a, b) => b.share - a.share);
   const best = candidates[0];
@@ -161,7 +163,13 @@ const MOJIBAKE_LEADS = new TextDecoder('windows-1256').decode(byteRange(0xd8, 0x
  * what real Arabic text has after ط ظ ع غ (Arabic letters and punctuation,
  * NBSP, guillemets, ZWNJ/ZWJ), so genuine text is never taken for mojibake.
  */
-const MOJIBAKE_TRAILS = [...new Set([...new TextDecoder('windows-1256').decode(byteRange(0x80, 0xbf)), ...new TextDecoder('windows-1252').decode(byteRange(0x80, 0xbf)), ...String.fromCharCode(...byteRange(0x80, 0xbf))])]
+const MOJIBAKE_TRAILS = [
+  ...new Set([
+    ...new TextDecoder('windows-1256').decode(byteRange(0x80, 0xbf)),
+    ...new TextDecoder('windows-1252').decode(byteRange(0x80, 0xbf)),
+    ...String.fromCharCode(...byteRange(0x80, 0xbf)),
+  ]),
+]
   // U+060C، U+061B؛ U+061F؟ are Arabic punctuation of the Common script.
   .filter((char) => !/[\p{Script=Arabic}\u060C\u061B\u061F\u00A0\u00AB\u00BB\u200C\u200D]/u.test(char))
   .join('');

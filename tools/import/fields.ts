@@ -1,4 +1,15 @@
-import { authorProblem, dateFix, dateProblem, MAX_AUTHOR_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, nameKey, normalizeName, sourceProblem, tagProblem } from '../../src/article/index.ts';
+import {
+  authorProblem,
+  dateFix,
+  dateProblem,
+  MAX_AUTHOR_LENGTH,
+  MAX_TAG_LENGTH,
+  MAX_TAGS,
+  nameKey,
+  normalizeName,
+  sourceProblem,
+  tagProblem,
+} from '../../src/article/index.ts';
 import { ImportError } from './errors.ts';
 import type { ReadArticle } from './readers/read-article.ts';
 
@@ -41,14 +52,24 @@ export function checkTags(given: readonly string[], { file, where, line }: Field
   for (const [index, tag] of given.entries()) {
     const problem = tagProblem(tag);
     if (problem) {
-      throw new ImportError(file, `has a tag that ${problem}: tag ${index + 1} "${tag}" (${where}).`, `Tags are 1–${MAX_TAG_LENGTH} characters of words, without / \\ ? # % or control characters; fix or remove it.`, line);
+      throw new ImportError(
+        file,
+        `has a tag that ${problem}: tag ${index + 1} "${tag}" (${where}).`,
+        `Tags are 1–${MAX_TAG_LENGTH} characters of words, without / \\ ? # % or control characters; fix or remove it.`,
+        line,
+      );
     }
     const normalized = normalizeName(tag);
     const key = nameKey(normalized);
     const earlier = byKey.get(key);
     if (earlier === undefined) byKey.set(key, normalized);
     else if (strict && earlier !== normalized) {
-      throw new ImportError(file, `has the tags "${earlier}" and "${normalized}" (${where}), two spellings of one tag (one page, ${key}).`, 'Keep one of them, or import without --strict to have them joined.', line);
+      throw new ImportError(
+        file,
+        `has the tags "${earlier}" and "${normalized}" (${where}), two spellings of one tag (one page, ${key}).`,
+        'Keep one of them, or import without --strict to have them joined.',
+        line,
+      );
     } else if (earlier !== normalized) joined.push({ kept: earlier, dropped: normalized });
   }
   const tags = [...byKey.values()];
@@ -97,7 +118,12 @@ export function checkAuthor(value: string | undefined, { file, where, line }: Fi
   if (!problem) return { author: text, ...(label && !strict ? { label: label.trim() } : {}) };
   const tooLong = [...text].length > MAX_AUTHOR_LENGTH;
   if (!tooLong || strict) {
-    throw new ImportError(file, `has a byline (${where}) that ${problem}.`, tooLong ? 'Shorten it to the name, or import without --strict to keep it as the first paragraph.' : 'Write the author’s name, or remove the field.', line);
+    throw new ImportError(
+      file,
+      `has a byline (${where}) that ${problem}.`,
+      tooLong ? 'Shorten it to the name, or import without --strict to keep it as the first paragraph.' : 'Write the author’s name, or remove the field.',
+      line,
+    );
   }
   return {
     bylineParagraph: text,

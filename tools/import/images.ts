@@ -56,16 +56,33 @@ export async function planArticleImages(blocks: readonly Block[], mediaDir: stri
     }
     const from = path.resolve(root, relative);
     if (from !== root && !from.startsWith(`${root}${path.sep}`)) {
-      throw new ImportError(file, `names the image "${reference}", which is outside its media folder ${mediaDir}.`, 'Put the image in that folder (or pass --media <folder> holding it) and name it by a path inside it.');
+      throw new ImportError(
+        file,
+        `names the image "${reference}", which is outside its media folder ${mediaDir}.`,
+        'Put the image in that folder (or pass --media <folder> holding it) and name it by a path inside it.',
+      );
     }
     const info = await lstat(from).catch(() => null);
-    if (!info) throw new ImportError(file, `names the image "${reference}", which is not there (looked for ${from}).`, 'Copy the image there, pass --media <folder> with the folder that holds it, or remove it from the article.');
+    if (!info)
+      throw new ImportError(
+        file,
+        `names the image "${reference}", which is not there (looked for ${from}).`,
+        'Copy the image there, pass --media <folder> with the folder that holds it, or remove it from the article.',
+      );
     if (!info.isFile()) throw new ImportError(file, `names the image "${reference}", and ${from} is not a regular file.`, 'Name an image file.');
     const extension = path.extname(from).slice(1).toLowerCase();
-    if (!IMAGE_EXTENSIONS.has(extension)) throw new ImportError(file, `names "${reference}", which is not a JPEG, PNG, WebP, GIF or AVIF image.`, 'Convert it, or remove it from the article.');
-    if ((await stat(from)).size > MAX_IMAGE_BYTES) throw new ImportError(file, `names the image "${reference}", over ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`, 'Resize it before importing.');
-    const hash = createHash('sha256').update(await readFile(from)).digest('hex').slice(0, 10);
-    const stem = slugFromText(path.basename(from, path.extname(from))).slice(0, 40).replace(/-+$/, '') || 'image';
+    if (!IMAGE_EXTENSIONS.has(extension))
+      throw new ImportError(file, `names "${reference}", which is not a JPEG, PNG, WebP, GIF or AVIF image.`, 'Convert it, or remove it from the article.');
+    if ((await stat(from)).size > MAX_IMAGE_BYTES)
+      throw new ImportError(file, `names the image "${reference}", over ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`, 'Resize it before importing.');
+    const hash = createHash('sha256')
+      .update(await readFile(from))
+      .digest('hex')
+      .slice(0, 10);
+    const stem =
+      slugFromText(path.basename(from, path.extname(from)))
+        .slice(0, 40)
+        .replace(/-+$/, '') || 'image';
     byReference.set(image.src, { from, name: `${stem}-${hash}.${extension === 'jpeg' ? 'jpg' : extension}` });
   }
   const files = [...new Map([...byReference.values()].map((planned) => [planned.name, planned])).values()];

@@ -150,7 +150,9 @@ const FIELD_ORIGINS: Record<string, string> = {
 export function frontMatterDifferences(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
   const shown = (value: unknown) => (value === undefined ? '(none)' : JSON.stringify(value));
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((field) => field !== 'imported');
-  const changed = fields.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field])).map((field) => `${field} (${FIELD_ORIGINS[field] ?? field}): ${shown(before[field])} → ${shown(after[field])}`);
+  const changed = fields
+    .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+    .map((field) => `${field} (${FIELD_ORIGINS[field] ?? field}): ${shown(before[field])} → ${shown(after[field])}`);
   const fileBefore = (before.imported as { file?: unknown } | undefined)?.file;
   const fileAfter = (after.imported as { file?: unknown } | undefined)?.file;
   if (fileBefore !== fileAfter) changed.push(`the recorded file name: ${shown(fileBefore)} → ${shown(fileAfter)}`);
@@ -219,8 +221,18 @@ export async function importArticle(sourceFile: string, givenOptions: ImportOpti
   notes.push(...source.notes);
   const format = options.format ?? formatOfFile(file);
   const limits = { maxLineLength: options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH };
-  if (format === 'wordpress') throw new ImportError(file, 'is a WordPress export: it holds many articles.', 'Import it with importWordpressExport (npm run import does this for .xml files).');
-  const read = format === 'markdown' ? readMarkdown(source.text, file, limits, { strict: options.strict }) : format === 'html' ? readHtml(source.text, file, { selector: options.selector }) : readText(source.text, file, limits, { strict: options.strict });
+  if (format === 'wordpress')
+    throw new ImportError(
+      file,
+      'is a WordPress export: it holds many articles.',
+      'Import it with importWordpressExport (npm run import does this for .xml files).',
+    );
+  const read =
+    format === 'markdown'
+      ? readMarkdown(source.text, file, limits, { strict: options.strict })
+      : format === 'html'
+        ? readHtml(source.text, file, { selector: options.selector })
+        : readText(source.text, file, limits, { strict: options.strict });
   return importReadArticle(read, { encoding: source.encoding, mediaDir: options.media ?? path.dirname(file) }, options, warnings, notes);
 }
 
@@ -239,9 +251,17 @@ export interface WordpressItemResult {
  * through the same checks and writer as any file; calls `onItem` after each,
  * for a progress bar. A post that fails does not stop the others.
  */
-export async function importWordpressExport(file: string, givenOptions: ImportOptions, onItem?: (done: number, total: number, item: WordpressItemResult) => void): Promise<{ items: WordpressItemResult[]; warnings: string[]; notes: string[] }> {
+export async function importWordpressExport(
+  file: string,
+  givenOptions: ImportOptions,
+  onItem?: (done: number, total: number, item: WordpressItemResult) => void,
+): Promise<{ items: WordpressItemResult[]; warnings: string[]; notes: string[] }> {
   if (givenOptions.slug !== undefined || givenOptions.translationOf !== undefined) {
-    throw new ImportError(file, 'is a WordPress export of many posts; --slug and --translation-of name one article.', 'Drop them: each post takes its own slug (wp:post_name or its title).');
+    throw new ImportError(
+      file,
+      'is a WordPress export of many posts; --slug and --translation-of name one article.',
+      'Drop them: each post takes its own slug (wp:post_name or its title).',
+    );
   }
   const source = await readSourceFile(file, { maxFileBytes: givenOptions.maxFileBytes ?? DEFAULT_MAX_EXPORT_BYTES, strict: givenOptions.strict });
   const { items } = readWordpressExport(source.text, file, { include: givenOptions.include });
@@ -255,7 +275,13 @@ export async function importWordpressExport(file: string, givenOptions: ImportOp
       try {
         const warnings: string[] = [];
         const notes: string[] = [];
-        const result = await importReadArticle(item.article, { encoding: source.encoding, mediaDir }, withFlags(givenOptions, item.article.file, warnings, notes), warnings, notes);
+        const result = await importReadArticle(
+          item.article,
+          { encoding: source.encoding, mediaDir },
+          withFlags(givenOptions, item.article.file, warnings, notes),
+          warnings,
+          notes,
+        );
         outcome = { id: item.id, result };
       } catch (error) {
         outcome = { id: item.id, failed: error instanceof ImportError ? error.message : `${file} (${item.id}): ${(error as Error).stack ?? String(error)}` };
@@ -288,14 +314,26 @@ function withFlags(givenOptions: ImportOptions, file: string, warnings: string[]
 }
 
 /** A source file's text, after the checks every format shares: a regular file, not empty, under the size limit, decoded and normalized. */
-export async function readSourceFile(file: string, options: Pick<ImportOptions, 'maxFileBytes' | 'strict'>): Promise<{ text: string; encoding: string; warnings: string[]; notes: string[] }> {
+export async function readSourceFile(
+  file: string,
+  options: Pick<ImportOptions, 'maxFileBytes' | 'strict'>,
+): Promise<{ text: string; encoding: string; warnings: string[]; notes: string[] }> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const info = await stat(file);
-  if (!info.isFile()) throw new ImportError(file, 'is not a regular file (a folder, a named pipe, a socket or a device).', 'Name a text file, or a folder to import every .txt file in it.');
+  if (!info.isFile())
+    throw new ImportError(
+      file,
+      'is not a regular file (a folder, a named pipe, a socket or a device).',
+      'Name a text file, or a folder to import every .txt file in it.',
+    );
   const size = info.size;
   if (size > maxBytes) {
     const shown = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
-    throw new ImportError(file, `is ${shown(size)}, over the ${shown(maxBytes)} limit.`, 'Split it into articles, or raise the limit with --max-size <MB> if it really is one article.');
+    throw new ImportError(
+      file,
+      `is ${shown(size)}, over the ${shown(maxBytes)} limit.`,
+      'Split it into articles, or raise the limit with --max-size <MB> if it really is one article.',
+    );
   }
   if (size === 0) throw new ImportError(file, 'is empty.', 'Check that this is the right file.');
   const decoded = decodeArticleBytes(new Uint8Array(await readFile(file)), file);
@@ -322,7 +360,11 @@ export async function importReadArticle(
   notes.push(...article.notes);
   const decoded = { encoding: input.encoding };
   const headings = article.blocks.filter((block): block is Extract<Block, { type: 'heading' }> => block.type === 'heading');
-  notes.push(headings.length ? `subheadings detected (${headings.length}): ${headings.map((heading) => `«${inlineText(heading.children)}»`).join(', ')}` : 'no subheadings detected');
+  notes.push(
+    headings.length
+      ? `subheadings detected (${headings.length}): ${headings.map((heading) => `«${inlineText(heading.children)}»`).join(', ')}`
+      : 'no subheadings detected',
+  );
 
   // Language: the flag, the front block, or a guess from the script (with a warning).
   let lang = options.lang ?? article.front.lang;
@@ -334,21 +376,39 @@ export async function importReadArticle(
     warnings.push(`language guessed as "${lang}" from ${detected.reason}; pass --lang to set it`);
   }
   if (!isLocaleCode(lang)) {
-    throw new ImportError(file, `is in "${lang}" (${langFrom}), which is not a configured locale (${LOCALE_CODES.join(', ')}).`, 'Pass --lang with one of those, or add the locale to src/i18n/locales.ts first.');
+    throw new ImportError(
+      file,
+      `is in "${lang}" (${langFrom}), which is not a configured locale (${LOCALE_CODES.join(', ')}).`,
+      'Pass --lang with one of those, or add the locale to src/i18n/locales.ts first.',
+    );
   }
 
   const dateText = options.date ?? article.front.date;
-  const date = dateText ? checkDate(dateText, options.date ? { file, where: '--date' } : { file, where: 'the front block\'s "date" field', line: article.frontLines.date }) : undefined;
-  const checkedTags = checkTags(options.tags ?? article.front.tags ?? [], options.tags ? { file, where: '--tags' } : { file, where: 'the front block\'s "tags" field', line: article.frontLines.tags }, options.strict);
+  const date = dateText
+    ? checkDate(dateText, options.date ? { file, where: '--date' } : { file, where: 'the front block\'s "date" field', line: article.frontLines.date })
+    : undefined;
+  const checkedTags = checkTags(
+    options.tags ?? article.front.tags ?? [],
+    options.tags ? { file, where: '--tags' } : { file, where: 'the front block\'s "tags" field', line: article.frontLines.tags },
+    options.strict,
+  );
   const tags = checkedTags.tags;
-  for (const { kept, dropped } of checkedTags.joined) warnings.push(`the tags «${kept}» and «${dropped}» are two spellings of one tag (one page): kept «${kept}»`);
+  for (const { kept, dropped } of checkedTags.joined)
+    warnings.push(`the tags «${kept}» and «${dropped}» are two spellings of one tag (one page): kept «${kept}»`);
   // The file name is recorded (imported.file, and source by default): control and bidi characters in it are written as escapes.
   const givenName = article.itemName ?? options.sourceName ?? path.basename(file);
   const fileName = printable(givenName);
   if (fileName !== givenName) warnings.push(`the file name has control or bidi characters; recorded as "${fileName}"`);
   // Shown to readers, so never the file name (that stays in imported.file, the importer's own record).
-  const source = checkSource(options.source ?? article.front.source, options.source !== undefined ? { file, where: '--source' } : { file, where: 'the "source" field', line: article.frontLines.source });
-  const byline = checkAuthor(options.author ?? article.front.author, options.author !== undefined ? { file, where: '--author' } : { file, where: 'the "author" field', line: article.frontLines.author }, options.strict);
+  const source = checkSource(
+    options.source ?? article.front.source,
+    options.source !== undefined ? { file, where: '--source' } : { file, where: 'the "source" field', line: article.frontLines.source },
+  );
+  const byline = checkAuthor(
+    options.author ?? article.front.author,
+    options.author !== undefined ? { file, where: '--author' } : { file, where: 'the "author" field', line: article.frontLines.author },
+    options.strict,
+  );
   const author = byline.author;
   if (byline.warning) warnings.push(byline.warning);
   if (byline.label) notes.push(`the byline's label «${byline.label}» was left out of the author's name (the page writes its own)`);
@@ -356,7 +416,11 @@ export async function importReadArticle(
 
   let baseSlug = options.slug ?? article.front.slug;
   if (baseSlug !== undefined && !isValidSlug(baseSlug)) {
-    throw new ImportError(file, `has the slug "${baseSlug}", which is not lowercase ASCII words joined by hyphens.`, 'Use letters a-z, digits and hyphens, e.g. azerbaijan-halts-offensive.');
+    throw new ImportError(
+      file,
+      `has the slug "${baseSlug}", which is not lowercase ASCII words joined by hyphens.`,
+      'Use letters a-z, digits and hyphens, e.g. azerbaijan-halts-offensive.',
+    );
   }
   // The slug an earlier version (slugs of up to 80 characters) gave this text, if not the same.
   let legacySlug: string | undefined;
@@ -382,15 +446,30 @@ export async function importReadArticle(
     const parts = translationOf.split('/');
     const [originalLocale, originalSlug] = parts;
     if (parts.length !== 2 || !originalLocale || !originalSlug || !isLocaleCode(originalLocale) || !isValidSlug(originalSlug)) {
-      throw new ImportError(file, `has translationOf "${translationOf}" (${translationFrom}), which is not <locale>/<slug>.`, `Write it like ar/some-slug: one locale among ${LOCALE_CODES.join(', ')}, a slash, and the original's slug — nothing else.`, translationLine);
+      throw new ImportError(
+        file,
+        `has translationOf "${translationOf}" (${translationFrom}), which is not <locale>/<slug>.`,
+        `Write it like ar/some-slug: one locale among ${LOCALE_CODES.join(', ')}, a slash, and the original's slug — nothing else.`,
+        translationLine,
+      );
     }
     if (originalLocale === lang) {
-      throw new ImportError(file, `is in "${lang}" and says it is a translation of ${translationOf} (${translationFrom}), an article in the same language.`, 'A translation links articles of two languages: name the original in its own language, or drop --translation-of.', translationLine);
+      throw new ImportError(
+        file,
+        `is in "${lang}" and says it is a translation of ${translationOf} (${translationFrom}), an article in the same language.`,
+        'A translation links articles of two languages: name the original in its own language, or drop --translation-of.',
+        translationLine,
+      );
     }
     const originalFile = path.join(options.contentDir, originalLocale, `${originalSlug}.mdx`);
     const original = (await lstat(originalFile).catch(() => null))?.isFile() ? await readExisting(originalFile) : null;
     if (!original) {
-      throw new ImportError(file, `is a translation of ${translationOf} (${translationFrom}), which is not in the archive.`, 'Import the original first, or correct --translation-of.', translationLine);
+      throw new ImportError(
+        file,
+        `is a translation of ${translationOf} (${translationFrom}), which is not in the archive.`,
+        'Import the original first, or correct --translation-of.',
+        translationLine,
+      );
     }
     translationKey = original.translationKey ?? translationOf;
     translationHolders = await articlesWithKey(options.contentDir, lang, translationKey);
@@ -420,7 +499,13 @@ export async function importReadArticle(
   const firstParagraph = paragraphs.find((block) => shortLineKind(inlineText(block.children).trim()) === null);
   // A poem with no such paragraph is introduced by its first two verses, joined as verse is quoted in one line: «… / …».
   const firstVerse = article.blocks.find((block): block is Extract<Block, { type: 'verse' }> => block.type === 'verse');
-  const leadText = firstParagraph ? inlineText(firstParagraph.children) : firstVerse ? firstVerse.lines.slice(0, 2).map(inlineText).join(' / ') : paragraphs[0] ? inlineText(paragraphs[0].children) : '';
+  const leadText = firstParagraph
+    ? inlineText(firstParagraph.children)
+    : firstVerse
+      ? firstVerse.lines.slice(0, 2).map(inlineText).join(' / ')
+      : paragraphs[0]
+        ? inlineText(paragraphs[0].children)
+        : '';
   const lead = leadText.replace(/\s+/g, ' ').trim();
 
   const candidates = slugCandidates(baseSlug).map((slug) => ({ slug, target: path.join(lang, `${slug}.mdx`) }));
@@ -479,12 +564,19 @@ export async function importReadArticle(
       return write('updated');
     }
     if (handEdited) {
-      return result('skipped', `${target} was edited by hand since it was imported; pass --force to replace it (the edited version is kept as a .bak file beside it)`);
+      return result(
+        'skipped',
+        `${target} was edited by hand since it was imported; pass --force to replace it (the edited version is kept as a .bak file beside it)`,
+      );
     }
     if (existing.sourceHash === sourceHash) {
       const differences = frontMatterDifferences(existing.front ?? {}, parseYaml(splitMdxFile(mdx)!.frontMatter) as Record<string, unknown>);
       // The same text and fields with a different body: this version of the importer writes it differently (verse, where subheadings were).
-      const what = differences.length ? `this import would change ${differences.join('; ')}` : existing.body !== splitMdxFile(mdx)!.body ? 'this version of the importer writes its body differently (verse where there were subheadings, say)' : 'its front matter differs';
+      const what = differences.length
+        ? `this import would change ${differences.join('; ')}`
+        : existing.body !== splitMdxFile(mdx)!.body
+          ? 'this version of the importer writes its body differently (verse where there were subheadings, say)'
+          : 'its front matter differs';
       return result('skipped', `${target} was imported from this text, but ${what}; pass --force to rewrite it`);
     }
     return result('skipped', `the source text changed since ${target} was imported; pass --force to replace it`);
@@ -517,7 +609,14 @@ export async function importReadArticle(
     }
     // A changed text is matched to its earlier import by file name; with two candidates, guessing could replace the wrong one.
     if (sameNamed.length > 1) {
-      return { file, status: 'skipped', target: sameNamed[0]!, reason: `${sameNamed.join(' and ')} were both imported from files named ${fileName}, and this text matches neither; pass --slug with the one to update (and --force), or rename the file to import it as a new article`, warnings, notes };
+      return {
+        file,
+        status: 'skipped',
+        target: sameNamed[0]!,
+        reason: `${sameNamed.join(' and ')} were both imported from files named ${fileName}, and this text matches neither; pass --slug with the one to update (and --force), or rename the file to import it as a new article`,
+        warnings,
+        notes,
+      };
     }
     // Else the first slug that is free, or holds an earlier import of the same file (a changed source).
     for (const { slug, target } of candidates) {
@@ -525,7 +624,8 @@ export async function importReadArticle(
       const sameFile = existing?.file !== undefined && existing.file === fileName;
       if (existing === null || sameFile) return settle(target, slug, existing);
       // Another article holds this slug: take the next one, never overwrite.
-      if (slug === baseSlug && !warnings.some((warning) => warning.startsWith(`slug "${baseSlug}" is taken`))) warnings.push(`slug "${baseSlug}" is taken in ${lang}/ by another ${existing ? 'article' : 'file of this batch'}; using a suffix`);
+      if (slug === baseSlug && !warnings.some((warning) => warning.startsWith(`slug "${baseSlug}" is taken`)))
+        warnings.push(`slug "${baseSlug}" is taken in ${lang}/ by another ${existing ? 'article' : 'file of this batch'}; using a suffix`);
     }
     throw new ImportError(file, `could not find a free slug after ${baseSlug}-999.`, 'Pass --slug with a new slug.');
   };

@@ -28,7 +28,10 @@ const ARABIC_LETTERS = /ة/u;
  * the keyboard: ي and ى as ی, ك as ک; vowel marks and tatweel dropped.
  */
 function foldWord(word: string): string {
-  return word.replace(/[\u064B-\u065F\u0670\u0640]/g, '').replace(/[يى]/g, 'ی').replace(/ك/g, 'ک');
+  return word
+    .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
+    .replace(/[يى]/g, 'ی')
+    .replace(/ك/g, 'ک');
 }
 
 const words = (list: string) => new Set(list.split(' ').map(foldWord));
@@ -95,10 +98,16 @@ export function detectLanguage(text: string): DetectedLanguage {
   const urdu = evidence.urdu + (evidence.urdu > 0 ? evidence.urduSupporting / 2 : 0);
   const against = (language: number, ...others: string[]) => `${language} word(s) against ${others.join(' and ')}`;
   if (evidence.urdu >= MIN_EVIDENCE && urdu > evidence.persian && urdu > evidence.arabic) {
-    return { code: 'ur', reason: `Arabic script with Urdu letters and words (${against(evidence.urdu, `${evidence.persian} Persian`, `${evidence.arabic} Arabic`)})` };
+    return {
+      code: 'ur',
+      reason: `Arabic script with Urdu letters and words (${against(evidence.urdu, `${evidence.persian} Persian`, `${evidence.arabic} Arabic`)})`,
+    };
   }
   if (evidence.persian >= MIN_EVIDENCE && evidence.persian > evidence.arabic && evidence.persian >= urdu) {
-    return { code: 'fa', reason: `Arabic script with Persian letters and words (${against(evidence.persian, `${evidence.arabic} Arabic`, `${evidence.urdu} Urdu`)})` };
+    return {
+      code: 'fa',
+      reason: `Arabic script with Persian letters and words (${against(evidence.persian, `${evidence.arabic} Arabic`, `${evidence.urdu} Urdu`)})`,
+    };
   }
   return { code: 'ar', reason: `Arabic script (${share})` };
 }

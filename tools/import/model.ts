@@ -4,10 +4,7 @@
  * on purpose: only what an archived article needs, nothing that can run.
  * URLs in it are checked (safe-url.ts) before they get here.
  */
-export type Inline =
-  | { type: 'text'; value: string }
-  | { type: 'emphasis' | 'strong'; children: Inline[] }
-  | { type: 'link'; url: string; children: Inline[] };
+export type Inline = { type: 'text'; value: string } | { type: 'emphasis' | 'strong'; children: Inline[] } | { type: 'link'; url: string; children: Inline[] };
 
 export type Block =
   | { type: 'paragraph'; children: Inline[]; line?: number }
@@ -69,7 +66,13 @@ export function blockImages(blocks: readonly Block[]): Extract<Block, { type: 'i
 
 /** The same blocks with every image's src replaced by `rename(src)`. */
 export function mapImages(blocks: readonly Block[], rename: (src: string) => string): Block[] {
-  return blocks.map((block) => (block.type === 'image' ? { ...block, src: rename(block.src) } : block.type === 'blockquote' ? { ...block, children: mapImages(block.children, rename) } : block));
+  return blocks.map((block) =>
+    block.type === 'image'
+      ? { ...block, src: rename(block.src) }
+      : block.type === 'blockquote'
+        ? { ...block, children: mapImages(block.children, rename) }
+        : block,
+  );
 }
 
 /** The same blocks with emphasis, strong and links flattened to their text: the writer's fallback. */

@@ -144,7 +144,10 @@ export function checkBinaryText(text: string, file: string): void {
   const first = nul !== -1 ? '\u0000' : FORBIDDEN_IN_TEXT.exec(text)![0];
   const at = position(text, nul !== -1 ? nul : text.indexOf(first));
   const share = `${((matches.length / characters) * 100).toFixed(1)}% of its ${characters.toLocaleString('en')} characters`;
-  const what = nul !== -1 ? `contains ${describeChar(first)} at column ${at.column} (${matches.length.toLocaleString('en')} control character(s) in all)` : `has ${matches.length.toLocaleString('en')} control characters (${share}), the first ${describeChar(first)} at column ${at.column}`;
+  const what =
+    nul !== -1
+      ? `contains ${describeChar(first)} at column ${at.column} (${matches.length.toLocaleString('en')} control character(s) in all)`
+      : `has ${matches.length.toLocaleString('en')} control characters (${share}), the first ${describeChar(first)} at column ${at.column}`;
   throw new ImportError(
     file,
     `${what}: it is a binary file, or text damaged in transit, not an article with a few stray control characters.`,
@@ -192,7 +195,9 @@ export function normalizeField(value: string, from: FieldSource, strict = false)
   if (match) {
     const repaired = removeInvisible(value, FORBIDDEN_IN_FIELD);
     text = repaired.text.replace(/ {2,}/g, ' ');
-    warnings.push(`${from.field} held ${describeRemoved(repaired.removed)}: tabs and line breaks became spaces, invisible control characters were left out (--strict refuses such values instead)`);
+    warnings.push(
+      `${from.field} held ${describeRemoved(repaired.removed)}: tabs and line breaks became spaces, invisible control characters were left out (--strict refuses such values instead)`,
+    );
   }
   const result = normalizeCharacters(text, ` in ${from.field}`);
   return { ...result, warnings: [...warnings, ...result.warnings], text: result.text.trim() };

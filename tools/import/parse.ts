@@ -137,7 +137,11 @@ function frontError(file: string, line: number, problem: string, fix: string): I
 }
 
 /** Reads and checks the optional `---` YAML block at the very top. */
-export function parseFrontBlock(lines: string[], file: string, options: ParseOptions = {}): { front: FrontBlock; frontLines: ParsedArticle['frontLines']; bodyStart: number; warnings: string[]; notes: string[] } {
+export function parseFrontBlock(
+  lines: string[],
+  file: string,
+  options: ParseOptions = {},
+): { front: FrontBlock; frontLines: ParsedArticle['frontLines']; bodyStart: number; warnings: string[]; notes: string[] } {
   const warnings: string[] = [];
   const notes: string[] = [];
   if (lines[0]?.trim() !== '---') return { front: {}, frontLines: {}, bodyStart: 0, warnings, notes };
@@ -150,7 +154,12 @@ export function parseFrontBlock(lines: string[], file: string, options: ParseOpt
     data = parseYaml(lines.slice(1, end).join('\n')) ?? {};
   } catch (error) {
     const line = error instanceof YAMLParseError ? (error.linePos?.[0]?.line ?? 0) + 1 : 1;
-    throw frontError(file, line, `has a front block that is not valid YAML (${(error as Error).message.split('\n')[0]}).`, 'Fix the YAML between the `---` lines.');
+    throw frontError(
+      file,
+      line,
+      `has a front block that is not valid YAML (${(error as Error).message.split('\n')[0]}).`,
+      'Fix the YAML between the `---` lines.',
+    );
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw frontError(file, 2, 'has a front block that is not a list of `field: value` lines.', `Use fields among ${FRONT_FIELDS.join(', ')}.`);
@@ -197,7 +206,12 @@ export function parseFrontBlock(lines: string[], file: string, options: ParseOpt
  * verse. Unless `strict`, an article whose every line is short is never
  * refused: its lines are verse, or paragraphs when too few for a poem.
  */
-export function parseArticleText(text: string, file: string, limits: ParseLimits = { maxLineLength: DEFAULT_MAX_LINE_LENGTH }, options: ParseOptions = {}): ParsedArticle {
+export function parseArticleText(
+  text: string,
+  file: string,
+  limits: ParseLimits = { maxLineLength: DEFAULT_MAX_LINE_LENGTH },
+  options: ParseOptions = {},
+): ParsedArticle {
   const lines = text.replace(/^\uFEFF/, '').split('\n');
   lines.forEach((line, index) => {
     if (line.length > limits.maxLineLength) {
@@ -256,10 +270,17 @@ export function parseArticleText(text: string, file: string, limits: ParseLimits
     throw new ImportError(file, 'has no text: no title line and no paragraphs.', 'Check that this is the right file.');
   }
   if (blocks.length === 0) {
-    throw new ImportError(file, 'has a title but no paragraph: nothing follows it.', 'Check that this is the right file, or add its text.', titleLine || undefined);
+    throw new ImportError(
+      file,
+      'has a title but no paragraph: nothing follows it.',
+      'Check that this is the right file, or add its text.',
+      titleLine || undefined,
+    );
   }
   if (!blocks.some((block) => block.kind === 'paragraph' || block.kind === 'verse')) {
-    const why = markedByHand ? 'every line after it is marked as a subheading with "## "' : 'every line after it is short and unpunctuated, so it reads as a subheading';
+    const why = markedByHand
+      ? 'every line after it is marked as a subheading with "## "'
+      : 'every line after it is short and unpunctuated, so it reads as a subheading';
     if (options.strict) {
       throw new ImportError(
         file,
@@ -277,7 +298,9 @@ export function parseArticleText(text: string, file: string, limits: ParseLimits
     );
   }
   if (verseSpans.length) {
-    notes.push(`verse detected (${VERSE_MIN_LINES} or more short unpunctuated lines in a row): lines ${verseSpans.join(', ')}, shown one verse a line; mark subheadings with "## " to read such lines otherwise`);
+    notes.push(
+      `verse detected (${VERSE_MIN_LINES} or more short unpunctuated lines in a row): lines ${verseSpans.join(', ')}, shown one verse a line; mark subheadings with "## " to read such lines otherwise`,
+    );
   }
   if (front.title !== undefined) titleLine = lines.slice(0, bodyStart).findIndex((line) => line.trimStart().startsWith('title:')) + 1;
   return { front, frontLines, warnings, notes, title, titleLine, blocks };

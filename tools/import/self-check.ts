@@ -23,8 +23,13 @@ export function checkRendersAsWritten(blocks: readonly Block[], write: (blocks: 
   if (renderedLines(body).join('\n') === expected) return body;
   const plain = write(plainBlocks(blocks));
   if (renderedLines(plain).join('\n') === expected) {
-    if (!warnings.some((warning) => warning.startsWith('emphasis or links'))) warnings.push('emphasis or links could not be written so that the text shows exactly as given; written without them');
+    if (!warnings.some((warning) => warning.startsWith('emphasis or links')))
+      warnings.push('emphasis or links could not be written so that the text shows exactly as given; written without them');
     return plain;
   }
-  throw new ImportError(file, 'could not be written so that the page shows exactly its text (a bug in the importer\'s writer).', 'Report it with the file; import it as plain text (--format text) meanwhile.');
+  throw new ImportError(
+    file,
+    "could not be written so that the page shows exactly its text (a bug in the importer's writer).",
+    'Report it with the file; import it as plain text (--format text) meanwhile.',
+  );
 }

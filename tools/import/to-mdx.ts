@@ -13,7 +13,6 @@ export interface ArticleFrontMatter {
   imported: { file: string; encoding: string; sourceHash: string; outputHash: string };
 }
 
-
 function quoted(text: string): Scalar {
   const scalar = new Scalar(text);
   scalar.type = Scalar.QUOTE_DOUBLE;

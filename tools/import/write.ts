@@ -75,7 +75,10 @@ export interface OrphanTemporary {
  */
 export async function removeOrphanTemporaries(contentDir: string, options: { dryRun?: boolean; now?: number } = {}): Promise<OrphanTemporary[]> {
   const now = options.now ?? Date.now();
-  const folders = ['.', ...(await readdir(contentDir, { withFileTypes: true }).catch(() => [])).filter((entry) => entry.isDirectory()).map((entry) => entry.name)];
+  const folders = [
+    '.',
+    ...(await readdir(contentDir, { withFileTypes: true }).catch(() => [])).filter((entry) => entry.isDirectory()).map((entry) => entry.name),
+  ];
   const orphans: OrphanTemporary[] = [];
   for (const folder of folders) {
     for (const name of await readdir(path.join(contentDir, folder)).catch(() => [] as string[])) {

@@ -82,10 +82,7 @@ function writeBlock(block: Block): string {
       // One paragraph, a verse a line: each line but the last ends with a backslash, Markdown's hard
       // line break. Each line gets the line-start escapes, as a line that is not a paragraph's first
       // could still start a list, a quotation or turn the paragraph into a setext heading.
-      return block.lines
-        .map(writeLine)
-        .filter(Boolean)
-        .join('\\\n');
+      return block.lines.map(writeLine).filter(Boolean).join('\\\n');
     case 'blockquote':
       return writeBlocks(block.children)
         .trimEnd()

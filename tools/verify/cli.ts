@@ -38,7 +38,11 @@ if (values.help) {
 }
 const contentDir = path.resolve(values.content);
 const distDir = path.resolve(values.dist);
-for (const [flag, dir] of [['--content', contentDir], ['--dist', distDir], ['--sources', values.sources]] as const) {
+for (const [flag, dir] of [
+  ['--content', contentDir],
+  ['--dist', distDir],
+  ['--sources', values.sources],
+] as const) {
   if (dir !== undefined && !existsSync(dir)) {
     console.error(`verify: ${flag} ${dir} does not exist.${flag === '--dist' ? ' Run `npm run build` first, or pass --dist <dir>.' : ' Check the path.'}`);
     process.exit(2);

@@ -7,7 +7,30 @@ import { decodeEntities, type HtmlNode } from '../../src/search/html-text.ts';
  * figures (astro:assets' <img>, in a <picture> when it offers formats) and
  * the line breaks of verse.
  */
-const IMPORTED_ELEMENTS = new Set(['br', 'p', 'h2', 'h3', 'em', 'strong', 'a', 'blockquote', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'figcaption', 'img', 'picture', 'source']);
+const IMPORTED_ELEMENTS = new Set([
+  'br',
+  'p',
+  'h2',
+  'h3',
+  'em',
+  'strong',
+  'a',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'figure',
+  'figcaption',
+  'img',
+  'picture',
+  'source',
+]);
 
 /** Elements whose text a reader sees as a line of its own (the importer's blockLines, model.ts). */
 const LEAVES = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'th', 'td', 'figcaption', 'pre', 'hr', 'dt', 'dd']);
@@ -84,7 +107,8 @@ export function articleTextFromHtml(html: string): ArticlePageText | null {
       return;
     }
     // A list item holding paragraphs (a loose list) is a container of lines.
-    const holdsLines = name === 'li' && (node.children ?? []).some((child) => child.type === ELEMENT_NODE && (LEAVES.has(child.name ?? '') || CONTAINERS.has(child.name ?? '')));
+    const holdsLines =
+      name === 'li' && (node.children ?? []).some((child) => child.type === ELEMENT_NODE && (LEAVES.has(child.name ?? '') || CONTAINERS.has(child.name ?? '')));
     if (LEAVES.has(name) && !holdsLines) {
       for (const inner of elementNames(node)) if (!IMPORTED_ELEMENTS.has(inner)) unexpected.add(inner);
       blocks.push(...linesOf(node));

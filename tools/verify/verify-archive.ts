@@ -60,7 +60,9 @@ function tryReadSourceLines(file: string): { lines: string[]; from: string } | n
     // A byline too long to be a name was imported as the first paragraph (checkAuthor): the page shows it there.
     const { bylineParagraph } = checkAuthor(read.front.author, { file, where: 'the "author" field' });
     const article = bylineParagraph ? withBylineParagraph(read, bylineParagraph) : read;
-    const repaired = normalized.repaired ? `, with its ${normalized.repaired} invisible control character(s) removed as the import removed them: the page shows the repaired text` : '';
+    const repaired = normalized.repaired
+      ? `, with its ${normalized.repaired} invisible control character(s) removed as the import removed them: the page shows the repaired text`
+      : '';
     return { lines: normalizedLines(article.title, blockLines(article.blocks)), from: `${file}${repaired}` };
   } catch {
     return null;
@@ -85,7 +87,9 @@ export function verifyArchive(options: VerifyArchiveOptions): VerifyArchiveRepor
   const notImported: string[] = [];
   const locales = readdirSync(options.contentDir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'));
   for (const locale of locales.map((entry) => entry.name).sort()) {
-    for (const name of readdirSync(path.join(options.contentDir, locale)).filter((file) => file.endsWith('.mdx')).sort()) {
+    for (const name of readdirSync(path.join(options.contentDir, locale))
+      .filter((file) => file.endsWith('.mdx'))
+      .sort()) {
       const article = `${locale}/${name}`;
       const mdxFile = path.join(options.contentDir, article);
       const parts = splitMdxFile(readFileSync(mdxFile, 'utf8'));

@@ -56,10 +56,13 @@ export function verifyArticle({ article, sourceHash, html, expectedLines, expect
       return {
         article,
         ok: false,
-        problem: 'the page shows its MDX body, but that body was edited by hand after the import and no longer holds the source text. Pass --sources <dir> to see the first difference, or re-import the source with --force.',
+        problem:
+          'the page shows its MDX body, but that body was edited by hand after the import and no longer holds the source text. Pass --sources <dir> to see the first difference, or re-import the source with --force.',
       };
     }
-    return fail(`the page text does not match the fingerprint recorded at import, though it matches ${expectedFrom ?? 'the expected text'}: the source changed after the import, or imported.sourceHash was edited. Re-import the source with --force.`);
+    return fail(
+      `the page text does not match the fingerprint recorded at import, though it matches ${expectedFrom ?? 'the expected text'}: the source changed after the import, or imported.sourceHash was edited. Re-import the source with --force.`,
+    );
   }
   // Markup the MDX body does not call for: text read as markup (a link, emphasis) even when every word is there.
   const surplus = new Set(page.unexpectedElements);
@@ -75,7 +78,9 @@ export function verifyArticle({ article, sourceHash, html, expectedLines, expect
     }
   }
   if (surplus.size > 0) {
-    return fail(`the article body contains ${[...surplus].map((name) => `<${name}>`).join(', ')}, which the importer never writes: some text was read as markup.`);
+    return fail(
+      `the article body contains ${[...surplus].map((name) => `<${name}>`).join(', ')}, which the importer never writes: some text was read as markup.`,
+    );
   }
   return { article, ok: true };
 }

@@ -70,9 +70,11 @@ export async function searchIndex(
     // Nothing to expand: exactly what stock Pagefind does, so no loss on English
     // (quoted phrases included: Pagefind matches them itself).
     // A query longer than the cap is cut to its first words, for Pagefind too.
-    const found = (await pagefind.search(splitWords(query).length > words.length ? words.join(' ') : query, { filters })) as
-      | { results: PagefindResult[]; filters?: Record<string, Record<string, number>>; totalFilters?: Record<string, Record<string, number>> }
-      | null;
+    const found = (await pagefind.search(splitWords(query).length > words.length ? words.join(' ') : query, { filters })) as {
+      results: PagefindResult[];
+      filters?: Record<string, Record<string, number>>;
+      totalFilters?: Record<string, Record<string, number>>;
+    } | null;
     pages = (found?.results ?? []).map((result) => ({ pageId: result.id, tier: 0, score: result.score, ref: result }));
     forms = words;
     // Pagefind counts only once its filter index is loaded (an empty object before): unknown then.
@@ -88,9 +90,7 @@ export async function searchIndex(
       const perForm = await Promise.all(
         candidates.map(async ({ form, tier }) => {
           const found = await pagefind.search(form, { filters });
-          return (found?.results ?? []).map(
-            (result): WordMatch<PagefindResult> => ({ pageId: result.id, score: result.score, tier, ref: result }),
-          );
+          return (found?.results ?? []).map((result): WordMatch<PagefindResult> => ({ pageId: result.id, score: result.score, tier, ref: result }));
         }),
       );
       return perForm.flat();
@@ -122,9 +122,7 @@ export async function searchIndex(
     // The whole archive newest first, restricted to our matches.
     const sorted = await newestFirst(index, filters);
     const position = new Map(sorted.map((result, index) => [result.id, index]));
-    pages = [...pages].sort(
-      (a, b) => (position.get(a.pageId) ?? Infinity) - (position.get(b.pageId) ?? Infinity),
-    );
+    pages = [...pages].sort((a, b) => (position.get(a.pageId) ?? Infinity) - (position.get(b.pageId) ?? Infinity));
   }
   return { pages, forms, words, loaded, filterCounts, stemRelativesOnly };
 }

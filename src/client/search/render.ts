@@ -41,7 +41,11 @@ export function appendExcerpt(target: HTMLElement, excerptHtml: string): void {
     const text = node.textContent ?? '';
     const core = text.match(WORD_CORE);
     if (node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName === 'MARK' && core && [...core[0]].length > 1) {
-      parts.push({ text: text.slice(0, core.index), marked: false }, { text: core[0], marked: true }, { text: text.slice(core.index! + core[0].length), marked: false });
+      parts.push(
+        { text: text.slice(0, core.index), marked: false },
+        { text: core[0], marked: true },
+        { text: text.slice(core.index! + core[0].length), marked: false },
+      );
     } else {
       parts.push({ text, marked: false });
     }
@@ -72,8 +76,10 @@ export function resultExcerpt(data: PagefindResultData, words: readonly string[]
   const arabic = words.filter(isKeyedWord);
   const located = new Set(data.locations ?? []);
   const others = words.length > arabic.length;
-  return buildExcerpt(data.content, data.meta.title ?? '', (core, index) =>
-    arabic.some((word) => matchTier(core, word) !== undefined) || (others && located.has(index) && !isKeyedWord(core)),
+  return buildExcerpt(
+    data.content,
+    data.meta.title ?? '',
+    (core, index) => arabic.some((word) => matchTier(core, word) !== undefined) || (others && located.has(index) && !isKeyedWord(core)),
   );
 }
 

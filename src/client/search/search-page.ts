@@ -13,9 +13,10 @@ export async function runSearchPage(): Promise<void> {
   if (!form) return;
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
   const order = form.querySelector<HTMLSelectElement>('select[name="order"]')!;
-  const selects = Object.fromEntries(
-    FILTER_NAMES.map((name) => [name, form.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!]),
-  ) as Record<(typeof FILTER_NAMES)[number], HTMLSelectElement>;
+  const selects = Object.fromEntries(FILTER_NAMES.map((name) => [name, form.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!])) as Record<
+    (typeof FILTER_NAMES)[number],
+    HTMLSelectElement
+  >;
   const messages = readMessages(form);
   const view = new ResultsView(
     // Scoped to <main>: the header's dialog has a status and a list of its own.
@@ -82,18 +83,19 @@ export async function runSearchPage(): Promise<void> {
     relabel();
   };
   let filtersLoading: Promise<void> | undefined;
-  const loadFilters = () => (filtersLoading ??= view.search
-    .filters()
-    .then(async (available) => {
-      archiveCounts = available;
-      relabel();
-      // Pagefind counts a query's filter values only once the filter index is in: count again.
-      if (input.value.trim()) await view.recount(input.value, { filters: currentFilters() });
-    })
-    .catch((error: unknown) => console.error('Arshif: could not read the search filters', error))
-    .then(() => {
-      form.dataset.filtersReady = 'true';
-    }));
+  const loadFilters = () =>
+    (filtersLoading ??= view.search
+      .filters()
+      .then(async (available) => {
+        archiveCounts = available;
+        relabel();
+        // Pagefind counts a query's filter values only once the filter index is in: count again.
+        if (input.value.trim()) await view.recount(input.value, { filters: currentFilters() });
+      })
+      .catch((error: unknown) => console.error('Arshif: could not read the search filters', error))
+      .then(() => {
+        form.dataset.filtersReady = 'true';
+      }));
   for (const name of FILTER_NAMES) {
     for (const event of ['pointerdown', 'focus', 'keydown'] as const) selects[name].addEventListener(event, () => void loadFilters(), { once: true });
   }

@@ -49,9 +49,7 @@ export class VocabularyFiles {
     const keys = keysOf(word);
     const available = await this.#availableShards();
     const shards = await Promise.all(
-      keys.map((key): Promise<VocabularyShard> | VocabularyShard =>
-        available.has(shardIdForKey(key)) ? this.#shard(shardIdForKey(key)) : {},
-      ),
+      keys.map((key): Promise<VocabularyShard> | VocabularyShard => (available.has(shardIdForKey(key)) ? this.#shard(shardIdForKey(key)) : {})),
     );
     const byKey = new Map(keys.map((key, index) => [key, shards[index]?.[key]]));
     const lookup = (key: string) => byKey.get(key);
@@ -83,6 +81,14 @@ export class VocabularyFiles {
   /** For each word, the spelling shards its correction reads (at most six small files, spelling.ts) that exist. */
   async spellingShardsOf(words: readonly string[]): Promise<SpellingShard[][]> {
     const available = await this.#spellingShardList();
-    return Promise.all(words.map((word) => Promise.all(spellingShardsFor(word).filter((id) => available.has(id)).map((id) => this.#spellingShard(id)))));
+    return Promise.all(
+      words.map((word) =>
+        Promise.all(
+          spellingShardsFor(word)
+            .filter((id) => available.has(id))
+            .map((id) => this.#spellingShard(id)),
+        ),
+      ),
+    );
   }
 }

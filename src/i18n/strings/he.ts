@@ -59,7 +59,11 @@ export const he = {
   'archive.chartSummary': '{articles} מ{from} עד {to}.',
   'archive.datedArticles': { one: 'מאמר מתוארך אחד', two: 'שני מאמרים מתוארכים', other: '{count} מאמרים מתוארכים' },
   'archive.articleCount': { one: 'מאמר אחד', two: 'שני מאמרים', other: '{count} מאמרים' },
-  'archive.busiestMonths': { one: 'החודש העמוס ביותר: {months} ({articles}).', two: 'החודשים העמוסים ביותר, בתיקו: {months} ({articles} בכל אחד).', other: 'החודשים העמוסים ביותר, בתיקו: {months} ({articles} בכל אחד).' },
+  'archive.busiestMonths': {
+    one: 'החודש העמוס ביותר: {months} ({articles}).',
+    two: 'החודשים העמוסים ביותר, בתיקו: {months} ({articles} בכל אחד).',
+    other: 'החודשים העמוסים ביותר, בתיקו: {months} ({articles} בכל אחד).',
+  },
   'archive.barLabel': '{month}: {articles}',
   'archive.monthTitle': 'מאמרים מ{month}',
   'archive.undated': 'מאמרים ללא תאריך',

@@ -55,4 +55,3 @@ export function indexedFormOf(word: string): string {
 export function keysOf(word: string): string[] {
   return keysWithCertainty(word).map(({ key }) => key);
 }
-

@@ -11,9 +11,61 @@ const projectRoot = path.resolve(import.meta.dirname, '../../..');
 
 /** Pieces real bylines, tags and titles are made of — and what breaks them. */
 const PIECES = [
-  'واس', 'الرياض', 'اليوم', 'أبها', 'جدة', 'خالد', 'المالكي', 'Reuters', 'AFP', 'قره', 'باغ', 'إلی', 'هدی', 'کتاب',
-  ' ', ' ', '  ', '-', ' - ', '- ', ' -', '–', ' — ', 'ـ', 'ـــ', '.', '،', ':', '(', ')', '«', '»', '/', '?', '#', '%', '\\',
-  '\t', '\u001A', '\u0000', '\u0085', '\u001B[31m', '\u202E', '\u200F', '\u200C', '\uFEFF', '\u00A0', 'َ', 'ّ', 'é', 'e\u0301', '…', '+', '&', '😀',
+  'واس',
+  'الرياض',
+  'اليوم',
+  'أبها',
+  'جدة',
+  'خالد',
+  'المالكي',
+  'Reuters',
+  'AFP',
+  'قره',
+  'باغ',
+  'إلی',
+  'هدی',
+  'کتاب',
+  ' ',
+  ' ',
+  '  ',
+  '-',
+  ' - ',
+  '- ',
+  ' -',
+  '–',
+  ' — ',
+  'ـ',
+  'ـــ',
+  '.',
+  '،',
+  ':',
+  '(',
+  ')',
+  '«',
+  '»',
+  '/',
+  '?',
+  '#',
+  '%',
+  '\\',
+  '\t',
+  '\u001A',
+  '\u0000',
+  '\u0085',
+  '\u001B[31m',
+  '\u202E',
+  '\u200F',
+  '\u200C',
+  '\uFEFF',
+  '\u00A0',
+  'َ',
+  'ّ',
+  'é',
+  'e\u0301',
+  '…',
+  '+',
+  '&',
+  '😀',
 ];
 
 function randomName(random: () => number, maxPieces: number): string {
@@ -22,7 +74,7 @@ function randomName(random: () => number, maxPieces: number): string {
 }
 
 describe('what the importer writes, the build accepts', () => {
-  test('a thousand articles with random bylines, tags, titles and sources: each is refused with a reason, or written and passes the build\'s schema, body check and archive rules', async () => {
+  test("a thousand articles with random bylines, tags, titles and sources: each is refused with a reason, or written and passes the build's schema, body check and archive rules", async () => {
     const work = mkdtempSync(path.join(os.tmpdir(), 'arshif-contract-'));
     const contentDir = path.join(work, 'content');
     const random = seededRandom(2015);
@@ -46,13 +98,23 @@ describe('what the importer writes, the build accepts', () => {
         // Every refusal is the importer's own, named and explained — never the build's schema caught late.
         expect(error, String(error)).toBeInstanceOf(ImportError);
         expect((error as Error).message).not.toContain('would not build');
-        const reason = (error as Error).message.replace(/^.*?: /, '').replace(/"[^"]*"|«[^»]*»|\d+/g, '…').slice(0, 60);
+        const reason = (error as Error).message
+          .replace(/^.*?: /, '')
+          .replace(/"[^"]*"|«[^»]*»|\d+/g, '…')
+          .slice(0, 60);
         refusals.set(reason, (refusals.get(reason) ?? 0) + 1);
       }
     }
     const written = readdirSync(path.join(contentDir, 'ar'));
     // Many are kept: what is refused is a byline with no letter, a tag of punctuation or with / \\ ? # % (which its URL cannot hold).
-    expect(written.length, JSON.stringify([...refusals].sort((a, b) => b[1] - a[1]), null, 1)).toBeGreaterThan(300);
+    expect(
+      written.length,
+      JSON.stringify(
+        [...refusals].sort((a, b) => b[1] - a[1]),
+        null,
+        1,
+      ),
+    ).toBeGreaterThan(300);
     const entries: ArchiveEntry[] = [];
     for (const name of written) {
       const text = readFileSync(path.join(contentDir, 'ar', name), 'utf8');
@@ -88,7 +150,7 @@ function sourceFiles(): { file: string; text: string }[] {
   return files;
 }
 
-describe('the build\'s rules have no second copy', () => {
+describe("the build's rules have no second copy", () => {
   const files = sourceFiles();
   const outsideContract = files.filter(({ file }) => !file.startsWith('src/article/'));
 
@@ -99,7 +161,8 @@ describe('the build\'s rules have no second copy', () => {
   });
 
   test('dates, name keys and the schema are written only in the contract', () => {
-    const rules = /\bfunction\s+(dateProblem|articleDateProblem|daysInMonth|isLeapYear|latestDate|parseArticleDate|tagProblem|validateTag|authorProblem|sourceProblem|nameKey|tagSegment|authorSegment|normalizeTag|normalizeName|textProblem)\b/;
+    const rules =
+      /\bfunction\s+(dateProblem|articleDateProblem|daysInMonth|isLeapYear|latestDate|parseArticleDate|tagProblem|validateTag|authorProblem|sourceProblem|nameKey|tagSegment|authorSegment|normalizeTag|normalizeName|textProblem)\b/;
     expect(files.filter(({ file, text }) => file.startsWith('src/article/') && rules.test(text)).length).toBeGreaterThan(3);
     expect(outsideContract.filter(({ text }) => rules.test(text)).map(({ file }) => file)).toEqual([]);
     // A name's URL is nameKey's: nobody lowercases or hyphenates names on their own.

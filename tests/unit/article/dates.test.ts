@@ -52,10 +52,25 @@ describe('dates at import', () => {
   test('--date and the front block are refused with where they came from (and the line) and what to do', async () => {
     const { contentDir, source } = setup();
     const cases: [string, string, string | undefined, RegExp][] = [
-      ['flag-early.txt', article, '0050-06-01', /flag-early\.txt: has an invalid date \(--date\): 0050-06-01 is before the year 1000.*Write a real date as YYYY-MM-DD between 1000-01-01 and \d{4}-12-31/],
+      [
+        'flag-early.txt',
+        article,
+        '0050-06-01',
+        /flag-early\.txt: has an invalid date \(--date\): 0050-06-01 is before the year 1000.*Write a real date as YYYY-MM-DD between 1000-01-01 and \d{4}-12-31/,
+      ],
       ['flag-feb.txt', article, '2023-02-30', /flag-feb\.txt: has an invalid date \(--date\): 2023-02-30 is not a day of the calendar/],
-      ['front-late.txt', `---\ndate: 9999-12-31\n---\n${article}`, undefined, /front-late\.txt:2: has an invalid date \(the front block's "date" field\): 9999-12-31 is after/],
-      ['front-feb.txt', `---\ntitle: عنوان\ndate: 2023-02-30\n---\n${article}`, undefined, /front-feb\.txt:3: has an invalid date \(the front block's "date" field\): 2023-02-30 is not a day of the calendar/],
+      [
+        'front-late.txt',
+        `---\ndate: 9999-12-31\n---\n${article}`,
+        undefined,
+        /front-late\.txt:2: has an invalid date \(the front block's "date" field\): 9999-12-31 is after/,
+      ],
+      [
+        'front-feb.txt',
+        `---\ntitle: عنوان\ndate: 2023-02-30\n---\n${article}`,
+        undefined,
+        /front-feb\.txt:3: has an invalid date \(the front block's "date" field\): 2023-02-30 is not a day of the calendar/,
+      ],
       ['front-quoted.txt', `---\ndate: "0050-06-01"\n---\n${article}`, undefined, /front-quoted\.txt:2: .*before the year 1000/],
       ['front-number.txt', `---\ndate: 2023\n---\n${article}`, undefined, /front-number\.txt:2: has an invalid date .*"2023" is not a date written YYYY-MM-DD/],
     ];
@@ -67,7 +82,11 @@ describe('dates at import', () => {
 
   test('the front matter carries the date as a quoted string that every YAML reader keeps as written', async () => {
     const { contentDir, source } = setup();
-    for (const [name, date] of [['a.txt', '2023-09-20'], ['b.txt', '1000-01-01'], ['c.txt', '2024-02-29']] as const) {
+    for (const [name, date] of [
+      ['a.txt', '2023-09-20'],
+      ['b.txt', '1000-01-01'],
+      ['c.txt', '2024-02-29'],
+    ] as const) {
       const result = await importArticle(source(name, `عنوان ${name}\nفقرة عن ${name}.\n`), { contentDir, lang: 'ar', date });
       const mdx = readFileSync(path.join(contentDir, result.target), 'utf8');
       expect(mdx).toContain(`\ndate: "${date}"\n`);

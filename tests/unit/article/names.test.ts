@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { authorProblem, MAX_TAG_LENGTH, NameBook, nameKey, normalizeName as normalizeTag, tagPath, nameKey as tagSegment, tagProblem as validateTag } from '../../../src/article/index.ts';
+import {
+  authorProblem,
+  MAX_TAG_LENGTH,
+  NameBook,
+  nameKey,
+  normalizeName as normalizeTag,
+  tagPath,
+  nameKey as tagSegment,
+  tagProblem as validateTag,
+} from '../../../src/article/index.ts';
 
 describe('tagSegment: the one definition of a tag page URL segment', () => {
   test('keeps the tag in its own script; Latin letters lowercased; space and hyphen runs as one hyphen', () => {
@@ -30,7 +39,17 @@ describe('tagSegment: the one definition of a tag page URL segment', () => {
 
 describe('validateTag finds every problem a tag page would have', () => {
   test('good tags pass, in any script', () => {
-    for (const tag of ['أذربيجان', 'قره باغ', 'Nagorno-Karabakh', 'C++', 'COVID-19', 'نصف\u200Cفاصلة', '2023', 'a'.repeat(MAX_TAG_LENGTH), 'ق'.repeat(MAX_TAG_LENGTH)]) {
+    for (const tag of [
+      'أذربيجان',
+      'قره باغ',
+      'Nagorno-Karabakh',
+      'C++',
+      'COVID-19',
+      'نصف\u200Cفاصلة',
+      '2023',
+      'a'.repeat(MAX_TAG_LENGTH),
+      'ق'.repeat(MAX_TAG_LENGTH),
+    ]) {
       expect(validateTag(tag), tag).toBeNull();
     }
   });
@@ -78,7 +97,17 @@ describe('validateTag finds every problem a tag page would have', () => {
 
 describe('names are identities, spellings are data', () => {
   test('bylines that differ by spacing around punctuation, dashes, tatweel, vowel marks or edge punctuation share one key', () => {
-    const spellings = ['واس - الرياض', 'واس- الرياض', 'واس -الرياض', 'واس-الرياض', 'واس ـ الرياض', 'واس – الرياض', 'واس  -  الريـــاض.', ' واس - الرياض ', 'واس\u00A0-\u00A0الرياض'];
+    const spellings = [
+      'واس - الرياض',
+      'واس- الرياض',
+      'واس -الرياض',
+      'واس-الرياض',
+      'واس ـ الرياض',
+      'واس – الرياض',
+      'واس  -  الريـــاض.',
+      ' واس - الرياض ',
+      'واس\u00A0-\u00A0الرياض',
+    ];
     expect(new Set(spellings.map(nameKey))).toEqual(new Set(['واس-الرياض']));
     expect(nameKey('د. محمد')).toBe(nameKey('د.محمد'));
     expect(nameKey('مُحَمَّد')).toBe(nameKey('محمد'));
@@ -97,7 +126,12 @@ describe('names are identities, spellings are data', () => {
     expect(book.shownAs('واس-الرياض')).toBe('واس - الرياض');
     expect(book.shownAs('اليوم- أبها')).toBe(['اليوم - أبها', 'اليوم- أبها'].sort()[0]);
     expect(book.names()).toHaveLength(3);
-    expect(book.joined().map((name) => name.key).sort()).toEqual(['اليوم-أبها', 'واس-الرياض']);
+    expect(
+      book
+        .joined()
+        .map((name) => name.key)
+        .sort(),
+    ).toEqual(['اليوم-أبها', 'واس-الرياض']);
     expect(book.joined().find((name) => name.key === 'واس-الرياض')!.spellings).toEqual([
       { spelling: 'واس - الرياض', count: 2 },
       { spelling: 'واس- الرياض', count: 1 },

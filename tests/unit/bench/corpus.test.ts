@@ -86,7 +86,10 @@ describe('the synthetic benchmark corpus', () => {
   });
 
   test('has Arabic sentences with commas and numbers in digits', () => {
-    const arabic = small.files.filter((file) => file.path.startsWith('ar/')).map((file) => file.text).join('\n');
+    const arabic = small.files
+      .filter((file) => file.path.startsWith('ar/'))
+      .map((file) => file.text)
+      .join('\n');
     expect(arabic).toMatch(/\p{L}،/u);
     expect(arabic).toMatch(/ \d+ /);
     expect(arabic).toMatch(/ في /);

@@ -85,7 +85,12 @@ describe('the messy news corpus', () => {
     expect(stats.articles).toBe(120);
     expect(stats.kinds.empty).toBe(articles.filter((article) => article.kind === 'empty').length);
     expect(stats.messes['dense-date']).toBe(articles.filter((article) => article.messes.includes('dense-date')).length);
-    expect(stats.newest).toBe(articles.map((article) => article.date).sort().at(-1));
+    expect(stats.newest).toBe(
+      articles
+        .map((article) => article.date)
+        .sort()
+        .at(-1),
+    );
   });
 
   test('is produced one article at a time: the first of a million comes at once', () => {
@@ -122,13 +127,23 @@ describe('the messy news corpus', () => {
     }
     const spa = [...spellings.get(SPA_RIYADH)!];
     expect(spa.length).toBeGreaterThanOrEqual(5);
-    for (const spelling of ['واس- الرياض', 'واس -الرياض', 'واس-الرياض']) expect(spa.some((written) => written.startsWith(spelling)), spelling).toBe(true);
+    for (const spelling of ['واس- الرياض', 'واس -الرياض', 'واس-الرياض'])
+      expect(
+        spa.some((written) => written.startsWith(spelling)),
+        spelling,
+      ).toBe(true);
     // Tatweel as the dash («واس ـ الرياض») and stretching a word («الريـــاض»), in a larger sample.
-    const stretched = new Set(generate(1000).filter((article) => article.authorId === SPA_RIYADH && article.author!.includes('ـ')).map((article) => article.author!));
+    const stretched = new Set(
+      generate(1000)
+        .filter((article) => article.authorId === SPA_RIYADH && article.author!.includes('ـ'))
+        .map((article) => article.author!),
+    );
     expect([...stretched].some((written) => written.includes(' ـ '))).toBe(true);
     expect([...stretched].some((written) => /\p{L}ـ+\p{L}/u.test(written))).toBe(true);
     // The usual spelling is the most frequent one, so the joined author page has a clear name.
-    const counts = corpus.filter((article) => article.authorId === SPA_RIYADH).reduce((map, article) => map.set(article.author!, (map.get(article.author!) ?? 0) + 1), new Map<string, number>());
+    const counts = corpus
+      .filter((article) => article.authorId === SPA_RIYADH)
+      .reduce((map, article) => map.set(article.author!, (map.get(article.author!) ?? 0) + 1), new Map<string, number>());
     expect([...counts].sort((a, b) => b[1] - a[1])[0]![0]).toBe(SPA_RIYADH);
     // Different authors stay apart: the reversed dateline and another city are other bylines.
     const keys = new Set([...spellings.keys()].map(bylineKey));
@@ -172,7 +187,10 @@ describe('the messy news corpus', () => {
       expect((article.author ?? '').includes('\t'), article.path).toBe(article.messes.includes('tab-in-byline'));
       const proseTabs = article.body.filter((line) => !article.verses?.includes(line)).some((line) => line.trim() !== '' && line.includes('\t'));
       expect(proseTabs, article.path).toBe(article.messes.includes('tab-in-paragraph'));
-      expect((article.verses ?? []).some((line) => line.includes('\t')), article.path).toBe(article.messes.includes('tab-in-verse'));
+      expect(
+        (article.verses ?? []).some((line) => line.includes('\t')),
+        article.path,
+      ).toBe(article.messes.includes('tab-in-verse'));
     }
   });
 

@@ -10,10 +10,26 @@ const seed = (name: string) => path.join(root, 'tests/fixtures/seed', name);
 
 /** The two commands in tools/import/cli.ts's header, as library calls (run from the project root, which names the file by its path). */
 const seedImports = [
-  { file: seed('000_2807e117feb6745e.txt'), options: { sourceName: 'tests/fixtures/seed/000_2807e117feb6745e.txt', lang: 'ar', date: '2023-09-20', tags: ['أذربيجان', 'أرمينيا', 'قره باغ'], slug: 'azerbaijan-halts-karabakh-offensive' } },
+  {
+    file: seed('000_2807e117feb6745e.txt'),
+    options: {
+      sourceName: 'tests/fixtures/seed/000_2807e117feb6745e.txt',
+      lang: 'ar',
+      date: '2023-09-20',
+      tags: ['أذربيجان', 'أرمينيا', 'قره باغ'],
+      slug: 'azerbaijan-halts-karabakh-offensive',
+    },
+  },
   {
     file: seed('000_2807e117feb6745e.en.txt'),
-    options: { sourceName: 'tests/fixtures/seed/000_2807e117feb6745e.en.txt', lang: 'en', date: '2023-09-20', tags: ['Azerbaijan', 'Armenia', 'Nagorno-Karabakh'], slug: 'azerbaijan-halts-karabakh-offensive', translationOf: 'ar/azerbaijan-halts-karabakh-offensive' },
+    options: {
+      sourceName: 'tests/fixtures/seed/000_2807e117feb6745e.en.txt',
+      lang: 'en',
+      date: '2023-09-20',
+      tags: ['Azerbaijan', 'Armenia', 'Nagorno-Karabakh'],
+      slug: 'azerbaijan-halts-karabakh-offensive',
+      translationOf: 'ar/azerbaijan-halts-karabakh-offensive',
+    },
   },
 ];
 

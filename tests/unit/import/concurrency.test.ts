@@ -25,12 +25,18 @@ describe('two imports at the same moment never lose an article', () => {
       const results = await Promise.all([runImport(contentDir, one, '--lang', 'ar'), runImport(contentDir, two, '--lang', 'ar')]);
       for (const result of results) expect(result.code, result.output).toBe(0);
       const files = readdirSync(path.join(contentDir, 'ar'));
-      expect(files.filter((name) => name.endsWith('.tmp')), `run ${run}`).toEqual([]);
+      expect(
+        files.filter((name) => name.endsWith('.tmp')),
+        `run ${run}`,
+      ).toEqual([]);
       expect(files, `run ${run}`).toHaveLength(titles.length * 2);
       const texts = files.map((name) => readFileSync(path.join(contentDir, 'ar', name), 'utf8'));
       for (const name of ['one', 'two']) {
         for (let index = 0; index < titles.length; index++) {
-          expect(texts.filter((text) => text.includes(`هذا نص الدفعة ${name} للمقال ${index + 1}،`)), `run ${run}: ${name}-${index}`).toHaveLength(1);
+          expect(
+            texts.filter((text) => text.includes(`هذا نص الدفعة ${name} للمقال ${index + 1}،`)),
+            `run ${run}: ${name}-${index}`,
+          ).toHaveLength(1);
         }
       }
     }

@@ -53,7 +53,9 @@ describe('decoding article files', () => {
     expect(() => decodeArticleBytes(utf8('title\r\nfirst\r\n\u0001\u0002\u0003\u0004\u0005'), 'c.txt')).toThrow(
       /^c\.txt:3: has 5 control characters \(26\.3% of its 19 characters\), the first U\+0001 \(a control character\) at column 1: it is a binary file, or text damaged in transit/,
     );
-    expect(() => decodeArticleBytes(encodeUtf16('title\nfirst\u0000 paragraph.\n', 'le'), 'u.txt')).toThrow(/^u\.txt:2: contains U\+0000 \(NUL\) at column 6 \(1 control character\(s\) in all\): it is a binary file/);
+    expect(() => decodeArticleBytes(encodeUtf16('title\nfirst\u0000 paragraph.\n', 'le'), 'u.txt')).toThrow(
+      /^u\.txt:2: contains U\+0000 \(NUL\) at column 6 \(1 control character\(s\) in all\): it is a binary file/,
+    );
   });
 
   test('a few stray control characters are left to normalizeArticleText, which removes them', () => {

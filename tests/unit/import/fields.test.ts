@@ -22,7 +22,7 @@ function setup() {
   return { contentDir, source, front };
 }
 
-describe('front-block values written with YAML escapes get the body\'s normalization', () => {
+describe("front-block values written with YAML escapes get the body's normalization", () => {
   test('bidi controls are removed with a warning naming the field; presentation forms become letters; NFC', async () => {
     const { contentDir, source, front } = setup();
     const text = `---\ntitle: "\\u202Eعنوان\\u2066 معكوس\\u2069"\ntags: ["\\uFEB3\\uFEF4\\uFe8E\\uFEB3\\uFE94", "Cafe\\u0301"]\nsource: "\\u202Dhttps://example.com/a"\n---\n${paragraph}\n`;
@@ -31,11 +31,18 @@ describe('front-block values written with YAML escapes get the body\'s normaliza
     expect(data.title).toBe('عنوان معكوس');
     expect(data.tags).toEqual(['سياسة', 'Caf\u00E9']);
     expect(data.source).toBe('https://example.com/a');
-    expect(result.warnings).toEqual(expect.arrayContaining([
-      'removed 3 bidi embedding/override control(s) in the front block\'s "title" field that would reorder the displayed text',
-      'removed 1 bidi embedding/override control(s) in the front block\'s "source" field that would reorder the displayed text',
-    ]));
-    expect(result.notes).toEqual(expect.arrayContaining(['5 Arabic presentation form(s) in the front block\'s "tags" field normalized to base letters', 'text in the front block\'s "tags" field normalized to Unicode NFC']));
+    expect(result.warnings).toEqual(
+      expect.arrayContaining([
+        'removed 3 bidi embedding/override control(s) in the front block\'s "title" field that would reorder the displayed text',
+        'removed 1 bidi embedding/override control(s) in the front block\'s "source" field that would reorder the displayed text',
+      ]),
+    );
+    expect(result.notes).toEqual(
+      expect.arrayContaining([
+        '5 Arabic presentation form(s) in the front block\'s "tags" field normalized to base letters',
+        'text in the front block\'s "tags" field normalized to Unicode NFC',
+      ]),
+    );
   });
 
   test('with --strict, control-character escapes are refused, never passed into the front matter', async () => {
@@ -46,7 +53,10 @@ describe('front-block values written with YAML escapes get the body\'s normaliza
       ['source', '"a\\u0007b"', /U\+0007 \(a control character\) at character 2 of the front block's "source" field/],
       ['tags', '["\\u009b2J"]', /U\+009B .* of the front block's "tags" field/],
     ] as const) {
-      await expect(importArticle(source(`---\n${field}: ${value}\n---\n${title}\n${paragraph}\n`), { contentDir, lang: 'ar', strict: true }), value).rejects.toThrow(message);
+      await expect(
+        importArticle(source(`---\n${field}: ${value}\n---\n${title}\n${paragraph}\n`), { contentDir, lang: 'ar', strict: true }),
+        value,
+      ).rejects.toThrow(message);
     }
     expect(() => readdirSync(contentDir)).toThrow();
   });
@@ -64,23 +74,35 @@ describe('command-line values (--tags, --source, --date, --slug, --translation-o
     });
     const data = await front(result.target);
     expect(data).toMatchObject({ tags: ['قره باغ', 'سياسة', 'Caf\u00E9'], source: 'https://example.com/b', date: '2023-09-20' });
-    expect(result.warnings).toEqual(expect.arrayContaining([
-      'removed 2 bidi embedding/override control(s) in --tags that would reorder the displayed text',
-      'removed 2 bidi embedding/override control(s) in --source that would reorder the displayed text',
-      'removed 2 bidi embedding/override control(s) in --date that would reorder the displayed text',
-    ]));
-    expect(result.notes).toEqual(expect.arrayContaining(['5 Arabic presentation form(s) in --tags normalized to base letters', 'text in --tags normalized to Unicode NFC']));
+    expect(result.warnings).toEqual(
+      expect.arrayContaining([
+        'removed 2 bidi embedding/override control(s) in --tags that would reorder the displayed text',
+        'removed 2 bidi embedding/override control(s) in --source that would reorder the displayed text',
+        'removed 2 bidi embedding/override control(s) in --date that would reorder the displayed text',
+      ]),
+    );
+    expect(result.notes).toEqual(
+      expect.arrayContaining(['5 Arabic presentation form(s) in --tags normalized to base letters', 'text in --tags normalized to Unicode NFC']),
+    );
   });
 
   test('control characters in a flag are repaired with a warning naming the flag: tabs and line breaks as spaces, the rest left out', async () => {
     const { contentDir, source, front } = setup();
-    const result = await importArticle(source(`${title}\n${paragraph}\n`), { contentDir, lang: 'ar', tags: ['قره\tباغ', 'x\u001Ay'], source: 'https://example.com/\x00', date: '2023-09-20\n' });
+    const result = await importArticle(source(`${title}\n${paragraph}\n`), {
+      contentDir,
+      lang: 'ar',
+      tags: ['قره\tباغ', 'x\u001Ay'],
+      source: 'https://example.com/\x00',
+      date: '2023-09-20\n',
+    });
     expect(await front(result.target)).toMatchObject({ tags: ['قره باغ', 'xy'], source: 'https://example.com/', date: '2023-09-20' });
-    expect(result.warnings).toEqual(expect.arrayContaining([
-      '--tags held U+0009 (tab) ×1: tabs and line breaks became spaces, invisible control characters were left out (--strict refuses such values instead)',
-      '--tags held U+001A (substitute) ×1: tabs and line breaks became spaces, invisible control characters were left out (--strict refuses such values instead)',
-      '--source held U+0000 (NUL) ×1: tabs and line breaks became spaces, invisible control characters were left out (--strict refuses such values instead)',
-    ]));
+    expect(result.warnings).toEqual(
+      expect.arrayContaining([
+        '--tags held U+0009 (tab) ×1: tabs and line breaks became spaces, invisible control characters were left out (--strict refuses such values instead)',
+        '--tags held U+001A (substitute) ×1: tabs and line breaks became spaces, invisible control characters were left out (--strict refuses such values instead)',
+        '--source held U+0000 (NUL) ×1: tabs and line breaks became spaces, invisible control characters were left out (--strict refuses such values instead)',
+      ]),
+    );
   });
 
   test('with --strict, control characters in any flag are refused, naming the flag', async () => {
@@ -95,7 +117,10 @@ describe('command-line values (--tags, --source, --date, --slug, --translation-o
       [{ lang: 'ar\t' }, /U\+0009 \(tab\) at character 3 of --lang/],
     ];
     for (const [options, message] of cases) {
-      await expect(importArticle(source(`${title}\n${paragraph}\n`), { contentDir, lang: 'ar', strict: true, ...options }), JSON.stringify(options)).rejects.toThrow(message);
+      await expect(
+        importArticle(source(`${title}\n${paragraph}\n`), { contentDir, lang: 'ar', strict: true, ...options }),
+        JSON.stringify(options),
+      ).rejects.toThrow(message);
     }
     expect(() => readdirSync(contentDir)).toThrow();
   });

@@ -23,7 +23,7 @@ function deadPid(): number {
 }
 
 describe('orphan temporary files of a killed import are removed by later runs, and reported', () => {
-  test('dead process or older than an hour: removed; a live import\'s fresh file and other names: kept', async () => {
+  test("dead process or older than an hour: removed; a live import's fresh file and other names: kept", async () => {
     const contentDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'arshif-orphans-')), 'content');
     mkdirSync(path.join(contentDir, 'ar'), { recursive: true });
     mkdirSync(path.join(contentDir, 'en'), { recursive: true });
@@ -63,7 +63,9 @@ describe('orphan temporary files of a killed import are removed by later runs, a
     writeFileSync(path.join(work, 'a.txt'), article(1));
     const result = await runImport(contentDir, path.join(work, 'a.txt'), '--lang', 'ar');
     expect(result.code, result.output).toBe(0);
-    expect(result.output).toMatch(new RegExp(`Removed 1 temporary file\\(s\\) left by an interrupted import:\\n  .*ar/${orphan.replace(/\./g, '\\.')} \\(process \\d+ is gone\\)`));
+    expect(result.output).toMatch(
+      new RegExp(`Removed 1 temporary file\\(s\\) left by an interrupted import:\\n  .*ar/${orphan.replace(/\./g, '\\.')} \\(process \\d+ is gone\\)`),
+    );
     expect(readdirSync(path.join(contentDir, 'ar'))).toEqual(['adhrbyjan-twqf-alhjwm-1.mdx']);
   });
 });
@@ -76,7 +78,9 @@ describe('file names with escape sequences or control characters are printed esc
   });
 
   test('ImportError messages are escaped whatever part holds the character', () => {
-    expect(new ImportError('\x1b]0;pwned\x07.txt', 'has a tag "\u009b2J".', 'Fix it.', 3).message).toBe('\\x1b]0;pwned\\x07.txt:3: has a tag "\\x9b2J". Fix it.');
+    expect(new ImportError('\x1b]0;pwned\x07.txt', 'has a tag "\u009b2J".', 'Fix it.', 3).message).toBe(
+      '\\x1b]0;pwned\\x07.txt:3: has a tag "\\x9b2J". Fix it.',
+    );
   });
 
   test('every message and the summary of npm run import show them escaped', { timeout: 30_000 }, async () => {
@@ -91,7 +95,8 @@ describe('file names with escape sequences or control characters are printed esc
     const result = await runImport(path.join(work, 'content'), folder, '--lang', 'ar');
     expect(result.code).toBe(1);
     expect(result.output).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]/);
-    for (const shown of ['\\x1b[31mred.txt', 'bell\\x07.txt', 'title\\x1b]0;pwned\\x07.txt', 'csi\\x9b2J.txt', 'rlo\\u202etxt.txt']) expect(result.output).toContain(shown);
+    for (const shown of ['\\x1b[31mred.txt', 'bell\\x07.txt', 'title\\x1b]0;pwned\\x07.txt', 'csi\\x9b2J.txt', 'rlo\\u202etxt.txt'])
+      expect(result.output).toContain(shown);
     expect(result.output).toMatch(/failed .*empty\\x1b\[2J\.txt: is empty/);
     // Failures go to stderr and the summary to stdout: their order in one stream is the scheduler's.
     expect(result.output).toContain('6 file(s): 5 imported, 0 updated, 0 unchanged, 0 skipped, 1 failed.');
@@ -130,7 +135,9 @@ describe('symlinks, FIFOs and other non-regular files are counted as skipped, wi
       // Named directly, a FIFO is skipped too; a symlink named directly is followed (the user chose it).
       expect((await collectFiles([path.join(folder, 'pipe.txt')])).skipped).toHaveLength(1);
       expect((await collectFiles([path.join(folder, 'link.txt')])).files).toEqual([path.join(folder, 'link.txt')]);
-      await expect(importArticle(path.join(folder, 'pipe.txt'), { contentDir: path.join(folder, 'c'), lang: 'ar' })).rejects.toThrow(/pipe\.txt: is not a regular file/);
+      await expect(importArticle(path.join(folder, 'pipe.txt'), { contentDir: path.join(folder, 'c'), lang: 'ar' })).rejects.toThrow(
+        /pipe\.txt: is not a regular file/,
+      );
     } finally {
       server.close();
     }

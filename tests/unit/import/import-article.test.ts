@@ -49,7 +49,9 @@ describe('importing one article', () => {
       expect(readdirSync(contentDir)).toEqual(['fa']);
     } else {
       await expect(run(persian)).rejects.toThrow(
-        new RegExp(`fa\\.txt: is in "fa" \\(guessed from its script\\), which is not a configured locale \\(${configured}\\)\\. Pass --lang with one of those, or add the locale to src/i18n/locales\\.ts first\\.`),
+        new RegExp(
+          `fa\\.txt: is in "fa" \\(guessed from its script\\), which is not a configured locale \\(${configured}\\)\\. Pass --lang with one of those, or add the locale to src/i18n/locales\\.ts first\\.`,
+        ),
       );
       expect(() => readdirSync(contentDir)).toThrow();
     }
@@ -124,7 +126,10 @@ describe('importing one article', () => {
     expect(second.warnings).toContain('slug "adhrbyjan-twqf-alhjwm" is taken in ar/ by another file of this batch; using a suffix');
     expect(readFileSync(path.join(contentDir, first.target), 'utf8')).toContain('فقرة ثانية.');
     // Again, in either order and with --force: each finds its own article, nothing is replaced.
-    for (const order of [['2001', '2002'], ['2002', '2001']]) {
+    for (const order of [
+      ['2001', '2002'],
+      ['2002', '2001'],
+    ]) {
       const again = new Map<string, string>();
       const statuses = [];
       for (const year of order) statuses.push((await run(path.join(work, year, 'report.txt'), { lang: 'ar', claimedTargets: again, force: true })).status);
@@ -154,17 +159,23 @@ describe('importing one article', () => {
     await run(source('a.txt', article), { lang: 'ar', slug: 'halt' });
     const english = await run(source('en.txt', 'Azerbaijan halts\nAzerbaijan announced a halt.\n'), { lang: 'en', slug: 'halt', translationOf: 'ar/halt' });
     expect(readFileSync(path.join(contentDir, english.target), 'utf8')).toContain('translationKey: ar/halt\n');
-    await expect(run(source('x.txt', 'T\nA paragraph.\n'), { lang: 'en', translationOf: 'ar/missing' })).rejects.toThrow(/is a translation of ar\/missing \(--translation-of\), which is not in the archive/);
+    await expect(run(source('x.txt', 'T\nA paragraph.\n'), { lang: 'en', translationOf: 'ar/missing' })).rejects.toThrow(
+      /is a translation of ar\/missing \(--translation-of\), which is not in the archive/,
+    );
   });
 
   test('slugs from the file name, and bad slugs and dates refused', async () => {
     expect((await run(source('Old Report 1998.txt', article), { lang: 'ar', slugFrom: 'filename' })).target).toBe('ar/old-report-1998.mdx');
     await expect(run(source('a.txt', article), { slug: 'Bad Slug' })).rejects.toThrow(/has the slug "Bad Slug", which is not lowercase ASCII/);
-    await expect(run(source('a.txt', article), { date: '2023-02-30' })).rejects.toThrow(/has an invalid date \(--date\): 2023-02-30 is not a day of the calendar \(2023-02 has 28 days\)\. Write a real date as YYYY-MM-DD/);
+    await expect(run(source('a.txt', article), { date: '2023-02-30' })).rejects.toThrow(
+      /has an invalid date \(--date\): 2023-02-30 is not a day of the calendar \(2023-02 has 28 days\)\. Write a real date as YYYY-MM-DD/,
+    );
   });
 
   test('files over the size limit are refused before reading', async () => {
-    await expect(run(source('big.txt', 'ا'.repeat(2048)), { maxFileBytes: 1024 })).rejects.toThrow(/big\.txt: is 4 KB, over the 1 KB limit\. Split it into articles, or raise the limit with --max-size/);
+    await expect(run(source('big.txt', 'ا'.repeat(2048)), { maxFileBytes: 1024 })).rejects.toThrow(
+      /big\.txt: is 4 KB, over the 1 KB limit\. Split it into articles, or raise the limit with --max-size/,
+    );
   });
 
   test('writes are atomic: no temporary file is left behind', async () => {
@@ -176,9 +187,19 @@ describe('importing one article', () => {
 describe('every bad input is a clear error naming the file and what to do, and writes nothing', () => {
   const cases: [name: string, bytes: string | Uint8Array, options: Partial<ImportOptions>, message: RegExp][] = [
     ['empty.txt', '', {}, /empty\.txt: is empty\. Check that this is the right file\./],
-    ['odd.txt', Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x42]), {}, /odd\.txt: has a UTF-16 byte-order mark but an odd number of bytes\. .*save it again as UTF-8/],
+    [
+      'odd.txt',
+      Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x42]),
+      {},
+      /odd\.txt: has a UTF-16 byte-order mark but an odd number of bytes\. .*save it again as UTF-8/,
+    ],
     ['digits.txt', '2023\n42.\n', {}, /digits\.txt: has no language to detect: the text has no Arabic, Hebrew or Latin letters\. Pass --lang <code>\./],
-    ['translation.txt', article, { lang: 'ar', translationOf: 'arabic' }, /translation\.txt: has translationOf "arabic" \(--translation-of\), which is not <locale>\/<slug>\. Write it like ar\/some-slug/],
+    [
+      'translation.txt',
+      article,
+      { lang: 'ar', translationOf: 'arabic' },
+      /translation\.txt: has translationOf "arabic" \(--translation-of\), which is not <locale>\/<slug>\. Write it like ar\/some-slug/,
+    ],
     ['tags.txt', `---\ntitle: t\ntags: {a: 1}\n---\n${article}`, {}, /tags\.txt:3: has a "tags" field that is not a list of words\. Write `tags: \[a, b\]`/],
     ['title.txt', `---\ntitle: [a, b]\n---\n${article}`, {}, /title\.txt:2: has a "title" field that is not text\. Write `title: <text>`/],
     ['lang.txt', `---\nlang: xx\n---\n${article}`, {}, /lang\.txt: is in "xx" \(from the front block's "lang" field\), which is not a configured locale/],

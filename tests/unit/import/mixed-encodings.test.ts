@@ -25,16 +25,28 @@ const legacy = 'وقالت الحكومة إنها وافقت على وقف إط
 
 describe('a UTF-8 file with a part in another encoding is refused, naming the first line that is not UTF-8', () => {
   const cases: [string, Uint8Array, number][] = [
-    ['Windows-1256 paragraph in the middle', concat(utf8(`${title}\n${paragraph}\n`), encodeSingleByte(`${legacy}\n`, 'windows-1256'), utf8(`${paragraph}\n`)), 3],
+    [
+      'Windows-1256 paragraph in the middle',
+      concat(utf8(`${title}\n${paragraph}\n`), encodeSingleByte(`${legacy}\n`, 'windows-1256'), utf8(`${paragraph}\n`)),
+      3,
+    ],
     ['Windows-1256 paragraph last, no final newline', concat(utf8(`${title}\n${paragraph}\n${paragraph}\n`), encodeSingleByte(legacy, 'windows-1256')), 4],
     ['ISO-8859-6 paragraph', concat(utf8(`${title}\n`), encodeSingleByte(`${legacy}\n`, 'iso-8859-6'), utf8(`${paragraph}\n`)), 2],
     ['CRLF lines and a BOM', concat(utf8(`\uFEFF${title}\r\n${paragraph}\r\n\r\n`), encodeSingleByte(`${legacy}\r\n`, 'windows-1256')), 4],
-    ['one Latin-1 word in an English article', concat(utf8('Café society — “quoted” text\nThe café’s owner said so.\n'), Uint8Array.from([0x63, 0x61, 0x66, 0xe9, 0x2e, 0x0a])), 3],
+    [
+      'one Latin-1 word in an English article',
+      concat(utf8('Café society — “quoted” text\nThe café’s owner said so.\n'), Uint8Array.from([0x63, 0x61, 0x66, 0xe9, 0x2e, 0x0a])),
+      3,
+    ],
     ['a UTF-8 character cut short', concat(utf8(`${title}\n${paragraph}\n`), utf8('فقرة').subarray(0, 3), utf8('.\n')), 3],
   ];
   for (const [name, bytes, line] of cases) {
     test(name, () => {
-      expect(() => decodeArticleBytes(bytes, 'mixed.txt')).toThrow(new RegExp(`^mixed\\.txt:${line}: is UTF-8 \\(\\d+ line\\(s\\) of non-ASCII text decode as UTF-8\\), but this line is not valid UTF-8 \\(byte offset \\d+\\): the file mixes encodings.* Convert that part to UTF-8`));
+      expect(() => decodeArticleBytes(bytes, 'mixed.txt')).toThrow(
+        new RegExp(
+          `^mixed\\.txt:${line}: is UTF-8 \\(\\d+ line\\(s\\) of non-ASCII text decode as UTF-8\\), but this line is not valid UTF-8 \\(byte offset \\d+\\): the file mixes encodings.* Convert that part to UTF-8`,
+        ),
+      );
     });
   }
 
@@ -75,17 +87,25 @@ describe('mojibake — UTF-8 once decoded as Windows-1256 or Windows-1252 and sa
       } catch (error) {
         message = (error as Error).message;
       }
-      expect(message).toMatch(new RegExp(`^moji\\.txt:${line}: has mojibake on this line \\(".*…", \\d+ telltale pairs\\): UTF-8 text that was once decoded as Windows-1256 or Windows-1252 and saved again — it probably read "`));
+      expect(message).toMatch(
+        new RegExp(
+          `^moji\\.txt:${line}: has mojibake on this line \\(".*…", \\d+ telltale pairs\\): UTF-8 text that was once decoded as Windows-1256 or Windows-1252 and saved again — it probably read "`,
+        ),
+      );
       expect(message).toMatch(sample);
     });
   }
 
   test('the message shows what the line probably said', () => {
-    expect(() => decodeArticleBytes(utf8(`${title}\n${mojibake(paragraph, 'windows-1252')}\n`), 'm.txt')).toThrow(`it probably read "${[...paragraph].slice(0, 40).join('')}…"`);
+    expect(() => decodeArticleBytes(utf8(`${title}\n${mojibake(paragraph, 'windows-1252')}\n`), 'm.txt')).toThrow(
+      `it probably read "${[...paragraph].slice(0, 40).join('')}…"`,
+    );
   });
 
   test('also in UTF-16 files', () => {
-    expect(() => decodeArticleBytes(concat(Uint8Array.from([0xff, 0xfe]), encodeUtf16(`${title}\n${mojibake(paragraph, 'windows-1256')}\n`, 'le')), 'u.txt')).toThrow(/^u\.txt:2: has mojibake/);
+    expect(() =>
+      decodeArticleBytes(concat(Uint8Array.from([0xff, 0xfe]), encodeUtf16(`${title}\n${mojibake(paragraph, 'windows-1256')}\n`, 'le')), 'u.txt'),
+    ).toThrow(/^u\.txt:2: has mojibake/);
   });
 
   test('genuine text is never taken for mojibake', () => {

@@ -26,7 +26,8 @@ describe('parsing the seed format', () => {
   });
 
   test('Urdu lines ending with the Urdu full stop ۔, and lines ending with ؛ or ⸮, are paragraphs', () => {
-    for (const line of ['حکومت نے نئی پالیسی کا اعلان کیا۔', 'وقال إن المفاوضات مستمرة؛', 'أهذا ما تريدون⸮', 'کیا یہ ممکن ہے؟']) expect(isSubheading(line), line).toBe(false);
+    for (const line of ['حکومت نے نئی پالیسی کا اعلان کیا۔', 'وقال إن المفاوضات مستمرة؛', 'أهذا ما تريدون⸮', 'کیا یہ ممکن ہے؟'])
+      expect(isSubheading(line), line).toBe(false);
     const article = parseArticleText('وزیر اعظم کا دورہ\nوزیر اعظم نے اجلاس کی صدارت کی۔\nانہوں نے کہا کہ حکومت پرعزم ہے۔\n', 'ur.txt');
     expect(article.blocks.map((block) => block.kind)).toEqual(['paragraph', 'paragraph']);
   });
@@ -52,6 +53,8 @@ describe('parsing the seed format', () => {
   });
 
   test('a line over the limit is refused with its number', () => {
-    expect(() => parseArticleText(`title\n${'ا'.repeat(101)}\n`, 'l.txt', { maxLineLength: 100 })).toThrow(/^l\.txt:2: has a line of 101 characters \(the limit is 100\)/);
+    expect(() => parseArticleText(`title\n${'ا'.repeat(101)}\n`, 'l.txt', { maxLineLength: 100 })).toThrow(
+      /^l\.txt:2: has a line of 101 characters \(the limit is 100\)/,
+    );
   });
 });

@@ -19,7 +19,8 @@ const fixture = (name: string) => readFileSync(path.join(fixtures, name), 'utf8'
 
 /** Every URL in a tree of blocks. */
 function urls(blocks: readonly Block[]): string[] {
-  const fromInline = (nodes: readonly import('../../../tools/import/model.ts').Inline[]): string[] => nodes.flatMap((node) => (node.type === 'link' ? [node.url, ...fromInline(node.children)] : node.type === 'text' ? [] : fromInline(node.children)));
+  const fromInline = (nodes: readonly import('../../../tools/import/model.ts').Inline[]): string[] =>
+    nodes.flatMap((node) => (node.type === 'link' ? [node.url, ...fromInline(node.children)] : node.type === 'text' ? [] : fromInline(node.children)));
   return blocks.flatMap((block) => {
     switch (block.type) {
       case 'paragraph':
@@ -47,7 +48,26 @@ function shown(body: string) {
   return { html, page: articleTextFromHtml(`<h1 data-article-title>t</h1><div data-article-body>${html}</div>`)! };
 }
 
-const MDX_LOOKING = ['<script>alert(1)</script>', '{process.exit(1)}', 'import fs from "fs"', 'export const x = 1', '<Component prop={1} />', '&amp; &#60; &lt;', '*not emphasis* _nor this_', '[not a link](javascript:alert(1))', '| not | a | table |', '# not a heading', '- not a list', '1. not a list', '> not a quote', '`code`', '~~no strike~~', 'https://bare.example.com and a@b.example', '\\ backslash \\\\', '---'];
+const MDX_LOOKING = [
+  '<script>alert(1)</script>',
+  '{process.exit(1)}',
+  'import fs from "fs"',
+  'export const x = 1',
+  '<Component prop={1} />',
+  '&amp; &#60; &lt;',
+  '*not emphasis* _nor this_',
+  '[not a link](javascript:alert(1))',
+  '| not | a | table |',
+  '# not a heading',
+  '- not a list',
+  '1. not a list',
+  '> not a quote',
+  '`code`',
+  '~~no strike~~',
+  'https://bare.example.com and a@b.example',
+  '\\ backslash \\\\',
+  '---',
+];
 
 describe('the writer', () => {
   test('MDX-looking text in every kind of block is escaped: no code, and the page shows it exactly', () => {
@@ -56,30 +76,56 @@ describe('the writer', () => {
       const blocks: Block[] = [
         { type: 'paragraph', children: text(value) },
         { type: 'heading', depth: 2, children: text(value) },
-        { type: 'paragraph', children: [{ type: 'text', value: 'x ' }, { type: 'link', url: 'https://example.org/a?b=1&c={2}', children: text(value) }, { type: 'strong', children: text(value) }, { type: 'emphasis', children: text(value) }] },
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', value: 'x ' },
+            { type: 'link', url: 'https://example.org/a?b=1&c={2}', children: text(value) },
+            { type: 'strong', children: text(value) },
+            { type: 'emphasis', children: text(value) },
+          ],
+        },
         { type: 'blockquote', children: [{ type: 'paragraph', children: text(value) }] },
         { type: 'list', ordered: false, items: [text(value), text(value)] },
         { type: 'list', ordered: true, items: [text(value)] },
-        { type: 'table', rows: [[text(value), text('h')], [text('c'), text(value)]] },
+        {
+          type: 'table',
+          rows: [
+            [text(value), text('h')],
+            [text('c'), text(value)],
+          ],
+        },
         { type: 'image', src: './slug/a.jpg', alt: value, caption: value },
       ];
       // As the importer writes it: checked to render exactly, else written without inline markup.
       const body = checkRendersAsWritten(blocks, writeArticleBody, 'f.md', []);
       expect(findCodeInBody(body), `${value}\n${body}`).toBeNull();
       const { page, html } = shown(body);
-      expect(page.blocks.map((line) => line.trim()), value).toEqual(blockLines(blocks).map((line) => line.trim()));
+      expect(
+        page.blocks.map((line) => line.trim()),
+        value,
+      ).toEqual(blockLines(blocks).map((line) => line.trim()));
       expect(html, value).not.toMatch(/<script|<Component|onerror=|href="javascript/i);
       expect(page.unexpectedElements, value).toEqual([]);
     }
   });
 
-  test('today\'s plain-text articles are written byte for byte as before', () => {
+  test("today's plain-text articles are written byte for byte as before", () => {
     const article = readText('عنوان\nفقرة فيها <b> و {x} و *y*.\nعنوان فرعي\nimport x.\n', 'a.txt');
     expect(writeArticleBody(article.blocks)).toBe('فقرة فيها \\<b\\> و \\{x\\} و \\*y\\*.\n\n## عنوان فرعي\n\n&#105;mport x.\n');
   });
 
   test('emphasis Markdown cannot open falls back to text, never altering it', () => {
-    const blocks: Block[] = [{ type: 'paragraph', children: [{ type: 'text', value: 'a' }, { type: 'emphasis', children: [{ type: 'text', value: '«x»' }] }, { type: 'text', value: 'b' }] }];
+    const blocks: Block[] = [
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', value: 'a' },
+          { type: 'emphasis', children: [{ type: 'text', value: '«x»' }] },
+          { type: 'text', value: 'b' },
+        ],
+      },
+    ];
     const warnings: string[] = [];
     const body = checkRendersAsWritten(blocks, writeArticleBody, 'f.md', warnings);
     expect(shown(body).page.blocks).toEqual(['a«x»b']);
@@ -88,12 +134,16 @@ describe('the writer', () => {
 
 describe('the renderer', () => {
   test('bare URLs and e-mail addresses stay text; javascript: links in a hand-edited body are not links', () => {
-    const { html } = renderArticleBody('see https://example.com and www.example.org and a@b.example\n\n[click](javascript:alert(1)) [ok](https://example.org/)\n');
+    const { html } = renderArticleBody(
+      'see https://example.com and www.example.org and a@b.example\n\n[click](javascript:alert(1)) [ok](https://example.org/)\n',
+    );
     expect(html).toBe('<p>see https://example.com and www.example.org and a@b.example</p>\n<p>click <a href="https://example.org/">ok</a></p>\n');
   });
 
   test('a photograph alone in its paragraph becomes a figure with its caption; other images are not shown', () => {
-    const { html, images } = renderArticleBody('![alt](./slug/a.jpg "A & <caption>")\n\ntext ![x](./slug/b.jpg) more\n\n![remote](https://evil.example/x.jpg)\n');
+    const { html, images } = renderArticleBody(
+      '![alt](./slug/a.jpg "A & <caption>")\n\ntext ![x](./slug/b.jpg) more\n\n![remote](https://evil.example/x.jpg)\n',
+    );
     expect(images).toEqual([{ src: './slug/a.jpg', alt: 'alt', caption: 'A & <caption>' }]);
     expect(html).toContain('<figure><img data-arshif-image="0"><figcaption>A &#38; &#60;caption&#62;</figcaption></figure>');
     expect(html).not.toContain('evil.example');
@@ -105,7 +155,19 @@ describe('link URLs', () => {
   test('only http, https and mailto pass, read as a browser reads them', () => {
     expect(safeLinkUrl('https://example.org/a b')).toBe('https://example.org/a%20b');
     expect(safeLinkUrl('mailto:a@b.example')).toBe('mailto:a@b.example');
-    for (const bad of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', '\u0001javascript:alert(1)', 'data:text/html,x', 'vbscript:msgbox(1)', 'file:///etc/passwd', '/relative', '#top', 'https://', '//evil.example/x']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JaVaScRiPt:alert(1)',
+      'java\tscript:alert(1)',
+      '\u0001javascript:alert(1)',
+      'data:text/html,x',
+      'vbscript:msgbox(1)',
+      'file:///etc/passwd',
+      '/relative',
+      '#top',
+      'https://',
+      '//evil.example/x',
+    ]) {
       expect(safeLinkUrl(bad), bad).toBeNull();
     }
   });
@@ -122,7 +184,10 @@ describe('the text reader', () => {
   });
 
   test('datelines, bylines and captions are paragraphs, not subheadings', () => {
-    const article = readText('العنوان\nبيروت - رويترز\nبقلم: سمير خليل\nصورة: المرفأ عند الغروب\nBy Jane Doe\nLONDON (Reuters) -\nالمفاوضات المقبلة\nفقرة.\n', 'a.txt');
+    const article = readText(
+      'العنوان\nبيروت - رويترز\nبقلم: سمير خليل\nصورة: المرفأ عند الغروب\nBy Jane Doe\nLONDON (Reuters) -\nالمفاوضات المقبلة\nفقرة.\n',
+      'a.txt',
+    );
     expect(article.blocks.map((block) => block.type)).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'heading', 'paragraph']);
   });
 });
@@ -160,7 +225,9 @@ describe('the HTML reader', () => {
     expect(lines.join('\n')).not.toMatch(/alert\('|evil|Site menu|svg text|Send/);
     // The DOCTYPE's entities are not expanded: HTML knows none but its own.
     expect(lines).toContain('Entities stay text: &lol2; &lt;script&gt; {process.exit(1)} <img src=x onerror=alert(1)> import fs from "fs"');
-    expect(lines).toEqual(expect.arrayContaining(['A quotation with strong words.', 'one', 'two', 'nested', 'Year', 'Ships', '2023', '{12}', 'Last paragraph.']));
+    expect(lines).toEqual(
+      expect.arrayContaining(['A quotation with strong words.', 'one', 'two', 'nested', 'Year', 'Ships', '2023', '{12}', 'Last paragraph.']),
+    );
     const body = writeArticleBody(article.blocks);
     expect(findCodeInBody(body)).toBeNull();
     const { html, page } = shown(body);
@@ -176,7 +243,10 @@ describe('the HTML reader', () => {
   });
 
   test('a figure keeps its caption', () => {
-    const article = readHtml('<article><h1>T</h1><p>P.</p><figure><img src="a.jpg" alt="A" onerror="x()"><figcaption>The <b>caption</b></figcaption></figure></article>', 'f.html');
+    const article = readHtml(
+      '<article><h1>T</h1><p>P.</p><figure><img src="a.jpg" alt="A" onerror="x()"><figcaption>The <b>caption</b></figcaption></figure></article>',
+      'f.html',
+    );
     expect(article.blocks.at(-1)).toEqual({ type: 'image', src: 'a.jpg', alt: 'A', caption: 'The caption' });
   });
 });
@@ -199,10 +269,19 @@ describe('the WordPress reader', () => {
 
   test('dates, display names, categories and tags, language, slug, source; the featured image first', () => {
     const [markets, cranes] = items.map((item) => item.article!);
-    expect(markets!.front).toEqual({ date: '2024-05-03', author: 'سمير خليل', slug: 'old-markets', source: 'https://news.example.com/2024/05/old-markets/', tags: ['اقتصاد', 'أسواق'] });
+    expect(markets!.front).toEqual({
+      date: '2024-05-03',
+      author: 'سمير خليل',
+      slug: 'old-markets',
+      source: 'https://news.example.com/2024/05/old-markets/',
+      tags: ['اقتصاد', 'أسواق'],
+    });
     expect(markets!.itemName).toBe('export.xml#post-30');
     expect(markets!.blocks[0]).toEqual({ type: 'image', src: '2024/05/port-cranes.jpg', alt: 'رافعات', caption: 'رافعات الميناء في الصباح' });
-    expect(markets!.blocks.filter((block) => block.type === 'image').map((block) => (block as { caption: string }).caption)).toEqual(['رافعات الميناء في الصباح', 'السوق المسقوف بعد الترميم']);
+    expect(markets!.blocks.filter((block) => block.type === 'image').map((block) => (block as { caption: string }).caption)).toEqual([
+      'رافعات الميناء في الصباح',
+      'السوق المسقوف بعد الترميم',
+    ]);
     expect(cranes!.front).toMatchObject({ lang: 'en', author: 'Jane Doe', tags: ['Ports'] });
     expect(blockLines(cranes!.blocks)).toEqual(['The cranes are back at work, the port authority said.', 'Traffic doubled in April.']);
   });
@@ -222,7 +301,8 @@ describe('the WordPress reader', () => {
   });
 
   test('XML entities and numeric references are decoded once; CDATA is taken as written', () => {
-    const xml = '<rss><channel><item><title>Tom &amp; Jerry&#8217;s &amp;#8217;</title><content:encoded><![CDATA[<p>a &amp;lt;b&amp;gt; c.</p>]]></content:encoded><wp:post_id>1</wp:post_id></item></channel></rss>';
+    const xml =
+      '<rss><channel><item><title>Tom &amp; Jerry&#8217;s &amp;#8217;</title><content:encoded><![CDATA[<p>a &amp;lt;b&amp;gt; c.</p>]]></content:encoded><wp:post_id>1</wp:post_id></item></channel></rss>';
     const article = readWordpressExport(xml, 'e.xml').items[0]!.article!;
     expect(article.title).toBe('Tom & Jerry’s &#8217;');
     expect(blockLines(article.blocks)).toEqual(['a &lt;b&gt; c.']);
@@ -235,5 +315,13 @@ describe('the WordPress reader', () => {
 });
 
 test('the format of a file is read from its extension', () => {
-  expect(['a.txt', 'b.md', 'c.MARKDOWN', 'd.html', 'e.htm', 'f.xml', 'g'].map(formatOfFile)).toEqual(['text', 'markdown', 'markdown', 'html', 'html', 'wordpress', 'text']);
+  expect(['a.txt', 'b.md', 'c.MARKDOWN', 'd.html', 'e.htm', 'f.xml', 'g'].map(formatOfFile)).toEqual([
+    'text',
+    'markdown',
+    'markdown',
+    'html',
+    'html',
+    'wordpress',
+    'text',
+  ]);
 });

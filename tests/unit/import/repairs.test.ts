@@ -41,7 +41,9 @@ describe('invisible control characters in the body are removed, with one warning
     const text = `${title}\n${paragraph}\n\nقال المتحدث\u001A إن الطرق\u001A مفتوحة.\nوأضاف\u0085أن الدفاع المدني في حالة تأهب.\n`;
     const result = normalizeArticleText(text, 'a.txt');
     expect(result.text).toBe(`${title}\n${paragraph}\n\nقال المتحدث إن الطرق مفتوحة.\nوأضاف أن الدفاع المدني في حالة تأهب.\n`);
-    expect(result.warnings).toEqual(['removed 3 invisible control character(s) (U+001A (substitute) ×2, U+0085 (next line) ×1 → space), first at line 4, column 12; pass --strict to refuse such files instead']);
+    expect(result.warnings).toEqual([
+      'removed 3 invisible control character(s) (U+001A (substitute) ×2, U+0085 (next line) ×1 → space), first at line 4, column 12; pass --strict to refuse such files instead',
+    ]);
     expect(result.repaired).toBe(3);
   });
 
@@ -59,7 +61,9 @@ describe('invisible control characters in the body are removed, with one warning
   test('a lone surrogate becomes U+FFFD, the replacement character, and is counted', () => {
     const result = normalizeArticleText('أ\uD800ب');
     expect(result.text).toBe('أ\uFFFDب');
-    expect(result.warnings[0]).toBe('removed 1 invisible control character(s) (U+D800 (a lone surrogate) ×1 → U+FFFD), first at line 1, column 2; pass --strict to refuse such files instead');
+    expect(result.warnings[0]).toBe(
+      'removed 1 invisible control character(s) (U+D800 (a lone surrogate) ×1 → U+FFFD), first at line 1, column 2; pass --strict to refuse such files instead',
+    );
   });
 
   test('tab, line feed and carriage return are text, never counted', () => {
@@ -68,8 +72,12 @@ describe('invisible control characters in the body are removed, with one warning
 
   test('a text that is mostly control characters, or holds a NUL, is a damaged file and refused either way', () => {
     const binary = `${title}\n${'\u0001\u0002\u0003'.repeat(5)}${paragraph}\n`;
-    expect(() => normalizeArticleText(binary, 'b.txt')).toThrow(/^b\.txt:2: has 15 control characters \(\d+\.\d% of its \d+ characters\), the first U\+0001 \(a control character\) at column 1: it is a binary file, or text damaged in transit, not an article with a few stray control characters\. Check that this is the right file/);
-    expect(() => normalizeArticleText(`${title}\n${paragraph}\u0000\n`, 'n.txt')).toThrow(/^n\.txt:2: contains U\+0000 \(NUL\) at column \d+ \(1 control character\(s\) in all\)/);
+    expect(() => normalizeArticleText(binary, 'b.txt')).toThrow(
+      /^b\.txt:2: has 15 control characters \(\d+\.\d% of its \d+ characters\), the first U\+0001 \(a control character\) at column 1: it is a binary file, or text damaged in transit, not an article with a few stray control characters\. Check that this is the right file/,
+    );
+    expect(() => normalizeArticleText(`${title}\n${paragraph}\u0000\n`, 'n.txt')).toThrow(
+      /^n\.txt:2: contains U\+0000 \(NUL\) at column \d+ \(1 control character\(s\) in all\)/,
+    );
     // An article whose every paragraph lost a character or two to a code-page conversion (3% here) is no binary file.
     const long = `${title}\n${`«${paragraph}»\n`.repeat(40)}`.replace(/[«»]/g, '\u001A');
     expect(normalizeArticleText(long, 'l.txt').warnings[0]).toMatch(/^removed 80 invisible control character\(s\) \(U\+001A \(substitute\) ×80\)/);
@@ -89,7 +97,9 @@ describe('a repaired article imports, shows the repaired text and passes npm run
     const { contentDir, source } = setup();
     const result = await importArticle(source('rain.txt', raw), { contentDir, lang: 'ar' });
     expect(result.status).toBe('imported');
-    expect(result.warnings).toContain('removed 3 invisible control character(s) (U+000C (form feed) ×1 → space, U+001A (substitute) ×2), first at line 3, column 23; pass --strict to refuse such files instead');
+    expect(result.warnings).toContain(
+      'removed 3 invisible control character(s) (U+000C (form feed) ×1 → space, U+001A (substitute) ×2), first at line 3, column 23; pass --strict to refuse such files instead',
+    );
     const mdx = readFileSync(path.join(contentDir, result.target), 'utf8');
     expect(mdx).toContain('\nقال المتحدث إن الطرق مفتوحة أمام الجميع.\n');
     expect(mdx).toContain('\n## السيول والأودية\n');
@@ -113,7 +123,9 @@ describe('a repaired article imports, shows the repaired text and passes npm run
 
   test('with strict the same file is refused and nothing is written', async () => {
     const { contentDir, source } = setup();
-    await expect(importArticle(source('rain.txt', raw), { contentDir, lang: 'ar', strict: true })).rejects.toThrow(/rain\.txt:3: contains U\+001A \(substitute\) at column 23 \(and 2 more such character\(s\) further on/);
+    await expect(importArticle(source('rain.txt', raw), { contentDir, lang: 'ar', strict: true })).rejects.toThrow(
+      /rain\.txt:3: contains U\+001A \(substitute\) at column 23 \(and 2 more such character\(s\) further on/,
+    );
     expect(() => readFileSync(path.join(contentDir, 'ar'))).toThrow();
   });
 });

@@ -35,35 +35,52 @@ describe('importing rich articles', () => {
   test('a missing image fails the import, naming the article and the path; nothing is written', async () => {
     const { input, contentDir } = workspace();
     writeFileSync(path.join(input, 'missing.md'), '# T\n\nP.\n\n![x](media/nowhere.jpg)\n');
-    await expect(importArticle(path.join(input, 'missing.md'), { contentDir, lang: 'en' })).rejects.toThrow(/missing\.md: names the image "media\/nowhere\.jpg", which is not there \(looked for .*media\/nowhere\.jpg\)/);
+    await expect(importArticle(path.join(input, 'missing.md'), { contentDir, lang: 'en' })).rejects.toThrow(
+      /missing\.md: names the image "media\/nowhere\.jpg", which is not there \(looked for .*media\/nowhere\.jpg\)/,
+    );
     expect(existsSync(contentDir)).toBe(false);
   });
 
   test('remote and data: images are refused; a path leaving the media folder is refused', async () => {
     const { input, contentDir } = workspace();
     writeFileSync(path.join(input, 'remote.md'), '# T\n\nP.\n\n![x](https://cdn.example.com/a.jpg)\n');
-    await expect(importArticle(path.join(input, 'remote.md'), { contentDir, lang: 'en' })).rejects.toThrow(/remote\.md: names the image "https:\/\/cdn\.example\.com\/a\.jpg", which is not a local file: nothing is fetched from the network/);
+    await expect(importArticle(path.join(input, 'remote.md'), { contentDir, lang: 'en' })).rejects.toThrow(
+      /remote\.md: names the image "https:\/\/cdn\.example\.com\/a\.jpg", which is not a local file: nothing is fetched from the network/,
+    );
     writeFileSync(path.join(input, 'data.md'), '# T\n\nP.\n\n![x](data:image/png;base64,AAAA)\n');
     await expect(importArticle(path.join(input, 'data.md'), { contentDir, lang: 'en' })).rejects.toThrow(/data\.md: names the image "data:image/);
     writeFileSync(path.join(input, 'escape.md'), '# T\n\nP.\n\n![x](../../etc/passwd.jpg)\n');
-    await expect(importArticle(path.join(input, 'escape.md'), { contentDir, lang: 'en' })).rejects.toThrow(/escape\.md: names the image "\.\.\/\.\.\/etc\/passwd\.jpg", which is outside its media folder/);
+    await expect(importArticle(path.join(input, 'escape.md'), { contentDir, lang: 'en' })).rejects.toThrow(
+      /escape\.md: names the image "\.\.\/\.\.\/etc\/passwd\.jpg", which is outside its media folder/,
+    );
   });
 
   test('author and source are checked like every field, naming the field', async () => {
     const { input, contentDir } = workspace();
     const file = path.join(input, 'harbour.md');
-    await expect(importArticle(file, { contentDir, author: 'أ'.repeat(121), strict: true })).rejects.toThrow(/harbour\.md: has a byline \(--author\) that is 121 characters long \(the limit is 120\)/);
-    await expect(importArticle(file, { contentDir, author: 'Jane\u001bDoe', strict: true })).rejects.toThrow(/harbour\.md: has the character U\+001B .* of --author/);
+    await expect(importArticle(file, { contentDir, author: 'أ'.repeat(121), strict: true })).rejects.toThrow(
+      /harbour\.md: has a byline \(--author\) that is 121 characters long \(the limit is 120\)/,
+    );
+    await expect(importArticle(file, { contentDir, author: 'Jane\u001bDoe', strict: true })).rejects.toThrow(
+      /harbour\.md: has the character U\+001B .* of --author/,
+    );
     await expect(importArticle(file, { contentDir, author: '…' })).rejects.toThrow(/harbour\.md: has a byline \(--author\) that has no letter or digit/);
-    await expect(importArticle(file, { contentDir, source: `https://e.com/${'a'.repeat(500)}` })).rejects.toThrow(/has a source \(--source\) that is 514 characters long \(the limit is 500\)/);
+    await expect(importArticle(file, { contentDir, source: `https://e.com/${'a'.repeat(500)}` })).rejects.toThrow(
+      /has a source \(--source\) that is 514 characters long \(the limit is 500\)/,
+    );
   });
 
   test('a byline\'s own label («بقلم:», "By") is left out of the name, with a note: the page writes its own', async () => {
     const { input, contentDir } = workspace();
-    for (const [given, stored] of [['بقلم: هيا المطيري', 'هيا المطيري'], ['بقلم : هيا المطيري', 'هيا المطيري'], ['By Jane Doe', 'Jane Doe'], ['Byron Smith', 'Byron Smith']]) {
+    for (const [given, stored] of [
+      ['بقلم: هيا المطيري', 'هيا المطيري'],
+      ['بقلم : هيا المطيري', 'هيا المطيري'],
+      ['By Jane Doe', 'Jane Doe'],
+      ['Byron Smith', 'Byron Smith'],
+    ]) {
       const result = await importArticle(path.join(input, 'harbour.md'), { contentDir, author: given, force: true });
       expect(readFileSync(path.join(contentDir, result.target), 'utf8')).toContain(`\nauthor: ${stored}\n`);
-      if (given !== stored) expect(result.notes.join('\n')).toContain('was left out of the author\'s name');
+      if (given !== stored) expect(result.notes.join('\n')).toContain("was left out of the author's name");
     }
   });
 
@@ -74,7 +91,9 @@ describe('importing rich articles', () => {
     const mdx = readFileSync(path.join(contentDir, result.target), 'utf8');
     expect(mdx).not.toMatch(/^author:/m);
     expect(mdx.split('\n---\n')[1]!.trim().split('\n\n')[0]).toBe(byline);
-    expect(result.warnings.join('\n')).toMatch(/the byline \(--author\) is \d+ characters long, more than a name \(the limit is 120\): it is kept whole as the article's first paragraph/);
+    expect(result.warnings.join('\n')).toMatch(
+      /the byline \(--author\) is \d+ characters long, more than a name \(the limit is 120\): it is kept whole as the article's first paragraph/,
+    );
   });
 
   test('a hostile HTML page imports as text: the MDX holds no code and no dangerous link', async () => {
@@ -90,7 +109,11 @@ describe('importing rich articles', () => {
   test('a WordPress export: each published post an article, its images from --media, each item with its result', async () => {
     const { input, contentDir } = workspace();
     const seen: string[] = [];
-    const { items } = await importWordpressExport(path.join(input, 'wordpress/export.xml'), { contentDir, media: path.join(input, 'wordpress/uploads') }, (done, total, item) => seen.push(`${done}/${total} ${item.id}`));
+    const { items } = await importWordpressExport(
+      path.join(input, 'wordpress/export.xml'),
+      { contentDir, media: path.join(input, 'wordpress/uploads') },
+      (done, total, item) => seen.push(`${done}/${total} ${item.id}`),
+    );
     expect(seen).toEqual(['1/6 post 30', '2/6 post 40', '3/6 page 5', '4/6 post 50', '5/6 attachment 31', '6/6 attachment 32']);
     expect(items.map((item) => item.result?.target ?? item.skipped ?? item.failed)).toEqual([
       'ar/old-markets.mdx',
@@ -111,7 +134,9 @@ describe('importing rich articles', () => {
 
   test('--slug and --translation-of are refused for an export of many posts', async () => {
     const { input, contentDir } = workspace();
-    await expect(importWordpressExport(path.join(input, 'wordpress/export.xml'), { contentDir, slug: 'one' })).rejects.toThrow(/export\.xml: is a WordPress export of many posts; --slug and --translation-of name one article/);
+    await expect(importWordpressExport(path.join(input, 'wordpress/export.xml'), { contentDir, slug: 'one' })).rejects.toThrow(
+      /export\.xml: is a WordPress export of many posts; --slug and --translation-of name one article/,
+    );
   });
 
   test('a WordPress post whose image is not in --media fails alone, naming the post and the path', async () => {
@@ -127,13 +152,15 @@ describe('importing rich articles', () => {
     await importArticle(file, { contentDir, slug: 'beirut-harbour', sourceName: 'harbour.md' });
     const skipped = await importArticle(file, { contentDir, slug: 'beirut-harbour', sourceName: 'harbour.md', date: '2024-06-01', author: 'Someone Else' });
     expect(skipped.status).toBe('skipped');
-    expect(skipped.reason).toBe('ar/beirut-harbour.mdx was imported from this text, but this import would change date (--date or "date"): "2024-05-02" → "2024-06-01"; author (--author or "author"): "ليلى حداد" → "Someone Else"; pass --force to rewrite it');
+    expect(skipped.reason).toBe(
+      'ar/beirut-harbour.mdx was imported from this text, but this import would change date (--date or "date"): "2024-05-02" → "2024-06-01"; author (--author or "author"): "ليلى حداد" → "Someone Else"; pass --force to rewrite it',
+    );
     const target = path.join(contentDir, 'ar/beirut-harbour.mdx');
     const edited = readFileSync(target, 'utf8').replace('\n\nبدأت السفن', '\n\nبدأت المراكب');
     writeFileSync(target, edited);
     const forced = await importArticle(file, { contentDir, slug: 'beirut-harbour', sourceName: 'harbour.md', force: true });
     expect(forced.status).toBe('updated');
-    const note = forced.notes.find((line) => line.includes("edited by hand"))!;
+    const note = forced.notes.find((line) => line.includes('edited by hand'))!;
     const backup = /kept as (\S+\.bak)$/.exec(note)![1]!;
     expect(readFileSync(path.join(contentDir, backup), 'utf8')).toBe(edited);
     expect(readFileSync(target, 'utf8')).not.toContain('بدأت المراكب');

@@ -9,7 +9,10 @@ describe('two different texts with one file name in two folders', () => {
     const work = mkdtempSync(path.join(os.tmpdir(), 'arshif-source-name-'));
     const contentDir = path.join(work, 'content');
     const archive = path.join(work, 'archive');
-    for (const [year, sentence] of [['2023', 'نص العام الأول عن الاقتصاد والتجارة.'], ['2024', 'نص العام الثاني عن الزراعة والمياه.']] as const) {
+    for (const [year, sentence] of [
+      ['2023', 'نص العام الأول عن الاقتصاد والتجارة.'],
+      ['2024', 'نص العام الثاني عن الزراعة والمياه.'],
+    ] as const) {
       mkdirSync(path.join(archive, year), { recursive: true });
       writeFileSync(path.join(archive, year, 'article.txt'), `تقرير السوق\n${sentence}\n`);
     }
@@ -17,7 +20,9 @@ describe('two different texts with one file name in two folders', () => {
     expect((await runImport(contentDir, path.join(archive, '2023'), '--lang', 'ar')).code).toBe(0);
     const second = await runImport(contentDir, archive, '--lang', 'ar', '--force');
     expect(second.code, second.output).toBe(0);
-    const files = readdirSync(path.join(contentDir, 'ar')).filter((name) => name.endsWith('.mdx')).sort();
+    const files = readdirSync(path.join(contentDir, 'ar'))
+      .filter((name) => name.endsWith('.mdx'))
+      .sort();
     expect(files).toHaveLength(2);
     const bodies = files.map((name) => readFileSync(path.join(contentDir, 'ar', name), 'utf8'));
     expect(bodies.some((body) => body.includes('الاقتصاد والتجارة'))).toBe(true);
@@ -29,7 +34,10 @@ describe('two different texts with one file name in two folders', () => {
   test('given one by one, the second with --force, they are two articles too', async () => {
     const work = mkdtempSync(path.join(os.tmpdir(), 'arshif-source-name-'));
     const contentDir = path.join(work, 'content');
-    for (const [year, sentence] of [['2023', 'نص العام الأول عن الاقتصاد والتجارة.'], ['2024', 'نص العام الثاني عن الزراعة والمياه.']] as const) {
+    for (const [year, sentence] of [
+      ['2023', 'نص العام الأول عن الاقتصاد والتجارة.'],
+      ['2024', 'نص العام الثاني عن الزراعة والمياه.'],
+    ] as const) {
       mkdirSync(path.join(work, year), { recursive: true });
       writeFileSync(path.join(work, year, 'article.txt'), `تقرير السوق\n${sentence}\n`);
     }

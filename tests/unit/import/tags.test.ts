@@ -59,7 +59,10 @@ describe('tags are validated at import, from --tags and the front block alike', 
 
   test('two spellings of one tag are one tag: the first kept, the join reported', async () => {
     const { contentDir, source } = setup();
-    const result = await importArticle(source('a.txt', `---\ntags:\n  - Armenia\n  - ARMENIA\n  - Caf\u00E9\n  - "Cafe\u0301"\n---\n${body}`), { contentDir, lang: 'ar' });
+    const result = await importArticle(source('a.txt', `---\ntags:\n  - Armenia\n  - ARMENIA\n  - Caf\u00E9\n  - "Cafe\u0301"\n---\n${body}`), {
+      contentDir,
+      lang: 'ar',
+    });
     const mdx = readFileSync(path.join(contentDir, result.target), 'utf8');
     expect(mdx).toContain('tags:\n  - Armenia\n  - Caf\u00E9\ntranslationKey');
     expect(result.warnings).toContain('the tags «Armenia» and «ARMENIA» are two spellings of one tag (one page): kept «Armenia»');

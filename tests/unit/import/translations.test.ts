@@ -24,8 +24,26 @@ describe('--translation-of / translationOf must name an original of another lang
   test('exactly <locale>/<slug>: extra segments, traversal, bad locales and slugs are refused', async () => {
     const { contentDir, source, run } = setup();
     await run(source('ar.txt', arabic), { lang: 'ar', slug: 'halt' });
-    for (const value of ['ar/halt/extra', 'ar/halt/', '/halt', 'ar', 'ar/../ar/halt', 'ar/..', 'ar\\halt', 'AR/halt', 'xx/halt', 'ar/Halt', 'ar//halt', 'ar/halt.mdx', '../content/ar/halt']) {
-      await expect(run(source('en.txt', english(1)), { lang: 'en', translationOf: value }), value).rejects.toThrow(new RegExp(`en\\.txt: has translationOf ".*" \\(--translation-of\\), which is not <locale>/<slug>\\. Write it like ar/some-slug: one locale among ${LOCALE_CODES.join(', ')}, a slash, and the original's slug — nothing else\\.`));
+    for (const value of [
+      'ar/halt/extra',
+      'ar/halt/',
+      '/halt',
+      'ar',
+      'ar/../ar/halt',
+      'ar/..',
+      'ar\\halt',
+      'AR/halt',
+      'xx/halt',
+      'ar/Halt',
+      'ar//halt',
+      'ar/halt.mdx',
+      '../content/ar/halt',
+    ]) {
+      await expect(run(source('en.txt', english(1)), { lang: 'en', translationOf: value }), value).rejects.toThrow(
+        new RegExp(
+          `en\\.txt: has translationOf ".*" \\(--translation-of\\), which is not <locale>/<slug>\\. Write it like ar/some-slug: one locale among ${LOCALE_CODES.join(', ')}, a slash, and the original's slug — nothing else\\.`,
+        ),
+      );
     }
     expect(readdirSync(contentDir)).toEqual(['ar']);
   });
@@ -33,13 +51,19 @@ describe('--translation-of / translationOf must name an original of another lang
   test('an original in the same language is refused', async () => {
     const { source, run } = setup();
     await run(source('ar.txt', arabic), { lang: 'ar', slug: 'halt' });
-    await expect(run(source('ar2.txt', arabic.replace('الهجوم.', 'الهجوم فورا.')), { lang: 'ar', translationOf: 'ar/halt' })).rejects.toThrow(/ar2\.txt: is in "ar" and says it is a translation of ar\/halt \(--translation-of\), an article in the same language\. A translation links articles of two languages/);
-    await expect(run(source('fb.txt', `---\nlang: ar\ntranslationOf: ar/halt\n---\n${arabic.replace('الهجوم.', 'الهجوم الآن.')}`), {})).rejects.toThrow(/fb\.txt:3: is in "ar" .*the front block's "translationOf" field/);
+    await expect(run(source('ar2.txt', arabic.replace('الهجوم.', 'الهجوم فورا.')), { lang: 'ar', translationOf: 'ar/halt' })).rejects.toThrow(
+      /ar2\.txt: is in "ar" and says it is a translation of ar\/halt \(--translation-of\), an article in the same language\. A translation links articles of two languages/,
+    );
+    await expect(run(source('fb.txt', `---\nlang: ar\ntranslationOf: ar/halt\n---\n${arabic.replace('الهجوم.', 'الهجوم الآن.')}`), {})).rejects.toThrow(
+      /fb\.txt:3: is in "ar" .*the front block's "translationOf" field/,
+    );
   });
 
   test('an original that is not in the content folder (missing, a folder, a symlink) is refused', async () => {
     const { work, contentDir, source, run } = setup();
-    await expect(run(source('en.txt', english(1)), { lang: 'en', translationOf: 'ar/missing' })).rejects.toThrow(/is a translation of ar\/missing \(--translation-of\), which is not in the archive/);
+    await expect(run(source('en.txt', english(1)), { lang: 'en', translationOf: 'ar/missing' })).rejects.toThrow(
+      /is a translation of ar\/missing \(--translation-of\), which is not in the archive/,
+    );
     mkdirSync(path.join(contentDir, 'ar', 'folder.mdx'), { recursive: true });
     await expect(run(source('en.txt', english(1)), { lang: 'en', translationOf: 'ar/folder' })).rejects.toThrow(/which is not in the archive/);
     writeFileSync(path.join(work, 'outside.mdx'), '---\ntitle: x\ntranslationKey: ar/outside\n---\n');
@@ -56,12 +80,17 @@ describe('an original has at most one translation per language', () => {
     const first = await run(source('en1.txt', english(1)), { lang: 'en', translationOf: 'ar/halt' });
     expect(first.target).toBe('en/azerbaijan-halts-1.mdx');
     const before = readFileSync(path.join(contentDir, first.target), 'utf8');
-    const message = /en2\.txt: is a translation of ar\/halt \(--translation-of\), which already has its en translation: en\/azerbaijan-halts-1\.mdx\. Update that article instead \(import this file with --slug azerbaijan-halts-1 --force\)/;
+    const message =
+      /en2\.txt: is a translation of ar\/halt \(--translation-of\), which already has its en translation: en\/azerbaijan-halts-1\.mdx\. Update that article instead \(import this file with --slug azerbaijan-halts-1 --force\)/;
     // Under a new slug, under the first one's slug (would be a suffix), and with --force: all refused.
     await expect(run(source('en2.txt', english(2)), { lang: 'en', translationOf: 'ar/halt' })).rejects.toThrow(message);
-    await expect(run(source('en2.txt', english(2)), { lang: 'en', translationOf: 'ar/halt', slug: 'azerbaijan-halts-1' })).rejects.toThrow(/already has its en translation|skipped/);
+    await expect(run(source('en2.txt', english(2)), { lang: 'en', translationOf: 'ar/halt', slug: 'azerbaijan-halts-1' })).rejects.toThrow(
+      /already has its en translation|skipped/,
+    );
     await expect(run(source('en2.txt', english(2)), { lang: 'en', translationOf: 'ar/halt', force: true, slug: 'other' })).rejects.toThrow(message);
-    await expect(run(source('en3.txt', `---\ntranslationOf: ar/halt\n---\n${english(3)}`), { lang: 'en' })).rejects.toThrow(/en3\.txt:2: is a translation of ar\/halt \(the front block's "translationOf" field\), which already has its en translation: en\/azerbaijan-halts-1\.mdx/);
+    await expect(run(source('en3.txt', `---\ntranslationOf: ar/halt\n---\n${english(3)}`), { lang: 'en' })).rejects.toThrow(
+      /en3\.txt:2: is a translation of ar\/halt \(the front block's "translationOf" field\), which already has its en translation: en\/azerbaijan-halts-1\.mdx/,
+    );
     expect(readdirSync(path.join(contentDir, 'en'))).toEqual(['azerbaijan-halts-1.mdx']);
     expect(readFileSync(path.join(contentDir, first.target), 'utf8')).toBe(before);
   });

@@ -28,7 +28,9 @@ describe('verse: three or more short unpunctuated lines in a row', () => {
     const article = parseArticleText(poem, 'poem.txt');
     expect(article.title).toBe('ليل الساهر');
     expect(article.blocks).toEqual([{ kind: 'verse', text: verses.join('\n'), line: 2 }]);
-    expect(article.notes).toContain('verse detected (3 or more short unpunctuated lines in a row): lines 2–5, shown one verse a line; mark subheadings with "## " to read such lines otherwise');
+    expect(article.notes).toContain(
+      'verse detected (3 or more short unpunctuated lines in a row): lines 2–5, shown one verse a line; mark subheadings with "## " to read such lines otherwise',
+    );
     expect(readText(poem, 'poem.txt').blocks).toEqual([{ type: 'verse', lines: verses.map((verse) => [{ type: 'text', value: verse }]), line: 2 }]);
   });
 
@@ -58,7 +60,7 @@ describe('verse: three or more short unpunctuated lines in a row', () => {
     expect(kinds(`ليل الساهر\n${verses.slice(0, 3).join('\n')}\n\n${verses[3]}\n`)).toEqual([['verse', verses.join('\n')]]);
   });
 
-  test('a poet\'s credit «شعر: فلان» is a byline, not the first verse; the lead is the first two verses', async () => {
+  test("a poet's credit «شعر: فلان» is a byline, not the first verse; the lead is the first two verses", async () => {
     expect(isSubheading('شعر: سعد الفهد')).toBe(false);
     expect(isSubheading('شعر المواطنون بالأمان')).toBe(true);
     expect(kinds(`ليل الساهر\nشعر: سعد الفهد\n${verses.join('\n')}\n`)).toEqual([
@@ -80,11 +82,13 @@ describe('verse: three or more short unpunctuated lines in a row', () => {
       'every line after the title is short and unpunctuated, too few in a row (2) to be verse: read as paragraphs, not subheadings, since an article needs text under its subheadings; pass --strict to refuse such files instead',
     ]);
     expect(kinds('## العنوان\n## سطر\n')).toEqual([['paragraph', 'سطر']]);
-    expect(() => parseArticleText('Nur ein Titel\n', 't.txt')).toThrow('t.txt:1: has a title but no paragraph: nothing follows it. Check that this is the right file, or add its text.');
+    expect(() => parseArticleText('Nur ein Titel\n', 't.txt')).toThrow(
+      't.txt:1: has a title but no paragraph: nothing follows it. Check that this is the right file, or add its text.',
+    );
     expect(() => parseArticleText('---\ntitle: عنوان\n---\n\n', 'f.txt')).toThrow(/^f\.txt: has a title but no paragraph: nothing follows it/);
   });
 
-  test('with strict: today\'s rule — every such line a subheading, an article of nothing else refused', () => {
+  test("with strict: today's rule — every such line a subheading, an article of nothing else refused", () => {
     expect(() => parseArticleText(poem, 'poem.txt', undefined, { strict: true })).toThrow(
       'poem.txt:1: has a title but no paragraph (every line after it is short and unpunctuated, so it reads as a subheading). End the paragraphs with punctuation, or check the file; without --strict such lines are read as verse or paragraphs.',
     );
@@ -130,7 +134,16 @@ describe('verse through the model, the writer, the page and verify', () => {
   });
 
   test('each verse is a line of blockLines; plainBlocks flattens emphasis in each', () => {
-    const rich: Block = { type: 'verse', lines: [[{ type: 'emphasis', children: [{ type: 'text', value: 'أ' }] }, { type: 'text', value: ' ب' }], [{ type: 'text', value: 'ج' }]] };
+    const rich: Block = {
+      type: 'verse',
+      lines: [
+        [
+          { type: 'emphasis', children: [{ type: 'text', value: 'أ' }] },
+          { type: 'text', value: ' ب' },
+        ],
+        [{ type: 'text', value: 'ج' }],
+      ],
+    };
     expect(blockLines([rich])).toEqual(['أ ب', 'ج']);
     expect(plainBlocks([rich])).toEqual([{ type: 'verse', lines: [[{ type: 'text', value: 'أ ب' }], [{ type: 'text', value: 'ج' }]] }]);
   });
@@ -148,7 +161,10 @@ describe('verse through the model, the writer, the page and verify', () => {
     expect(splitMdxFile(mdx)!.body).toBe(`${verses.join('\\\n')}\n`);
     const dir = path.join(distDir, 'ar/articles', path.basename(result.target, '.mdx'));
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'index.html'), `<h1 data-article-title>ليل الساهر</h1><div data-article-body>${renderArticleBody(splitMdxFile(mdx)!.body).html}</div>`);
+    writeFileSync(
+      path.join(dir, 'index.html'),
+      `<h1 data-article-title>ليل الساهر</h1><div data-article-body>${renderArticleBody(splitMdxFile(mdx)!.body).html}</div>`,
+    );
     expect(verifyArchive({ contentDir, distDir, sourcesDir: sources }).outcomes).toEqual([{ article: path.join(contentDir, result.target), ok: true }]);
   });
 
@@ -161,7 +177,9 @@ describe('verse through the model, the writer, the page and verify', () => {
     expect(readFileSync(path.join(contentDir, before.target), 'utf8')).toContain(`## ${verses[0]}\n`);
     const again = await importArticle(file, { contentDir, lang: 'ar' });
     expect(again).toMatchObject({ status: 'skipped', target: before.target });
-    expect(again.reason).toBe(`${before.target} was imported from this text, but this version of the importer writes its body differently (verse where there were subheadings, say); pass --force to rewrite it`);
+    expect(again.reason).toBe(
+      `${before.target} was imported from this text, but this version of the importer writes its body differently (verse where there were subheadings, say); pass --force to rewrite it`,
+    );
     expect((await importArticle(file, { contentDir, lang: 'ar', force: true })).status).toBe('updated');
   });
 });

@@ -48,7 +48,9 @@ describe('characters XML 1.0 cannot carry: with --strict, refused in the body an
     for (const [index, [char, name]] of forbidden.entries()) {
       const file = source(`f${index}.txt`, `${title}\n${paragraph}\nفقرة${char} ثالثة.\n`);
       await expect(importArticle(file, { contentDir, lang: 'ar', strict: true }), name).rejects.toThrow(
-        new RegExp(`f${index}\\.txt:3: contains ${name.replace(/[()+]/g, '\\$&')} at column 5\\. XML 1\\.0 — and so the RSS feed — cannot carry it.*\\(Without --strict the importer removes such characters itself`),
+        new RegExp(
+          `f${index}\\.txt:3: contains ${name.replace(/[()+]/g, '\\$&')} at column 5\\. XML 1\\.0 — and so the RSS feed — cannot carry it.*\\(Without --strict the importer removes such characters itself`,
+        ),
       );
     }
     expect(() => readdirSync(contentDir)).toThrow();
@@ -58,7 +60,11 @@ describe('characters XML 1.0 cannot carry: with --strict, refused in the body an
     const { contentDir, source } = setup();
     for (const [index, [char, name]] of forbidden.entries()) {
       const result = await importArticle(source(`g${index}.txt`, `${title} ${index}\n${paragraph}\nفقرة${char} ثالثة.\n`), { contentDir, lang: 'ar' });
-      expect(result.warnings[0], name).toMatch(new RegExp(`^removed 1 invisible control character\\(s\\) \\(${name.replace(/[()+]/g, '\\$&')} ×1( → space)?\\), first at line 3, column 5; pass --strict`));
+      expect(result.warnings[0], name).toMatch(
+        new RegExp(
+          `^removed 1 invisible control character\\(s\\) \\(${name.replace(/[()+]/g, '\\$&')} ×1( → space)?\\), first at line 3, column 5; pass --strict`,
+        ),
+      );
       expect(readFileSync(path.join(contentDir, result.target), 'utf8'), name).toMatch(XML_CHAR);
     }
   });
@@ -67,14 +73,19 @@ describe('characters XML 1.0 cannot carry: with --strict, refused in the body an
 describe('every field is checked: front block values (YAML escapes included), flags and the file name', () => {
   test('YAML escapes of invisible controls in a front-block field are repaired with a warning naming the field; tabs and line breaks become spaces', async () => {
     const { contentDir, source } = setup();
-    const result = await importArticle(source('r.txt', `---\ntitle: "سطر\\nسطر\\t\\x1A"\nsource: "https://example.com/\\u0085"\n---\n${title}\n${paragraph}\n`), { contentDir, lang: 'ar' });
+    const result = await importArticle(
+      source('r.txt', `---\ntitle: "سطر\\nسطر\\t\\x1A"\nsource: "https://example.com/\\u0085"\n---\n${title}\n${paragraph}\n`),
+      { contentDir, lang: 'ar' },
+    );
     const mdx = readFileSync(path.join(contentDir, result.target), 'utf8');
     expect(mdx).toContain('title: سطر سطر\n');
     expect(mdx).toContain('source: https://example.com/\n');
     expect(mdx).toMatch(XML_CHAR);
-    expect(result.warnings).toEqual(expect.arrayContaining([
-      'the front block\'s "title" field held U+000A (line feed) ×1, U+0009 (tab) ×1, U+001A (substitute) ×1: tabs and line breaks became spaces, invisible control characters were left out (--strict refuses such values instead)',
-    ]));
+    expect(result.warnings).toEqual(
+      expect.arrayContaining([
+        'the front block\'s "title" field held U+000A (line feed) ×1, U+0009 (tab) ×1, U+001A (substitute) ×1: tabs and line breaks became spaces, invisible control characters were left out (--strict refuses such values instead)',
+      ]),
+    );
   });
 
   test('with --strict, YAML escapes in any front-block field are refused with the field and its line', async () => {
@@ -91,7 +102,9 @@ describe('every field is checked: front block values (YAML escapes included), fl
     ];
     for (const [field, message] of cases) {
       const file = source('f.txt', `---\n${field}\n---\n${title}\n${paragraph}\n`);
-      await expect(importArticle(file, { contentDir, lang: 'ar', strict: true }), field).rejects.toThrow(new RegExp(`f\\.txt:2: has the character ${message.source}`));
+      await expect(importArticle(file, { contentDir, lang: 'ar', strict: true }), field).rejects.toThrow(
+        new RegExp(`f\\.txt:2: has the character ${message.source}`),
+      );
     }
     expect(() => readdirSync(contentDir)).toThrow();
   });
@@ -110,7 +123,9 @@ describe('every field is checked: front block values (YAML escapes included), fl
   test('normalizeField: with strict, refuses any control character, tab and line breaks included; otherwise repairs it; passes clean text', () => {
     const from = { file: 'x.txt', field: '--source', line: undefined };
     for (const char of ['\0', '\t', '\n', '\r', '\x1b', '\x7f', '\u0090', '\uFFFF']) {
-      expect(() => normalizeField(`a${char}b`, from, true), JSON.stringify(char)).toThrow(/x\.txt: has the character U\+[0-9A-F]{4}.* at character 2 of --source/);
+      expect(() => normalizeField(`a${char}b`, from, true), JSON.stringify(char)).toThrow(
+        /x\.txt: has the character U\+[0-9A-F]{4}.* at character 2 of --source/,
+      );
       const repaired = normalizeField(`a${char}b`, from);
       expect(repaired.text, JSON.stringify(char)).toMatch(/^a ?b$/);
       expect(repaired.warnings[0]).toMatch(/^--source held U\+[0-9A-F]{4}/);

@@ -20,7 +20,7 @@ describe('relativeSpecifiers', () => {
       'import {',
       '  c,',
       '  d,',
-      "} from \"./c.ts\";",
+      '} from "./c.ts";',
       "export { e } from './e.ts';",
       "export * from './f.ts';",
       "import './side-effect.ts';",
@@ -46,7 +46,16 @@ describe('relativeSpecifiers', () => {
   });
 
   test("reads an Astro component's frontmatter only: its <script> tags are client code", () => {
-    const component = ['---', "import Base from '../layouts/Base.astro';", "import { f } from '../lib/f.ts';", '---', '<Base />', '<script>', "  import { client } from '../scripts/client.ts';", '</script>'].join('\n');
+    const component = [
+      '---',
+      "import Base from '../layouts/Base.astro';",
+      "import { f } from '../lib/f.ts';",
+      '---',
+      '<Base />',
+      '<script>',
+      "  import { client } from '../scripts/client.ts';",
+      '</script>',
+    ].join('\n');
     expect(moduleCode('src/pages/p.astro', component)).toBe("import Base from '../layouts/Base.astro';\nimport { f } from '../lib/f.ts';");
     expect(relativeSpecifiers('src/pages/p.astro', component)).toEqual(['../layouts/Base.astro', '../lib/f.ts']);
     expect(relativeSpecifiers('src/components/Plain.astro', '<p>no frontmatter</p>')).toEqual([]);

@@ -40,14 +40,22 @@ describe('proclitics', () => {
 
   test('a stem keeps two letters at least (برب holds رب); one left by a lone letter is only a guess', () => {
     expect(wordKeys('برب')).toEqual(['برب', 'رب']);
-    expect(wordKeysWithCertainty('ولد')).toEqual([{ key: 'ولد', sure: true }, { key: 'لد', sure: false }]);
+    expect(wordKeysWithCertainty('ولد')).toEqual([
+      { key: 'ولد', sure: true },
+      { key: 'لد', sure: false },
+    ]);
     expect(wordKeys('وب')).toEqual(['وب']);
   });
 
   test('a chain ending in the article is certainly not part of the word', () => {
     const keys = wordKeysWithCertainty('وللمدارس');
     expect(keys[0]).toEqual({ key: 'وللمدارس', sure: true });
-    expect(keys).toEqual(expect.arrayContaining([{ key: 'للمدارس', sure: false }, { key: 'مدارس', sure: true }]));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        { key: 'للمدارس', sure: false },
+        { key: 'مدارس', sure: true },
+      ]),
+    );
   });
 
   test('a superscript alef also reads as a full alef (مٰلك is مالك)', () => {

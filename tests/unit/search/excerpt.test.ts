@@ -21,7 +21,11 @@ describe('search result excerpts', () => {
     const parts = buildExcerpt(content, 'Title', (core) => core === 'w50');
     expect(text(parts).startsWith(`${ELLIPSIS} `)).toBe(true);
     expect(text(parts).endsWith(` ${ELLIPSIS}`)).toBe(true);
-    expect(text(parts).split(' ').filter((word) => word !== ELLIPSIS)).toHaveLength(EXCERPT_WORDS);
+    expect(
+      text(parts)
+        .split(' ')
+        .filter((word) => word !== ELLIPSIS),
+    ).toHaveLength(EXCERPT_WORDS);
     expect(marked(parts)).toEqual(['w50']);
   });
 

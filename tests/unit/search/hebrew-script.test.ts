@@ -44,7 +44,11 @@ describe('Hebrew keying', () => {
   });
 
   test('the vocabulary groups the archive’s forms under the typed word, and the query finds them', () => {
-    const counts = new Map([['בירושלים', 3], ['ירושלים', 2], ['והספרים', 1]]);
+    const counts = new Map([
+      ['בירושלים', 3],
+      ['ירושלים', 2],
+      ['והספרים', 1],
+    ]);
     const shards = buildVocabularyShards(counts);
     const lookup = (key: string) => shards.get(shardIdForKey(key))?.[key];
     expect(lookup('ירושלימ')).toEqual(['בירושלים', 'ירושלים']);

@@ -1,7 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { FIRST_SEARCH_BASE_BYTES, firstSearchPartCount, planIndexParts, type IndexedPage } from '../../../src/search/index-parts.ts';
 
-const page = (locale: string, date: string | undefined, n: number): IndexedPage => ({ locale, file: `${locale}/articles/a-${String(n).padStart(5, '0')}/index.html`, date });
+const page = (locale: string, date: string | undefined, n: number): IndexedPage => ({
+  locale,
+  file: `${locale}/articles/a-${String(n).padStart(5, '0')}/index.html`,
+  date,
+});
 
 describe('search index parts', () => {
   test('years are packed from the oldest into parts of at most maxPages, per locale; undated with the oldest', () => {

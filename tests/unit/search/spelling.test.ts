@@ -11,7 +11,11 @@ const archive = [
 const shards = buildSpellingShards(addSpellingWords(new Map(), archive));
 
 /** What the search page does: read the word's shards, then suggest. */
-const suggest = (word: string) => suggestSpelling(word, spellingShardsFor(word).map((id) => shards.get(id) ?? []));
+const suggest = (word: string) =>
+  suggestSpelling(
+    word,
+    spellingShardsFor(word).map((id) => shards.get(id) ?? []),
+  );
 
 describe('did you mean: the archive’s closest spelling', () => {
   test.each([

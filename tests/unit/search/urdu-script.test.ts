@@ -41,7 +41,9 @@ describe('Urdu endings', () => {
   });
 
   test('the reader’s form finds the archive’s other forms through the vocabulary, as close as its own', () => {
-    const shards = buildVocabularyShards(countArabicScriptWords(['جب مومن عورتیں ہجرت کر کے آئیں', 'اور ہواؤں کی قسم', 'فرشتوں کی قسم', 'یہ فرشتے', 'لوہا اور عورت']));
+    const shards = buildVocabularyShards(
+      countArabicScriptWords(['جب مومن عورتیں ہجرت کر کے آئیں', 'اور ہواؤں کی قسم', 'فرشتوں کی قسم', 'یہ فرشتے', 'لوہا اور عورت']),
+    );
     const lookup = (key: string) => shards.get(shardIdForKey(key))?.[key];
     const forms = (word: string) => expandWord(word, lookup).map(({ form }) => form);
     expect(forms('عورتوں')).toEqual(expect.arrayContaining(['عورتیں', 'عورت']));

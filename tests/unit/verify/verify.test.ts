@@ -82,14 +82,18 @@ describe('verifying an archive against its built site', () => {
   test('an altered character fails; without the original, the expectation comes from the MDX', () => {
     writePage(page('نص فيه {process.exit(1)} و<b>وسم</b>', [['p', 'فقرة أولى و ثانية < ثالثة.'], goodBlocks[1]!, goodBlocks[2]!]));
     const [outcome] = verifyArchive({ contentDir, distDir }).outcomes;
-    expect(outcome?.problem).toMatch(/^line 2 differs \(expected text from the MDX file \(original not found; pass --sources <dir>\)\):\n {4}source: فقرة أولى & ثانية < ثالثة\.\n {4}page: {3}فقرة أولى و ثانية < ثالثة\.$/);
+    expect(outcome?.problem).toMatch(
+      /^line 2 differs \(expected text from the MDX file \(original not found; pass --sources <dir>\)\):\n {4}source: فقرة أولى & ثانية < ثالثة\.\n {4}page: {3}فقرة أولى و ثانية < ثالثة\.$/,
+    );
   });
 
   test('text that became markup fails even when the words are all there', () => {
     writePage(page('نص فيه {process.exit(1)} و<b>وسم</b>', goodBlocks, ''), '');
     const html = readFileSync(path.join(distDir, 'ar/articles/sample/index.html'), 'utf8').replace('<p>فقرة أخيرة.</p>', '<p><strong>فقرة</strong> أخيرة.</p>');
     writePage(html);
-    expect(verifyArchive({ contentDir, distDir }).outcomes[0]?.problem).toBe('the article body contains <strong>, which the importer never writes: some text was read as markup.');
+    expect(verifyArchive({ contentDir, distDir }).outcomes[0]?.problem).toBe(
+      'the article body contains <strong>, which the importer never writes: some text was read as markup.',
+    );
   });
 
   test('a missing page fails; a page under the base folder is found', () => {
@@ -107,6 +111,8 @@ describe('verifying an archive against its built site', () => {
     expect(report.notImported).toEqual([path.join(contentDir, 'ar/hand-written.mdx')]);
     expect(report.outcomes[0]?.problem).toMatch(/^the page shows its MDX body, but that body was edited by hand after the import .* Pass --sources <dir>/);
     const withSources = verifyArchive({ contentDir, distDir, sourcesDir });
-    expect(withSources.outcomes[0]?.problem).toMatch(/line 4 differs[\s\S]*page: {3}فقرة حررها المحرر\.\n {4}\(its MDX body was edited by hand after the import/);
+    expect(withSources.outcomes[0]?.problem).toMatch(
+      /line 4 differs[\s\S]*page: {3}فقرة حررها المحرر\.\n {4}\(its MDX body was edited by hand after the import/,
+    );
   });
 });

@@ -139,7 +139,10 @@ export function blocksFromMdast(root: Root, definitions = collectDefinitions(roo
   };
 
   const blocks = root.children.flatMap(block);
-  for (const [scheme, count] of dropped) warnings.push(`${count} link(s) with a ${scheme === 'relative' ? 'relative or unreadable' : scheme} URL kept as text without the link (only http, https and mailto links are kept)`);
+  for (const [scheme, count] of dropped)
+    warnings.push(
+      `${count} link(s) with a ${scheme === 'relative' ? 'relative or unreadable' : scheme} URL kept as text without the link (only http, https and mailto links are kept)`,
+    );
   return { blocks, warnings };
 }
 

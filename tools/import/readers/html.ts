@@ -20,10 +20,78 @@ import type { Block } from '../model.ts';
  * style, class or id survives; href and src keep only the protocols named.
  */
 export const ARTICLE_SCHEMA: Schema = {
-  tagNames: ['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'em', 'i', 'strong', 'b', 'br', 'blockquote', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'figure', 'figcaption', 'img', 'pre', 'code', 'div', 'section', 'span', 'cite', 'q', 'del', 's', 'u', 'sup', 'sub', 'small', 'mark', 'abbr', 'time'],
+  tagNames: [
+    'p',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'a',
+    'em',
+    'i',
+    'strong',
+    'b',
+    'br',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'table',
+    'thead',
+    'tbody',
+    'tfoot',
+    'tr',
+    'th',
+    'td',
+    'caption',
+    'figure',
+    'figcaption',
+    'img',
+    'pre',
+    'code',
+    'div',
+    'section',
+    'span',
+    'cite',
+    'q',
+    'del',
+    's',
+    'u',
+    'sup',
+    'sub',
+    'small',
+    'mark',
+    'abbr',
+    'time',
+  ],
   attributes: { a: ['href'], img: ['src', 'alt', 'title'], ol: ['start'] },
   protocols: { href: ['http', 'https', 'mailto'] },
-  strip: ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'form', 'select', 'textarea', 'button', 'canvas', 'audio', 'video', 'head', 'title', 'nav', 'aside', 'footer', 'header'],
+  strip: [
+    'script',
+    'style',
+    'template',
+    'noscript',
+    'iframe',
+    'object',
+    'embed',
+    'svg',
+    'math',
+    'form',
+    'select',
+    'textarea',
+    'button',
+    'canvas',
+    'audio',
+    'video',
+    'head',
+    'title',
+    'nav',
+    'aside',
+    'footer',
+    'header',
+  ],
   ancestors: {},
   clobber: [],
   clobberPrefix: '',
@@ -68,10 +136,20 @@ export function readHtml(text: string, file: string, options: HtmlReadOptions = 
   try {
     container = select(selector, page);
   } catch (error) {
-    throw new ImportError(file, `--selector "${selector}" is not a CSS selector (${(error as Error).message}).`, 'Pass a selector such as article, main or .post-content.');
+    throw new ImportError(
+      file,
+      `--selector "${selector}" is not a CSS selector (${(error as Error).message}).`,
+      'Pass a selector such as article, main or .post-content.',
+    );
   }
   if (!container) {
-    throw new ImportError(file, `has no element matching "${selector}".`, options.selector ? 'Check the selector against the page.' : 'Pass --selector with the element that holds the article, e.g. --selector main or --selector .entry-content.');
+    throw new ImportError(
+      file,
+      `has no element matching "${selector}".`,
+      options.selector
+        ? 'Check the selector against the page.'
+        : 'Pass --selector with the element that holds the article, e.g. --selector main or --selector .entry-content.',
+    );
   }
   const warnings: string[] = [];
   const notes: string[] = [];
@@ -83,11 +161,16 @@ export function readHtml(text: string, file: string, options: HtmlReadOptions = 
     return result.text || undefined;
   };
   const front: FrontBlock = {};
-  const lang = field(attribute(page, 'html', 'lang'), 'the <html lang> attribute')?.toLowerCase().split('-')[0];
+  const lang = field(attribute(page, 'html', 'lang'), 'the <html lang> attribute')
+    ?.toLowerCase()
+    .split('-')[0];
   if (lang) front.lang = lang;
   const author = field(attribute(page, 'meta[name="author"]', 'content'), 'the <meta name="author"> tag');
   if (author) front.author = author;
-  const date = field(attribute(container, 'time[datetime]', 'dateTime') ?? attribute(page, 'meta[property="article:published_time"]', 'content'), 'the article\'s date (<time datetime>)');
+  const date = field(
+    attribute(container, 'time[datetime]', 'dateTime') ?? attribute(page, 'meta[property="article:published_time"]', 'content'),
+    "the article's date (<time datetime>)",
+  );
   if (date && /^\d{4}-\d{2}-\d{2}/.test(date)) front.date = date.slice(0, 10);
   const canonical = attribute(page, 'link[rel="canonical"]', 'href');
   if (canonical && safeLinkUrl(canonical)?.startsWith('http')) front.source = field(safeLinkUrl(canonical)!, 'the <link rel="canonical"> URL');
@@ -95,8 +178,14 @@ export function readHtml(text: string, file: string, options: HtmlReadOptions = 
   const body = htmlToBlocks(container);
   const title = body.title || (select('title', page) ? toText(select('title', page)!).replace(/\s+/g, ' ').trim() : undefined);
   const titleText = title ? field(title, 'the title (<h1>)') : undefined;
-  if (!titleText) throw new ImportError(file, `has no title: no <h1> in "${selector}" and no <title>.`, 'Add an <h1> to the article, or give the title in a front block of a Markdown file instead.');
-  if (!body.blocks.some((block) => block.type === 'paragraph')) throw new ImportError(file, `has a title but no paragraph in "${selector}".`, 'Check the selector and the page.');
+  if (!titleText)
+    throw new ImportError(
+      file,
+      `has no title: no <h1> in "${selector}" and no <title>.`,
+      'Add an <h1> to the article, or give the title in a front block of a Markdown file instead.',
+    );
+  if (!body.blocks.some((block) => block.type === 'paragraph'))
+    throw new ImportError(file, `has a title but no paragraph in "${selector}".`, 'Check the selector and the page.');
   return { file, front, frontLines: {}, title: titleText, titleLine: 0, blocks: body.blocks, warnings: [...warnings, ...body.warnings], notes };
 }
 

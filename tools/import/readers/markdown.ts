@@ -22,18 +22,28 @@ export function readMarkdown(text: string, file: string, limits?: ParseLimits, o
   const body = `${'\n'.repeat(bodyStart)}${lines.slice(bodyStart).join('\n')}`;
   const tree = fromMarkdown(body, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
   let title = front.title;
-  let titleLine = title === undefined ? 0 : frontLines.title ?? 1;
+  let titleLine = title === undefined ? 0 : (frontLines.title ?? 1);
   if (title === undefined) {
     const index = tree.children.findIndex((node) => node.type === 'heading' && node.depth === 1);
     const first = tree.children[index];
     if (first?.type === 'heading') {
-      title = inlineText(blocksFromMdast({ type: 'root', children: [{ type: 'paragraph', children: first.children }] }).blocks.flatMap((block) => (block.type === 'paragraph' ? block.children : []))).trim();
+      title = inlineText(
+        blocksFromMdast({ type: 'root', children: [{ type: 'paragraph', children: first.children }] }).blocks.flatMap((block) =>
+          block.type === 'paragraph' ? block.children : [],
+        ),
+      ).trim();
       titleLine = first.position?.start.line ?? 1;
       tree.children.splice(index, 1);
     }
   }
   const converted = blocksFromMdast(tree);
-  if (!title) throw new ImportError(file, 'has no title: no "title" in a front block and no `# ` heading.', 'Add `# Title` as the first line, or `title:` in the front block.');
-  if (!converted.blocks.some((block) => block.type === 'paragraph')) throw new ImportError(file, 'has a title but no paragraph.', 'Check that this is the right file.', titleLine);
+  if (!title)
+    throw new ImportError(
+      file,
+      'has no title: no "title" in a front block and no `# ` heading.',
+      'Add `# Title` as the first line, or `title:` in the front block.',
+    );
+  if (!converted.blocks.some((block) => block.type === 'paragraph'))
+    throw new ImportError(file, 'has a title but no paragraph.', 'Check that this is the right file.', titleLine);
   return { file, front, frontLines, title, titleLine, blocks: converted.blocks, warnings: [...warnings, ...converted.warnings], notes };
 }

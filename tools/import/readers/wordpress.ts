@@ -55,12 +55,21 @@ const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot:
 
 /** XML's own entities and numeric character references decoded; anything else (or a reference to a character XML forbids) left as written. */
 export function xmlText(raw: string): string {
-  return raw.replace(/&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g, (whole, name: string | undefined, decimal: string | undefined, hex: string | undefined) => {
-    if (name) return XML_ENTITIES[name]!;
-    const code = decimal ? Number(decimal) : parseInt(hex!, 16);
-    const allowed = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
-    return allowed ? String.fromCodePoint(code) : whole;
-  });
+  return raw.replace(
+    /&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g,
+    (whole, name: string | undefined, decimal: string | undefined, hex: string | undefined) => {
+      if (name) return XML_ENTITIES[name]!;
+      const code = decimal ? Number(decimal) : parseInt(hex!, 16);
+      const allowed =
+        code === 0x9 ||
+        code === 0xa ||
+        code === 0xd ||
+        (code >= 0x20 && code <= 0xd7ff) ||
+        (code >= 0xe000 && code <= 0xfffd) ||
+        (code >= 0x10000 && code <= 0x10ffff);
+      return allowed ? String.fromCodePoint(code) : whole;
+    },
+  );
 }
 
 function text(value: XmlValue): string {
@@ -74,7 +83,9 @@ function text(value: XmlValue): string {
 }
 
 function list(value: XmlValue): XmlNode[] {
-  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((entry): entry is XmlNode => typeof entry === 'object' && entry !== null && !Array.isArray(entry));
+  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
+    (entry): entry is XmlNode => typeof entry === 'object' && entry !== null && !Array.isArray(entry),
+  );
 }
 
 function meta(item: XmlNode, key: string): string | undefined {
@@ -134,24 +145,44 @@ export interface WordpressReadOptions {
  */
 export function readWordpressExport(xml: string, file: string, options: WordpressReadOptions = {}): { items: WordpressItem[]; site?: string } {
   if (/<!DOCTYPE[\s\S]*?<!ENTITY/i.test(xml.slice(0, 100_000)) || /<!ENTITY/i.test(xml)) {
-    throw new ImportError(file, 'declares XML entities (<!ENTITY>), which a WordPress export never does and which can expand without bound.', 'Export again from WordPress (Tools → Export).');
+    throw new ImportError(
+      file,
+      'declares XML entities (<!ENTITY>), which a WordPress export never does and which can expand without bound.',
+      'Export again from WordPress (Tools → Export).',
+    );
   }
   // The parser is lenient about unclosed elements; a cut-short export must not import half its posts silently.
   const valid = XMLValidator.validate(xml, { allowBooleanAttributes: true });
   if (valid !== true) {
-    throw new ImportError(file, `is not well-formed XML (${valid.err.msg}).`, 'Export again from WordPress, or check that the file was not cut short.', valid.err.line);
+    throw new ImportError(
+      file,
+      `is not well-formed XML (${valid.err.msg}).`,
+      'Export again from WordPress, or check that the file was not cut short.',
+      valid.err.line,
+    );
   }
   let document: XmlNode;
   try {
     document = new XMLParser(XML_OPTIONS).parse(xml) as XmlNode;
   } catch (error) {
-    throw new ImportError(file, `is not well-formed XML (${(error as Error).message.split('\n')[0]}).`, 'Export again from WordPress, or check that the file was not cut short.');
+    throw new ImportError(
+      file,
+      `is not well-formed XML (${(error as Error).message.split('\n')[0]}).`,
+      'Export again from WordPress, or check that the file was not cut short.',
+    );
   }
   const channel = list((document.rss as XmlNode | undefined)?.channel)[0];
-  if (!channel) throw new ImportError(file, 'is not a WordPress export: no <rss><channel>.', 'Pass a WXR file from WordPress (Tools → Export), or --format for another format.');
+  if (!channel)
+    throw new ImportError(
+      file,
+      'is not a WordPress export: no <rss><channel>.',
+      'Pass a WXR file from WordPress (Tools → Export), or --format for another format.',
+    );
   const include = new Set(options.include ?? []);
   const items = list(channel.item);
-  const authors = new Map(list(channel['wp:author']).map((author) => [text(author['wp:author_login']), text(author['wp:author_display_name']) || text(author['wp:author_login'])]));
+  const authors = new Map(
+    list(channel['wp:author']).map((author) => [text(author['wp:author_login']), text(author['wp:author_display_name']) || text(author['wp:author_login'])]),
+  );
   const attachments = new Map(items.filter((item) => text(item['wp:post_type']) === 'attachment').map((item) => [text(item['wp:post_id']), item]));
 
   return {
@@ -165,7 +196,10 @@ export function readWordpressExport(xml: string, file: string, options: Wordpres
       if (type === 'page' && !include.has('pages')) return { id, skipped: 'a page (pass --include pages to import pages)' };
       if (type !== 'post' && type !== 'page') return { id, skipped: `a "${type}" item, not a post` };
       if (status !== 'publish' && !(include.has('drafts') && (status === 'draft' || status === 'pending' || status === 'private'))) {
-        return { id, skipped: `${status === 'trash' ? 'in the trash' : `a ${status} post`}${status === 'trash' ? '' : ' (pass --include drafts to import it)'}` };
+        return {
+          id,
+          skipped: `${status === 'trash' ? 'in the trash' : `a ${status} post`}${status === 'trash' ? '' : ' (pass --include drafts to import it)'}`,
+        };
       }
       const where = `${file} (${id})`;
       try {
@@ -195,11 +229,14 @@ function readPost(item: XmlNode, where: string, itemName: string, authors: Map<s
   const slug = decodeURIComponent(text(item['wp:post_name']));
   if (isValidSlug(slug)) front.slug = slug;
   const link = safeLinkUrl(text(item.link));
-  if (link?.startsWith('http')) front.source = field(link, 'the post\'s <link>');
+  if (link?.startsWith('http')) front.source = field(link, "the post's <link>");
   const categories = list(item.category);
   const language = categories.find((category) => category['@domain'] === 'language');
   if (language) front.lang = field(text(language['@nicename']) || text(language), 'the language taxonomy');
-  const tags = categories.filter((category) => category['@domain'] === 'category' || category['@domain'] === 'post_tag').map((category) => field(text(category), `a category or tag`)).filter((tag) => tag && tag !== 'Uncategorized' && tag !== 'غير مصنف');
+  const tags = categories
+    .filter((category) => category['@domain'] === 'category' || category['@domain'] === 'post_tag')
+    .map((category) => field(text(category), `a category or tag`))
+    .filter((tag) => tag && tag !== 'Uncategorized' && tag !== 'غير مصنف');
   if (tags.length) front.tags = [...new Set(tags)];
 
   const { html, removedShortcodes } = wordpressHtml(text(item['content:encoded']));
@@ -212,11 +249,17 @@ function readPost(item: XmlNode, where: string, itemName: string, authors: Map<s
   if (thumbnail) {
     const src = uploadsPath(text(thumbnail['wp:attachment_url']));
     if (src && !blocks.some((block) => block.type === 'image' && block.src === src)) {
-      blocks.unshift({ type: 'image', src, alt: meta(thumbnail, '_wp_attachment_image_alt') ?? '', caption: field(text(thumbnail['excerpt:encoded']), 'the featured image\'s caption') });
+      blocks.unshift({
+        type: 'image',
+        src,
+        alt: meta(thumbnail, '_wp_attachment_image_alt') ?? '',
+        caption: field(text(thumbnail['excerpt:encoded']), "the featured image's caption"),
+      });
     }
   }
   const title = field(text(item.title), 'the post title');
   if (!title) throw new ImportError(where, 'has no title.', 'Give the post a title in WordPress and export again, or remove it from the export.');
-  if (!blocks.some((block) => block.type === 'paragraph')) throw new ImportError(where, 'has no paragraph of text.', 'Check the post in WordPress; a post of images only is not an article.');
+  if (!blocks.some((block) => block.type === 'paragraph'))
+    throw new ImportError(where, 'has no paragraph of text.', 'Check the post in WordPress; a post of images only is not an article.');
   return { file: where, itemName, front, frontLines: {}, title, titleLine: 0, blocks, warnings, notes };
 }

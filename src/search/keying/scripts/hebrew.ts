@@ -16,7 +16,7 @@ import type { ScriptKeying, WordKey } from '../interface.ts';
 // Niqqud, cantillation, dagesh, shin/sin dots, rafe, meteg, holam haser: marks a reader rarely types.
 const HEBREW_MARKS = /[\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7]/g;
 
-const FINAL_LETTERS: Record<string, string> = { 'ך': 'כ', 'ם': 'מ', 'ן': 'נ', 'ף': 'פ', 'ץ': 'צ' };
+const FINAL_LETTERS: Record<string, string> = { ך: 'כ', ם: 'מ', ן: 'נ', ף: 'פ', ץ: 'צ' };
 
 const HEBREW_LETTER = /[\u05D0-\u05EA\uFB1D-\uFB4F]/;
 
