@@ -98,6 +98,22 @@ describe('a first search over the newest parts', () => {
     await closePage(page);
   });
 
+  test('two searches asked at once both wait for the older parts before answering nothing', async () => {
+    const page = await openPage(browser, site.url, 'ar/search/');
+    await page.waitForSelector('[data-search-page][data-ready]');
+    // As when the typing pause and Enter both start a search: the second must not
+    // take the first one's merge of the older parts for a finished one.
+    await page.evaluate((query) => {
+      const form = document.querySelector<HTMLFormElement>('[data-search-page]')!;
+      form.querySelector<HTMLInputElement>('#search-page-input')!.value = query;
+      form.requestSubmit();
+      form.requestSubmit();
+    }, 'لروسيا');
+    await waitForAnswer(page, 'لروسيا');
+    expect(await resultPaths(page)).toEqual(['/ar/articles/russia-grain/']);
+    await closePage(page);
+  });
+
   test('the year and tag lists cover the whole archive', async () => {
     const { page } = await searchPage('في');
     await page.focus('select[name="year"]');

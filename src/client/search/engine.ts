@@ -47,8 +47,11 @@ export class ArchiveSearch {
     const filtered = Object.values(options.filters ?? {}).some((values) => values.length > 0);
     if (filtered) await completeIndex(index);
     else if (index.complete) await index.complete;
+    // Whether this search covers every part is known only now, before it runs:
+    // another search may begin merging the older parts while this one reads.
+    const coveredEverything = index.allMerged;
     const found = await searchIndex(index, this.#vocabulary, query, options);
-    if (found.pages.length > 0 || index.merged >= index.parts.length || parseQuery(query).words.length === 0) return { ...found, coverage: coverageOf(index) };
+    if (found.pages.length > 0 || coveredEverything || parseQuery(query).words.length === 0) return { ...found, coverage: coverageOf(index) };
     await completeIndex(index);
     return { ...(await searchIndex(index, this.#vocabulary, query, options)), coverage: coverageOf(index) };
   }

@@ -21,6 +21,8 @@ export interface LoadedIndex {
   merged: number;
   /** Set once the older parts are being merged. */
   complete?: Promise<void>;
+  /** True once every part is merged: `merged` counts parts as their merge begins, this when it has ended. */
+  allMerged: boolean;
 }
 
 /** What a search covered, for the reader: the newest `searchedPages` of `totalPages`, from the year `since`. */
@@ -81,9 +83,12 @@ export function loadIndex(language: string): Promise<LoadedIndex> {
     const pagefind = (await import(/* @vite-ignore */ `${siteBase}pagefind/${parts[0]!.id}/pagefind.js`)) as PagefindModule;
     await pagefind.options({ baseUrl: siteBase });
     await pagefind.init();
-    const index: LoadedIndex = { pagefind, parts, merged: 1 };
+    const index: LoadedIndex = { pagefind, parts, merged: 1, allMerged: false };
     await mergeParts(index, Math.max(1, firstSearch));
-    if (index.merged >= parts.length) index.complete = Promise.resolve();
+    if (index.merged >= parts.length) {
+      index.allMerged = true;
+      index.complete = Promise.resolve();
+    }
     return index;
   })();
   indexes.set(language, loading);
@@ -92,7 +97,9 @@ export function loadIndex(language: string): Promise<LoadedIndex> {
 
 /** Merges every part not merged yet; once per page. */
 export function completeIndex(index: LoadedIndex): Promise<void> {
-  index.complete ??= mergeParts(index, index.parts.length);
+  index.complete ??= mergeParts(index, index.parts.length).then(() => {
+    index.allMerged = true;
+  });
   return index.complete;
 }
 
