@@ -88,8 +88,17 @@ export function checkSource(value: string | undefined, { file, where, line }: Fi
   return text;
 }
 
-/** A byline's label typed into the author field: «بقلم:», «كتب:», "By". */
-const BYLINE_LABEL = /^(?:بقلم|كتب(?:ت|ه|ها)?|إعداد|تحرير|By|Written by)\s*[:：]?\s+(?=\p{L})/iu;
+/** An Arabic word as newspapers stretch it, with tatweel between any of its letters («بــقلم»). */
+const stretchable = (word: string) => [...word].join('ـ*');
+
+/**
+ * A byline's label typed into the author field: «بقلم:», «بــقلم :», «كتب»,
+ * "By" — then a colon (spaced or not) or a space, then the name.
+ */
+const BYLINE_LABEL = new RegExp(
+  `^(?:${['بقلم', 'كتب', 'كتبت', 'كتبه', 'كتبها', 'إعداد', 'تحرير'].map(stretchable).join('|')}|By|Written by)(?:\\s*[:：]\\s*|\\s+)(?=\\p{L})`,
+  'iu',
+);
 
 export interface CheckedAuthor {
   author?: string;

@@ -75,6 +75,11 @@ describe('importing rich articles', () => {
     for (const [given, stored] of [
       ['بقلم: هيا المطيري', 'هيا المطيري'],
       ['بقلم : هيا المطيري', 'هيا المطيري'],
+      // As scraped newspapers write it: no space after the colon, the label stretched with tatweel.
+      ['بقلم:هيا المطيري', 'هيا المطيري'],
+      ['بــقلم :هيا المطيري', 'هيا المطيري'],
+      ['كتبـت: هيا المطيري', 'هيا المطيري'],
+      ['كتبي المطيري', 'كتبي المطيري'],
       ['By Jane Doe', 'Jane Doe'],
       ['Byron Smith', 'Byron Smith'],
     ]) {
