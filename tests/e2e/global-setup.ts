@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite, projectRoot, serveStatic, type StaticSite } from '../helpers/site.ts';
+import { buildSite, projectRoot, serveStatic, sharedBuildsDir, type StaticSite } from '../helpers/site.ts';
 import { findChromium } from '../helpers/browser.ts';
 
 declare module 'vitest' {
@@ -24,6 +24,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await findChromium();
   const outDir = path.join(projectRoot, 'tests/.tmp/bundled/dist');
   rmSync(path.dirname(outDir), { recursive: true, force: true });
+  // Builds that files share (helpers/site.ts: sharedBuild) are made afresh once per run.
+  rmSync(sharedBuildsDir, { recursive: true, force: true });
   mkdirSync(path.dirname(outDir), { recursive: true });
   await buildSite({ outDir });
   site = await serveStatic(outDir);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
-import { buildSite, projectRoot, serveStatic, type StaticSite } from '../helpers/site.ts';
+import { projectRoot, serveStatic, sharedBuild, type StaticSite } from '../helpers/site.ts';
 
 /**
  * The search-quality suite: fixture corpora, queries as readers type them, and
@@ -74,14 +74,13 @@ for (const [set, env] of Object.entries(SETS)) {
   describe(`search quality on ${set}: Arshif against stock Pagefind on the same index`, () => {
     const fixture = path.join(projectRoot, 'tests/fixtures', set);
     const cases = JSON.parse(readFileSync(path.join(fixture, 'queries.json'), 'utf8')) as Record<string, QualityCase[]>;
-    const outDir = path.join(projectRoot, `tests/.tmp/${set}/dist`);
     let site: StaticSite;
     let browser: Browser;
     let page: Page;
 
     beforeAll(async () => {
-      await buildSite({ contentDir: path.join(fixture, 'content'), outDir, env });
-      site = await serveStatic(outDir);
+      // Shared: search-relevance reads the same build of its fixture.
+      site = await serveStatic(await sharedBuild({ contentDir: path.join(fixture, 'content'), env }));
       browser = await launchBrowser();
       page = await browser.newPage();
     });

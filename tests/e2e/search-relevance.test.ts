@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
-import { buildSite, projectRoot, serveStatic, type StaticSite } from '../helpers/site.ts';
+import { projectRoot, serveStatic, sharedBuild, type StaticSite } from '../helpers/site.ts';
 
 /**
  * What a reader sees for each family of search misses (spellings, clitics, digits), through the real search
@@ -10,15 +10,14 @@ import { buildSite, projectRoot, serveStatic, type StaticSite } from '../helpers
  * each test fails if its family's fault returns.
  */
 const fixture = path.join(projectRoot, 'tests/fixtures/search-quality-quran');
-const outDir = path.join(projectRoot, 'tests/.tmp/search-relevance/dist');
 
 let site: StaticSite;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  await buildSite({ contentDir: path.join(fixture, 'content'), outDir });
-  site = await serveStatic(outDir);
+  // The same build as search-quality's set of this fixture: built once per run.
+  site = await serveStatic(await sharedBuild({ contentDir: path.join(fixture, 'content') }));
   browser = await launchBrowser();
   page = await browser.newPage();
 });

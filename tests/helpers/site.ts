@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -68,3 +70,26 @@ export function run(command: string, args: string[], options: { cwd: string; env
 }
 
 export { serveStatic, type StaticSite } from '../../tools/serve/static-server.ts';
+
+/** Where shared builds live; the e2e global setup empties it, so every run builds afresh once. */
+export const sharedBuildsDir = path.join(projectRoot, 'tests/.tmp/shared');
+
+/**
+ * A build that several test files can read: the first file to ask builds it,
+ * the others (in the same run) reuse its dist. Files must only read it. The
+ * key is every option that changes the output, so two files asking for
+ * different builds never share one.
+ */
+export async function sharedBuild(options: Omit<BuildOptions, 'outDir'>): Promise<string> {
+  const key = createHash('sha256')
+    .update(JSON.stringify({ ...options, env: Object.entries(options.env ?? {}).sort() }))
+    .digest('hex')
+    .slice(0, 16);
+  const outDir = path.join(sharedBuildsDir, key, 'dist');
+  const done = path.join(sharedBuildsDir, key, 'built');
+  if (existsSync(done)) return outDir;
+  rmSync(path.dirname(outDir), { recursive: true, force: true });
+  await buildSite({ ...options, outDir });
+  writeFileSync(done, new Date().toISOString());
+  return outDir;
+}
