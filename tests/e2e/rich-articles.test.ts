@@ -32,6 +32,7 @@ beforeAll(async () => {
   imports.push(await runImport(contentDir, path.join(input, 'harbour.md'), '--lang', locale, '--slug', 'beirut-harbour'));
   imports.push(await runImport(contentDir, path.join(input, 'hostile.html'), '--lang', locale, '--slug', 'hostile-page', '--author', 'Rami Nasser'));
   imports.push(await runImport(contentDir, path.join(input, 'wordpress/export.xml'), '--lang', locale, '--media', path.join(input, 'wordpress/uploads')));
+  imports.push(await runImport(contentDir, path.join(input, 'same-title.md'), '--lang', locale, '--slug', 'tyre-fishermen'));
   await buildSite({ contentDir, outDir });
   site = await serveStatic(outDir);
   browser = await launchBrowser();
@@ -65,8 +66,8 @@ describe('rich articles, imported and built', () => {
       cwd: projectRoot,
     });
     expect(verify.code, verify.output).toBe(0);
-    expect(verify.output).toContain('4 imported article(s) checked');
-    expect(verify.output).toContain('4 ok, 0 failed');
+    expect(verify.output).toContain('5 imported article(s) checked');
+    expect(verify.output).toContain('5 ok, 0 failed');
   });
 
   test('a link, a quotation, a list and a table show as such', async () => {
@@ -79,6 +80,16 @@ describe('rich articles, imported and built', () => {
     await expect(body.locator('table td').allTextContents()).resolves.toEqual(['آذار', '١٢', 'نيسان', '٣٤']);
     // Text that looks like code is text.
     await expect(body.locator('p').last().textContent()).resolves.toBe('نص فيه <script>alert(1)</script> و {expression} و import x from "y" كلها نص.');
+    await closePage(page);
+  });
+
+  test('a Markdown title written again as the first `#` line shows once: one h1, no subheading or contents entry repeating it', async () => {
+    const title = 'الصيادون يعودون إلى ميناء صور';
+    expect(imports[3]!.output).toContain('note: the first heading repeats the title');
+    const { page } = await open(`${locale}/articles/tyre-fishermen/`);
+    await expect(page.locator('h1').allTextContents()).resolves.toEqual([title]);
+    await expect(page.locator('.toc li').allTextContents()).resolves.toEqual(['مواسم الصيد', 'سوق السمك']);
+    await expect(page.locator('[data-article-body] :is(h2, h3)').allTextContents()).resolves.toEqual(['مواسم الصيد', 'سوق السمك']);
     await closePage(page);
   });
 
