@@ -33,7 +33,8 @@ beforeAll(async () => {
   imports.push(await runImport(contentDir, path.join(input, 'hostile.html'), '--lang', locale, '--slug', 'hostile-page', '--author', 'Rami Nasser'));
   imports.push(await runImport(contentDir, path.join(input, 'wordpress/export.xml'), '--lang', locale, '--media', path.join(input, 'wordpress/uploads')));
   imports.push(await runImport(contentDir, path.join(input, 'same-title.md'), '--lang', locale, '--slug', 'tyre-fishermen'));
-  await buildSite({ contentDir, outDir });
+  // Arabic Gregorian months named both ways, «مايو/أيار», as BBC Arabic writes them.
+  await buildSite({ contentDir, outDir, env: { ARSHIF_ARABIC_MONTHS: 'both' } });
   site = await serveStatic(outDir);
   browser = await launchBrowser();
 }, 300_000);
@@ -91,6 +92,21 @@ describe('rich articles, imported and built', () => {
     await expect(page.locator('.toc li').allTextContents()).resolves.toEqual(['مواسم الصيد', 'سوق السمك']);
     await expect(page.locator('[data-article-body] :is(h2, h3)').allTextContents()).resolves.toEqual(['مواسم الصيد', 'سوق السمك']);
     await closePage(page);
+  });
+
+  test('built with ARSHIF_ARABIC_MONTHS=both, Gregorian months read «مايو/أيار» on the dateline and in the archive; the Hijri date is unchanged', async () => {
+    expect(new Intl.Locale(locale).language).toBe('ar');
+    const { page } = await open(`${locale}/articles/beirut-harbour/`);
+    await expect(page.locator('.dateline .date-gregory').first().textContent()).resolves.toMatch(/^\S+ مايو\/أيار \S+$/);
+    await expect(page.locator('.dateline .date-islamic-umalqura').first().textContent()).resolves.not.toContain('/');
+    await closePage(page);
+    const archive = (await open(`${locale}/archive/`)).page;
+    await expect(archive.locator('.archive-months a').allTextContents()).resolves.toEqual(['مايو/أيار']);
+    await expect(archive.locator('.archive-months a').getAttribute('href')).resolves.toBe(`/${locale}/archive/2024/05/`);
+    await closePage(archive);
+    const month = (await open(`${locale}/archive/2024/05/`)).page;
+    await expect(month.locator('h1').textContent()).resolves.toContain('مايو/أيار 2024');
+    await closePage(month);
   });
 
   test('a photograph is a figure with its caption, through astro:assets: WebP sizes, width and height, lazy below the fold', async () => {
