@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { MARKDOWN_FEATURES } from './src/article/body.ts';
+import { devErrorOverlay } from './src/integrations/dev-error-overlay.ts';
 import { keptOutput } from './src/integrations/kept-output.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
@@ -44,6 +45,8 @@ export default defineConfig({
     pagefind(),
     // After pagefind(): the service worker precaches Pagefind's runtime.
     serviceWorker(),
+    // npm run dev: an article the loader refuses after an edit shows in the open page.
+    devErrorOverlay(),
   ],
   experimental: {
     // Pages whose getStaticPaths() cacheKey is unchanged are restored from the

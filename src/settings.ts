@@ -25,6 +25,22 @@ function positiveInteger(env: Environment, variable: string): number | undefined
   return Number(value);
 }
 
+/**
+ * How Arabic pages name Gregorian months: «أغسطس» (the names of Egypt and the
+ * Gulf), «آب» (the Levant's and Iraq's), or both, «أغسطس/آب», as BBC Arabic
+ * writes them for readers of every region.
+ */
+export const ARABIC_MONTH_NAMES = ['gregorian', 'levantine', 'both'] as const;
+export type ArabicMonthNames = (typeof ARABIC_MONTH_NAMES)[number];
+
+function arabicMonthNames(env: Environment): ArabicMonthNames {
+  const value = env.ARSHIF_ARABIC_MONTHS?.trim();
+  if (!value) return 'gregorian';
+  const known = ARABIC_MONTH_NAMES.find((names) => names === value.toLowerCase());
+  if (!known) throw new SettingsError('ARSHIF_ARABIC_MONTHS', env.ARSHIF_ARABIC_MONTHS!, `expected one of ${ARABIC_MONTH_NAMES.join(', ')}`);
+  return known;
+}
+
 export interface Settings {
   /** ARSHIF_CONTENT_DIR: the archive's folder of <locale>/<slug>.mdx (the build, the importer and verify). */
   contentDir: string;
@@ -36,6 +52,8 @@ export interface Settings {
   indexPartPages: number | undefined;
   /** ARSHIF_FIRST_SEARCH_BYTES: the first search's byte budget for index parts, when not the default. */
   firstSearchBytes: number | undefined;
+  /** ARSHIF_ARABIC_MONTHS: how Arabic pages name Gregorian months, «أغسطس», «آب» or «أغسطس/آب»; gregorian by default. */
+  arabicMonths: ArabicMonthNames;
   /** BASE_PATH: the subfolder the site is served from, `/` or `/archive/`. */
   base: string;
   /** PORT: the local server's port (npm start, npm run preview). */
@@ -74,6 +92,7 @@ export function readSettings(env: Environment): Settings {
     locales,
     indexPartPages: positiveInteger(env, 'ARSHIF_INDEX_PART_PAGES'),
     firstSearchBytes: positiveInteger(env, 'ARSHIF_FIRST_SEARCH_BYTES'),
+    arabicMonths: arabicMonthNames(env),
     base,
     port,
     site,

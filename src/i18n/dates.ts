@@ -1,5 +1,6 @@
+import { settings, type ArabicMonthNames } from '../settings.ts';
 import { LOCALE_PACKS, type LocaleCode } from './locales.ts';
-import { localeDates } from './formats.ts';
+import { levantineMonths, localeDates } from './formats.ts';
 
 type Calendar = (typeof LOCALE_PACKS)[LocaleCode]['calendars'][number];
 
@@ -7,14 +8,34 @@ type Calendar = (typeof LOCALE_PACKS)[LocaleCode]['calendars'][number];
  * Formats a date in one calendar with the locale's own digits, e.g. Arabic
  * with Arabic-Indic digits. Dates are stored as UTC midnights (YAML dates), so
  * formatting in UTC keeps the day from shifting with the reader's time zone.
+ * Arabic Gregorian months are named as `monthNames` says, the site's setting
+ * by default; code in the browser, which has no settings, passes it.
  */
-export function formatDate(date: Date, locale: LocaleCode, calendar: Calendar = 'gregory'): string {
+export function formatDate(date: Date, locale: LocaleCode, calendar: Calendar = 'gregory', monthNames: ArabicMonthNames = settings.arabicMonths): string {
   const parts = localeDates(locale, calendar, {
     dateStyle: 'long',
     timeZone: 'UTC',
   }).formatToParts(date);
   const withDay = parts.some((part) => part.type === 'day');
-  return parts.map((part) => (part.type === 'month' && withDay ? monthAfterNumber(part.value, locale) : part.value)).join('');
+  return parts
+    .map((part) =>
+      part.type === 'month'
+        ? gregorianMonthIn(withDay ? monthAfterNumber(part.value, locale) : part.value, date, locale, calendar, 'long', monthNames)
+        : part.value,
+    )
+    .join('');
+}
+
+/**
+ * An Arabic Gregorian month's name as the site's convention (ARSHIF_ARABIC_MONTHS)
+ * writes it, given the name ICU wrote: «أغسطس», the Levant's «آب» (Intl's
+ * names for Syria), or both, «أغسطس/آب». Other languages and calendars,
+ * Hijri months included, keep the name they have.
+ */
+function gregorianMonthIn(month: string, date: Date, locale: LocaleCode, calendar: string, width: 'long' | 'short', monthNames: ArabicMonthNames): string {
+  if (calendar !== 'gregory' || monthNames === 'gregorian' || new Intl.Locale(locale).language !== 'ar') return month;
+  const levantine = levantineMonths(locale, { month: width, timeZone: 'UTC' }).format(date);
+  return monthNames === 'levantine' ? levantine : `${month}/${levantine}`;
 }
 
 /**
@@ -44,9 +65,15 @@ const MONTH_NAME_OPTIONS: Record<MonthNameForm, Intl.DateTimeFormatOptions> = {
  * Gregorian month titles December 1948 «دسامبر ۱۹۴۸», never «آذر ۱۳۲۷»
  * (which would also hold days of دی).
  */
-export function archiveMonthName(monthStart: Date, locale: LocaleCode, form: MonthNameForm): string {
+export function archiveMonthName(monthStart: Date, locale: LocaleCode, form: MonthNameForm, monthNames: ArabicMonthNames = settings.arabicMonths): string {
   const { archiveCalendar } = LOCALE_PACKS[locale];
-  return localeDates(locale, archiveCalendar, { ...MONTH_NAME_OPTIONS[form], timeZone: 'UTC' }).format(monthStart);
+  const options = MONTH_NAME_OPTIONS[form];
+  return localeDates(locale, archiveCalendar, { ...options, timeZone: 'UTC' })
+    .formatToParts(monthStart)
+    .map((part) =>
+      part.type === 'month' ? gregorianMonthIn(part.value, monthStart, locale, archiveCalendar, options.month as 'long' | 'short', monthNames) : part.value,
+    )
+    .join('');
 }
 
 /** How an archive names a day: with its month in a month's day index, with its year too in titles. */
@@ -62,10 +89,14 @@ const DAY_NAME_OPTIONS: Record<DayNameForm, Intl.DateTimeFormatOptions> = {
  * digits, as its month is named: Mehr 25, 1402 is «۲۵ مهر ۱۴۰۲», never the
  * Gregorian day it also is.
  */
-export function archiveDayName(day: Date, locale: LocaleCode, form: DayNameForm): string {
+export function archiveDayName(day: Date, locale: LocaleCode, form: DayNameForm, monthNames: ArabicMonthNames = settings.arabicMonths): string {
   const { archiveCalendar } = LOCALE_PACKS[locale];
   const parts = localeDates(locale, archiveCalendar, { ...DAY_NAME_OPTIONS[form], timeZone: 'UTC' }).formatToParts(day);
-  return parts.map((part) => (part.type === 'month' ? monthAfterNumber(part.value, locale) : part.value)).join('');
+  return parts
+    .map((part) =>
+      part.type === 'month' ? gregorianMonthIn(monthAfterNumber(part.value, locale), day, locale, archiveCalendar, 'long', monthNames) : part.value,
+    )
+    .join('');
 }
 
 /** The name of an archive year, given a day in it: «2023», «۱۴۰۲», «5784», «1445 هـ» as the archive's calendar writes it. */
@@ -75,8 +106,12 @@ export function archiveYearName(dayInYear: Date, locale: LocaleCode): string {
 }
 
 /** The date in every calendar the locale shows, primary first. */
-export function formatDateInCalendars(date: Date, locale: LocaleCode): { calendar: Calendar; text: string }[] {
-  return LOCALE_PACKS[locale].calendars.map((calendar) => ({ calendar, text: formatDate(date, locale, calendar) }));
+export function formatDateInCalendars(
+  date: Date,
+  locale: LocaleCode,
+  monthNames: ArabicMonthNames = settings.arabicMonths,
+): { calendar: Calendar; text: string }[] {
+  return LOCALE_PACKS[locale].calendars.map((calendar) => ({ calendar, text: formatDate(date, locale, calendar, monthNames) }));
 }
 
 /** `YYYY-MM-DD`, for `<time datetime>`. */

@@ -27,3 +27,12 @@ export function localeNumbers(locale: LocaleCode, options: Intl.NumberFormatOpti
 export function localeDates(locale: LocaleCode, calendar: string, options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat {
   return dateTimeFormat(calendarDateLocale(locale, calendar), options);
 }
+
+/**
+ * The shared formatter of the Levantine Gregorian month names of a locale's
+ * language, with its digits: Intl names them for Syria («كانون الثاني»,
+ * «آب»), e.g. `ar-SY-u-ca-gregory-nu-latn`.
+ */
+export function levantineMonths(locale: LocaleCode, options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat {
+  return dateTimeFormat(`${new Intl.Locale(locale).language}-SY-u-ca-gregory-nu-${LOCALE_PACKS[locale].digits}`, options);
+}

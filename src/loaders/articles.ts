@@ -5,6 +5,7 @@ import type { Loader } from 'astro/loaders';
 import { articleIdFromPath } from '../site/article-id.ts';
 import { checkArchiveRules, FrontMatterError, parseFrontMatter, splitArticleFile, type ArchiveEntry } from '../article/index.ts';
 import { findCodeInBody } from '../article/body.ts';
+import { ArticleFileError, articleLoadFailed, articlesLoaded, failureOf } from '../integrations/dev-error-overlay.ts';
 
 /** Files read at once: enough to keep the disk busy, few enough to keep memory flat. */
 const READ_BATCH = 64;
@@ -40,7 +41,10 @@ export function articleLoader(options: { contentDir: string }): Loader {
     load: async ({ store, parseData, generateDigest, logger, config, watcher }) => {
       const root = fileURLToPath(config.root);
       const contentDir = path.resolve(root, options.contentDir);
+      // The file being read, for an error that does not name it (the schema's): the overlay shows that file.
+      let reading: string | undefined;
       const sync = async () => {
+        reading = undefined;
         const files = await listMdxFiles(contentDir);
         const seen = new Set<string>();
         let parsed = 0;
@@ -56,21 +60,29 @@ export function articleLoader(options: { contentDir: string }): Loader {
             const digest = generateDigest(text);
             if (store.get(id)?.digest === digest) continue;
             const split = splitArticleFile(text);
+            const absolute = path.join(contentDir, file);
+            reading = absolute;
             if (!split)
-              throw new Error(
+              throw new ArticleFileError(
                 `${where(file, 1)}: an article starts with front matter between two \`---\` lines (title at least). Add it, or re-import the text with npm run import.`,
+                absolute,
+                1,
               );
             let raw: Record<string, unknown>;
             try {
               raw = parseFrontMatter(split.yaml);
             } catch (error) {
-              if (error instanceof FrontMatterError) throw new Error(`${where(file, error.line + 1)}: ${error.message}. Fix the front matter.`);
+              if (error instanceof FrontMatterError)
+                throw new ArticleFileError(`${where(file, error.line + 1)}: ${error.message}. Fix the front matter.`, absolute, error.line + 1);
               throw error;
             }
             const code = findCodeInBody(split.body);
             if (code) {
-              throw new Error(
-                `${where(file, split.bodyLine + code.line - 1)}: ${code.what}. The archive is data, not code: articles may not import, export, run expressions or use tags. Write the characters as text (the importer escapes them: npm run import -- <text file> --force).`,
+              const line = split.bodyLine + code.line - 1;
+              throw new ArticleFileError(
+                `${where(file, line)}: ${code.what}. The archive is data, not code: articles may not import, export, run expressions or use tags. Write the characters as text (the importer escapes them: npm run import -- <text file> --force).`,
+                absolute,
+                line,
               );
             }
             const filePath = path.relative(root, path.join(contentDir, file)).split(path.sep).join('/');
@@ -79,6 +91,7 @@ export function articleLoader(options: { contentDir: string }): Loader {
             parsed++;
           }
         }
+        reading = undefined;
         for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
 
         // Rules that need the whole archive: tag URLs, one translation per locale.
@@ -101,7 +114,15 @@ export function articleLoader(options: { contentDir: string }): Loader {
         watcher.on('all', (_event, changed) => {
           if (!path.resolve(changed).startsWith(`${contentDir}${path.sep}`)) return;
           clearTimeout(pending);
-          pending = setTimeout(() => void sync().catch((error: Error) => logger.error(error.message)), 100);
+          // The open page shows a refused edit too, in the dev error overlay, until the file is fixed.
+          pending = setTimeout(
+            () =>
+              void sync().then(articlesLoaded, (error: unknown) => {
+                logger.error(error instanceof Error ? error.message : String(error));
+                articleLoadFailed(failureOf(error, reading));
+              }),
+            100,
+          );
         });
       }
     },

@@ -3,7 +3,9 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
 import { DEFAULT_LOCALE } from '../../src/i18n/locales.ts';
+import { launchBrowser } from '../helpers/browser.ts';
 import { projectRoot, runImport } from '../helpers/site.ts';
 
 /** `npm run dev` while editing content: an edited article is served edited, without restarting. */
@@ -11,6 +13,7 @@ const work = path.join(projectRoot, 'tests/.tmp/dev');
 const contentDir = path.join(work, 'content');
 let server: ChildProcess | undefined;
 let origin = '';
+let browser: Browser | undefined;
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -68,7 +71,8 @@ beforeAll(async () => {
   });
 }, 120_000);
 
-afterAll(() => {
+afterAll(async () => {
+  await browser?.close();
   server?.kill();
 });
 
@@ -94,3 +98,43 @@ test('an article edited while npm run dev runs is served edited', async () => {
   }
   expect(seen).toBe('عنوان عُدّل أثناء التطوير');
 }, 60_000);
+
+test('an edit the loader refuses shows in the open page, in the error overlay naming the file; fixing it reloads the page', async () => {
+  browser = await launchBrowser();
+  const file = path.join(contentDir, DEFAULT_LOCALE, 'beirut-harbour.mdx');
+  const good = readFileSync(file, 'utf8');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // The page hears the server only once Vite's client is connected.
+  const connected = page.waitForEvent('console', { predicate: (message) => message.text().includes('[vite] connected'), timeout: 60_000 });
+  await page.goto(`${origin}/${DEFAULT_LOCALE}/articles/beirut-harbour/`);
+  await connected;
+  await page.waitForSelector('[data-article-body]');
+
+  writeFileSync(file, `${good.trimEnd()}\n\nنتيجة الحساب {1+1} هنا.\n`);
+  await page.waitForFunction(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent?.includes('beirut-harbour.mdx'), null, {
+    timeout: 60_000,
+  });
+  const overlay = await page.evaluate(() => document.querySelector('vite-error-overlay')!.shadowRoot!.textContent!.replace(/\s+/g, ' '));
+  // The file and its line, what is wrong and what to do.
+  const line = good.trimEnd().split('\n').length + 2;
+  expect(overlay).toContain(`beirut-harbour.mdx:${line}`);
+  expect(overlay).toMatch(/expression/i);
+  expect(overlay).toContain('Write the characters as text');
+
+  writeFileSync(file, `${good.trimEnd()}\n\nنتيجة الحساب اثنان هنا.\n`);
+  await expect
+    .poll(
+      () =>
+        page
+          .evaluate(
+            () =>
+              !document.querySelector('vite-error-overlay') && document.querySelector('[data-article-body]')?.textContent?.includes('نتيجة الحساب اثنان هنا.'),
+          )
+          // A reload in progress has no document to ask yet.
+          .catch(() => false),
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+  await context.close();
+}, 180_000);

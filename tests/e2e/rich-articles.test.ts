@@ -32,7 +32,9 @@ beforeAll(async () => {
   imports.push(await runImport(contentDir, path.join(input, 'harbour.md'), '--lang', locale, '--slug', 'beirut-harbour'));
   imports.push(await runImport(contentDir, path.join(input, 'hostile.html'), '--lang', locale, '--slug', 'hostile-page', '--author', 'Rami Nasser'));
   imports.push(await runImport(contentDir, path.join(input, 'wordpress/export.xml'), '--lang', locale, '--media', path.join(input, 'wordpress/uploads')));
-  await buildSite({ contentDir, outDir });
+  imports.push(await runImport(contentDir, path.join(input, 'same-title.md'), '--lang', locale, '--slug', 'tyre-fishermen'));
+  // Arabic Gregorian months named both ways, «مايو/أيار», as BBC Arabic writes them.
+  await buildSite({ contentDir, outDir, env: { ARSHIF_ARABIC_MONTHS: 'both' } });
   site = await serveStatic(outDir);
   browser = await launchBrowser();
 }, 300_000);
@@ -65,8 +67,8 @@ describe('rich articles, imported and built', () => {
       cwd: projectRoot,
     });
     expect(verify.code, verify.output).toBe(0);
-    expect(verify.output).toContain('4 imported article(s) checked');
-    expect(verify.output).toContain('4 ok, 0 failed');
+    expect(verify.output).toContain('5 imported article(s) checked');
+    expect(verify.output).toContain('5 ok, 0 failed');
   });
 
   test('a link, a quotation, a list and a table show as such', async () => {
@@ -80,6 +82,31 @@ describe('rich articles, imported and built', () => {
     // Text that looks like code is text.
     await expect(body.locator('p').last().textContent()).resolves.toBe('نص فيه <script>alert(1)</script> و {expression} و import x from "y" كلها نص.');
     await closePage(page);
+  });
+
+  test('a Markdown title written again as the first `#` line shows once: one h1, no subheading or contents entry repeating it', async () => {
+    const title = 'الصيادون يعودون إلى ميناء صور';
+    expect(imports[3]!.output).toContain('note: the first heading repeats the title');
+    const { page } = await open(`${locale}/articles/tyre-fishermen/`);
+    await expect(page.locator('h1').allTextContents()).resolves.toEqual([title]);
+    await expect(page.locator('.toc li').allTextContents()).resolves.toEqual(['مواسم الصيد', 'سوق السمك']);
+    await expect(page.locator('[data-article-body] :is(h2, h3)').allTextContents()).resolves.toEqual(['مواسم الصيد', 'سوق السمك']);
+    await closePage(page);
+  });
+
+  test('built with ARSHIF_ARABIC_MONTHS=both, Gregorian months read «مايو/أيار» on the dateline and in the archive; the Hijri date is unchanged', async () => {
+    expect(new Intl.Locale(locale).language).toBe('ar');
+    const { page } = await open(`${locale}/articles/beirut-harbour/`);
+    await expect(page.locator('.dateline .date-gregory').first().textContent()).resolves.toMatch(/^\S+ مايو\/أيار \S+$/);
+    await expect(page.locator('.dateline .date-islamic-umalqura').first().textContent()).resolves.not.toContain('/');
+    await closePage(page);
+    const archive = (await open(`${locale}/archive/`)).page;
+    await expect(archive.locator('.archive-months a').allTextContents()).resolves.toEqual(['مايو/أيار']);
+    await expect(archive.locator('.archive-months a').getAttribute('href')).resolves.toBe(`/${locale}/archive/2024/05/`);
+    await closePage(archive);
+    const month = (await open(`${locale}/archive/2024/05/`)).page;
+    await expect(month.locator('h1').textContent()).resolves.toContain('مايو/أيار 2024');
+    await closePage(month);
   });
 
   test('a photograph is a figure with its caption, through astro:assets: WebP sizes, width and height, lazy below the fold', async () => {

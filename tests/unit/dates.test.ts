@@ -1,7 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { calendarMonthOf } from '../../src/i18n/calendar.ts';
-import { archiveMonthName, archiveYearName, compareNewestFirst, formatDate, formatDateInCalendars, isoDay, monthAfterNumber } from '../../src/i18n/dates.ts';
+import {
+  archiveDayName,
+  archiveMonthName,
+  archiveYearName,
+  compareNewestFirst,
+  formatDate,
+  formatDateInCalendars,
+  isoDay,
+  monthAfterNumber,
+} from '../../src/i18n/dates.ts';
 import { LOCALES, LOCALE_PACKS } from '../../src/i18n/locales.ts';
+import { settings } from '../../src/settings.ts';
 
 const seedDay = new Date('2023-09-20T00:00:00Z');
 /** A number in the Arabic interface's digits, whichever the registry sets. */
@@ -101,5 +111,43 @@ describe('archive months in any calendar', () => {
     expect(formatDateInCalendars(day, 'fa')[0]!.text).toBe('۲۰ اردیبهشت ۱۴۰۲');
     expect(formatDateInCalendars(day, 'he')[0]!.calendar).toBe('hebrew');
     expect(formatDateInCalendars(day, 'ur')[0]!.text).toBe('۱۰ مئی، ۲۰۲۳');
+  });
+});
+
+describe('Arabic Gregorian month names by convention (ARSHIF_ARABIC_MONTHS)', () => {
+  const august = new Date('2024-08-15T00:00:00Z');
+  const levantine = (day: Date) => new Intl.DateTimeFormat('ar-SY', { month: 'long', timeZone: 'UTC' }).format(day);
+
+  test('gregorian «أغسطس», levantine «آب», both «أغسطس/آب»: on the dateline, archive months and days', () => {
+    expect(formatDate(august, 'ar', 'gregory', 'gregorian')).toBe(`${arabicDigits(15)} أغسطس ${arabicDigits(2024)}`);
+    expect(formatDate(august, 'ar', 'gregory', 'levantine')).toBe(`${arabicDigits(15)} آب ${arabicDigits(2024)}`);
+    expect(formatDate(august, 'ar', 'gregory', 'both')).toBe(`${arabicDigits(15)} أغسطس/آب ${arabicDigits(2024)}`);
+    expect(archiveMonthName(august, 'ar', 'monthYear', 'both')).toBe(`أغسطس/آب ${arabicDigits(2024)}`);
+    expect(archiveMonthName(august, 'ar', 'month', 'levantine')).toBe('آب');
+    expect(archiveMonthName(august, 'ar', 'shortMonth', 'both')).toBe('أغسطس/آب');
+    expect(archiveDayName(august, 'ar', 'dayMonthYear', 'both')).toBe(`${arabicDigits(15)} أغسطس/آب ${arabicDigits(2024)}`);
+    expect(formatDateInCalendars(august, 'ar', 'both')[0]!.text).toBe(`${arabicDigits(15)} أغسطس/آب ${arabicDigits(2024)}`);
+  });
+
+  test("every month's Levantine name is Intl's for Syria and Lebanon: كانون الثاني … كانون الأول", () => {
+    const names = Array.from({ length: 12 }, (_, month) => archiveMonthName(new Date(Date.UTC(2023, month, 1)), 'ar', 'month', 'levantine'));
+    expect(names).toEqual(Array.from({ length: 12 }, (_, month) => levantine(new Date(Date.UTC(2023, month, 1)))));
+    expect(names).toEqual(
+      Array.from({ length: 12 }, (_, month) => new Intl.DateTimeFormat('ar-LB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2023, month, 1)))),
+    );
+    expect([names[0], names[7], names[11]]).toEqual(['كانون الثاني', 'آب', 'كانون الأول']);
+  });
+
+  test('Hijri months and other languages keep their names whatever the convention', () => {
+    for (const names of ['gregorian', 'levantine', 'both'] as const) {
+      expect(formatDate(seedDay, 'ar', 'islamic-umalqura', names)).toBe(`${arabicDigits(5)} ربيع الأول ${arabicDigits(1445)} هـ`);
+      expect(formatDate(august, 'en', 'gregory', names)).toBe('August 15, 2024');
+      expect(formatDateInCalendars(august, 'ar', names)[1]!.text).toBe(formatDate(august, 'ar', 'islamic-umalqura', 'gregorian'));
+    }
+  });
+
+  test('the default is the setting, gregorian unless ARSHIF_ARABIC_MONTHS says otherwise', () => {
+    expect(formatDate(august, 'ar')).toBe(formatDate(august, 'ar', 'gregory', settings.arabicMonths));
+    expect(archiveMonthName(august, 'ar', 'monthYear')).toBe(archiveMonthName(august, 'ar', 'monthYear', settings.arabicMonths));
   });
 });

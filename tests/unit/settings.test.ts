@@ -9,6 +9,7 @@ describe('settings are read and checked once', () => {
       locales: undefined,
       indexPartPages: undefined,
       firstSearchBytes: undefined,
+      arabicMonths: 'gregorian',
       base: '/',
       port: 4321,
       site: 'http://localhost:4321',
@@ -31,6 +32,8 @@ describe('settings are read and checked once', () => {
       site: 'http://localhost:8080',
       base: '/archive/',
     });
+    for (const names of ['gregorian', 'levantine', 'both'] as const) expect(readSettings({ ARSHIF_ARABIC_MONTHS: names }).arabicMonths).toBe(names);
+    expect(readSettings({ ARSHIF_ARABIC_MONTHS: ' Both ' }).arabicMonths).toBe('both');
     expect(readSettings({ PORT: '8080', SITE_URL: 'https://archive.example.org' }).site).toBe('https://archive.example.org');
   });
 
@@ -43,6 +46,9 @@ describe('settings are read and checked once', () => {
     expect(() => readSettings({ PORT: '70000' })).toThrow(/PORT="70000": expected a port number/);
     expect(() => readSettings({ BASE_PATH: 'archive/' })).toThrow(/BASE_PATH="archive\/": expected a path starting with "\/"/);
     expect(() => readSettings({ SITE_URL: 'archive.example.org' })).toThrow(/SITE_URL="archive.example.org": expected an absolute URL/);
+    expect(() => readSettings({ ARSHIF_ARABIC_MONTHS: 'syrian' })).toThrow(
+      'ARSHIF_ARABIC_MONTHS="syrian": expected one of gregorian, levantine, both. Fix the variable, or unset it for the default.',
+    );
     expect(() => readSettings({ SITE_URL: 'ftp://example.org' })).toThrow(/expected an http or https URL/);
   });
 });

@@ -215,6 +215,52 @@ describe('the Markdown reader', () => {
   });
 });
 
+describe('a first heading that repeats the title', () => {
+  const headings = (blocks: readonly Block[]) => blocks.flatMap((block) => (block.type === 'heading' ? [inlineText(block.children)] : []));
+
+  test('Markdown: a front-block title and a first `#` of the same text, spacing, tatweel and vowel marks aside, give one title and no subheading, with a note', () => {
+    const article = readMarkdown(
+      '---\ntitle: مرفأ بيروت يعود إلى العمل\n---\n\n#  مـرفأ   بَيروت يعود إلى *العمل*\n\nعادت السفن.\n\n## الأرصفة\n\nفقرة.\n',
+      'same.md',
+    );
+    expect(article.title).toBe('مرفأ بيروت يعود إلى العمل');
+    expect(headings(article.blocks)).toEqual(['الأرصفة']);
+    expect(blockLines(article.blocks)).toEqual(['عادت السفن.', 'الأرصفة', 'فقرة.']);
+    expect(article.notes.join('\n')).toMatch(/first heading repeats the title.*\(line 5\)/);
+  });
+
+  test('Markdown: a first `#` that differs from the title, or a repeat that is not at the top, stays a subheading without a note', () => {
+    const differs = readMarkdown('---\ntitle: The harbour\n---\n# Ships return\n\nText.\n', 'differs.md');
+    expect(headings(differs.blocks)).toEqual(['Ships return']);
+    expect(differs.notes).toEqual([]);
+    const later = readMarkdown('---\ntitle: The harbour\n---\nFirst.\n\n# The harbour\n\nText.\n', 'later.md');
+    expect(headings(later.blocks)).toEqual(['The harbour']);
+    const second = readMarkdown('---\ntitle: The harbour\n---\n## The harbour\n\nText.\n', 'second.md');
+    expect(headings(second.blocks)).toEqual(['The harbour']);
+  });
+
+  test('HTML: an <h1> equal to the <title> is the title, once', () => {
+    const article = readHtml('<html><head><title>The harbour</title></head><body><article><h1>The harbour</h1><p>Text.</p></article></body></html>', 'h.html');
+    expect(article.title).toBe('The harbour');
+    expect(headings(article.blocks)).toEqual([]);
+    expect(blockLines(article.blocks)).toEqual(['Text.']);
+  });
+
+  test('WordPress: a post opening with an <h1> of its title leaves it out, with a note; another <h1> stays', () => {
+    const post = (title: string, content: string) =>
+      readWordpressExport(
+        `<rss><channel><item><title>${title}</title><content:encoded><![CDATA[${content}]]></content:encoded><wp:post_id>1</wp:post_id></item></channel></rss>`,
+        'e.xml',
+      ).items[0]!.article!;
+    const repeated = post('عودة الرافعات', '<div><h1>عودة  الرافعـات</h1></div><p>نص.</p>');
+    expect(headings(repeated.blocks)).toEqual([]);
+    expect(repeated.notes.join('\n')).toMatch(/first heading repeats the title/);
+    const other = post('عودة الرافعات', '<h1>الميناء</h1><p>نص.</p>');
+    expect(headings(other.blocks)).toEqual(['الميناء']);
+    expect(other.notes).toEqual([]);
+  });
+});
+
 describe('the HTML reader', () => {
   test('a hostile page: scripts, styles, frames, forms, on* attributes and javascript:/data:/vbscript: links are gone; payloads stay text', () => {
     const article = readHtml(fixture('hostile.html'), 'hostile.html');

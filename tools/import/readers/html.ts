@@ -10,7 +10,7 @@ import { normalizeField } from '../normalize.ts';
 import type { FrontBlock } from '../parse.ts';
 import { safeLinkUrl } from '../../../src/article/safe-url.ts';
 import { blocksFromMdast } from './from-mdast.ts';
-import type { ReadArticle } from './read-article.ts';
+import { repeatsTitle, type ReadArticle } from './read-article.ts';
 import type { Block } from '../model.ts';
 
 /**
@@ -191,23 +191,55 @@ export function readHtml(text: string, file: string, options: HtmlReadOptions = 
 
 /**
  * An element's content as article blocks: sanitized to ARTICLE_SCHEMA,
- * figures folded, the first <h1> taken out as the title (when `takeTitle`),
- * then converted through mdast. Shared by the HTML and WordPress readers.
+ * figures folded, the first <h1> taken out as the title (when `takeTitle` is
+ * true) or, when the title is known (a WordPress post's), an <h1> opening the
+ * content that repeats it left out, then converted through mdast. Shared by
+ * the HTML and WordPress readers.
  */
-export function htmlToBlocks(container: HastRoot | Element, takeTitle = true): { blocks: Block[]; title?: string; warnings: string[] } {
+export function htmlToBlocks(
+  container: HastRoot | Element,
+  takeTitle: true | { knownTitle: string } = true,
+): { blocks: Block[]; title?: string; warnings: string[]; repeatedTitle: boolean } {
   const article: HastRoot = { type: 'root', children: container.type === 'root' ? structuredClone(container.children) : [structuredClone(container)] };
   const clean = sanitize(article, ARTICLE_SCHEMA) as HastRoot;
   foldFigures(clean);
   let title: string | undefined;
-  const heading = takeTitle ? select('h1', clean) : undefined;
-  if (heading) {
-    title = toText(heading).replace(/\s+/g, ' ').trim();
-    const remove = (node: HastRoot | Element): void => {
-      node.children = node.children.filter((child) => child !== heading) as typeof node.children;
-      for (const child of node.children) if (child.type === 'element') remove(child);
-    };
-    remove(clean);
+  let repeatedTitle = false;
+  const remove = (node: HastRoot | Element, heading: Element): void => {
+    node.children = node.children.filter((child) => child !== heading) as typeof node.children;
+    for (const child of node.children) if (child.type === 'element') remove(child, heading);
+  };
+  if (takeTitle === true) {
+    const heading = select('h1', clean);
+    if (heading) {
+      title = toText(heading).replace(/\s+/g, ' ').trim();
+      remove(clean, heading);
+    }
+  } else {
+    const heading = openingHeading(clean);
+    if (heading && repeatsTitle(toText(heading), takeTitle.knownTitle)) {
+      remove(clean, heading);
+      repeatedTitle = true;
+    }
   }
   const converted = blocksFromMdast(toMdast(clean) as MdastRoot);
-  return { blocks: converted.blocks, title, warnings: converted.warnings };
+  return { blocks: converted.blocks, title, warnings: converted.warnings, repeatedTitle };
+}
+
+/** Wrappers that put nothing of their own before their content. */
+const WRAPPERS = new Set(['div', 'section', 'span']);
+
+/** The <h1> the content opens with, looking into wrappers; none when any text, image or other element comes first. */
+function openingHeading(node: HastRoot | Element): Element | undefined {
+  for (const child of node.children) {
+    if (child.type === 'text') {
+      if (child.value.trim()) return undefined;
+    } else if (child.type === 'element') {
+      if (child.tagName === 'h1') return child;
+      if (!WRAPPERS.has(child.tagName)) return undefined;
+      const found = openingHeading(child);
+      if (found || toText(child).trim() || select('img', child)) return found;
+    }
+  }
+  return undefined;
 }

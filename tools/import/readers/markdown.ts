@@ -1,3 +1,4 @@
+import type { Heading } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
@@ -6,12 +7,13 @@ import { inlineText } from '../model.ts';
 import { parseFrontBlock, type ParseLimits, type ParseOptions } from '../parse.ts';
 import { checkLineLengths } from './limits.ts';
 import { blocksFromMdast } from './from-mdast.ts';
-import type { ReadArticle } from './read-article.ts';
+import { REPEATED_TITLE_NOTE, repeatsTitle, type ReadArticle } from './read-article.ts';
 
 /**
  * The Markdown reader: the same front block as plain text (`---` YAML), then
  * CommonMark with GFM tables (mdast-util-from-markdown). The title is the
- * front block's, or the first `#` heading. Raw HTML stays the text it is;
+ * front block's, or the first `#` heading; a first `#` heading that repeats
+ * the front block's title is that title, left out of the body. Raw HTML stays the text it is;
  * nothing is run.
  */
 export function readMarkdown(text: string, file: string, limits?: ParseLimits, options: ParseOptions = {}): ReadArticle {
@@ -23,17 +25,22 @@ export function readMarkdown(text: string, file: string, limits?: ParseLimits, o
   const tree = fromMarkdown(body, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
   let title = front.title;
   let titleLine = title === undefined ? 0 : (frontLines.title ?? 1);
+  const readerNotes = [...notes];
   if (title === undefined) {
     const index = tree.children.findIndex((node) => node.type === 'heading' && node.depth === 1);
     const first = tree.children[index];
     if (first?.type === 'heading') {
-      title = inlineText(
-        blocksFromMdast({ type: 'root', children: [{ type: 'paragraph', children: first.children }] }).blocks.flatMap((block) =>
-          block.type === 'paragraph' ? block.children : [],
-        ),
-      ).trim();
+      title = headingText(first);
       titleLine = first.position?.start.line ?? 1;
       tree.children.splice(index, 1);
+    }
+  } else {
+    // The front block's title written again as the body's first `#` line is that title, not a subheading.
+    const index = tree.children.findIndex((node) => node.type !== 'definition');
+    const first = tree.children[index];
+    if (first?.type === 'heading' && first.depth === 1 && repeatsTitle(headingText(first), title)) {
+      tree.children.splice(index, 1);
+      readerNotes.push(`${REPEATED_TITLE_NOTE} (line ${first.position?.start.line ?? bodyStart + 1})`);
     }
   }
   const converted = blocksFromMdast(tree);
@@ -45,5 +52,14 @@ export function readMarkdown(text: string, file: string, limits?: ParseLimits, o
     );
   if (!converted.blocks.some((block) => block.type === 'paragraph'))
     throw new ImportError(file, 'has a title but no paragraph.', 'Check that this is the right file.', titleLine);
-  return { file, front, frontLines, title, titleLine, blocks: converted.blocks, warnings: [...warnings, ...converted.warnings], notes };
+  return { file, front, frontLines, title, titleLine, blocks: converted.blocks, warnings: [...warnings, ...converted.warnings], notes: readerNotes };
+}
+
+/** A heading's text as the model reads it: emphasis and links flattened, raw HTML as text. */
+function headingText(heading: Heading): string {
+  return inlineText(
+    blocksFromMdast({ type: 'root', children: [{ type: 'paragraph', children: heading.children }] }).blocks.flatMap((block) =>
+      block.type === 'paragraph' ? block.children : [],
+    ),
+  ).trim();
 }

@@ -1,3 +1,4 @@
+import { nameKey } from '../../../src/article/index.ts';
 import type { Block } from '../model.ts';
 import type { FrontBlock } from '../parse.ts';
 
@@ -29,3 +30,18 @@ export interface ReadArticle {
   /** An export item's own identity (`post 12`), recorded instead of the file name so each item is its own article. */
   itemName?: string;
 }
+
+/**
+ * True when a heading only repeats the article's title, as the contract
+ * compares names (nameKey): spacing, tatweel, vowel marks and punctuation at
+ * the ends aside. Most Markdown and many posts open with the title as a
+ * heading; the page writes the title once, so that heading is the title, not
+ * a subheading of the body.
+ */
+export function repeatsTitle(heading: string, title: string): boolean {
+  const key = nameKey(heading);
+  return key !== '' && key === nameKey(title);
+}
+
+/** The note a reader adds when it leaves out a heading that repeats the title. */
+export const REPEATED_TITLE_NOTE = 'the first heading repeats the title; it is the title, so it is not written again as a subheading';

@@ -7,7 +7,7 @@ import { normalizeField } from '../normalize.ts';
 import type { FrontBlock } from '../parse.ts';
 import { safeLinkUrl } from '../../../src/article/safe-url.ts';
 import { htmlToBlocks } from './html.ts';
-import type { ReadArticle } from './read-article.ts';
+import { REPEATED_TITLE_NOTE, type ReadArticle } from './read-article.ts';
 
 /** What the export holds besides published posts, imported only when asked (--include). */
 export type WordpressExtra = 'pages' | 'drafts';
@@ -241,8 +241,11 @@ function readPost(item: XmlNode, where: string, itemName: string, authors: Map<s
 
   const { html, removedShortcodes } = wordpressHtml(text(item['content:encoded']));
   if (removedShortcodes) warnings.push(`${removedShortcodes} gallery/embed/audio/video shortcode(s) removed: they show media from elsewhere`);
-  const body = htmlToBlocks(fromHtml(html, { fragment: true }), false);
+  const title = field(text(item.title), 'the post title');
+  if (!title) throw new ImportError(where, 'has no title.', 'Give the post a title in WordPress and export again, or remove it from the export.');
+  const body = htmlToBlocks(fromHtml(html, { fragment: true }), { knownTitle: title });
   warnings.push(...body.warnings);
+  if (body.repeatedTitle) notes.push(REPEATED_TITLE_NOTE);
   const blocks = body.blocks.map((block) => (block.type === 'image' ? { ...block, src: uploadsPath(block.src) } : block));
   // The featured image comes first: it is the article's og:image and card image.
   const thumbnail = attachments.get(meta(item, '_thumbnail_id') ?? '');
@@ -257,8 +260,6 @@ function readPost(item: XmlNode, where: string, itemName: string, authors: Map<s
       });
     }
   }
-  const title = field(text(item.title), 'the post title');
-  if (!title) throw new ImportError(where, 'has no title.', 'Give the post a title in WordPress and export again, or remove it from the export.');
   if (!blocks.some((block) => block.type === 'paragraph'))
     throw new ImportError(where, 'has no paragraph of text.', 'Check the post in WordPress; a post of images only is not an article.');
   return { file: where, itemName, front, frontLines: {}, title, titleLine: 0, blocks, warnings, notes };
