@@ -162,6 +162,32 @@ describe('the search page', () => {
     await closePage(page);
   });
 
+  test('a result found by its tag: the excerpt is the article’s text, not its tags, and the date line is the card’s, Hijri included', async () => {
+    const page = await openPage(browser, site.url, `ar/search/?q=${encodeURIComponent('كوارث')}`);
+    await waitForAnswer(page, 'كوارث');
+    const results = await page.$$eval('main .search-result', (items) =>
+      items.map((item) => ({
+        href: item.querySelector<HTMLAnchorElement>('.search-result-title a')!.pathname,
+        excerpt: item.querySelector('.search-result-excerpt')!.textContent ?? '',
+        date: item.querySelector('.search-result-date')?.textContent ?? '',
+      })),
+    );
+    expect(results.map((result) => result.href).sort()).toEqual(['/ar/articles/libya-aid/', '/ar/articles/libya-floods/']);
+    for (const result of results) {
+      const article = await openPage(browser, site.url, result.href.slice(1));
+      const tags = await article.$$eval('.article-footer .tag-links a', (links) => links.map((link) => link.textContent!.trim()));
+      const dateline = (await article.textContent('article .dateline'))!.trim();
+      await closePage(article);
+      expect(tags.length).toBeGreaterThan(0);
+      for (const tag of tags) expect(result.excerpt, result.href).not.toContain(tag);
+      expect(result.excerpt).not.toContain(' ،');
+      expect(result.excerpt.trim().length).toBeGreaterThan(0);
+      expect(dateline).toContain(`${arabicDigits(1445)} هـ`);
+      expect(result.date.trim()).toBe(dateline);
+    }
+    await closePage(page);
+  });
+
   test('an empty result says so, with a hint, in the page language', async () => {
     const page = await openPage(browser, site.url, `ar/search/?q=${encodeURIComponent('زلزال')}`);
     await waitForAnswer(page, 'زلزال');

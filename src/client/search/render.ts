@@ -33,10 +33,10 @@ const WORD_CORE = /[\p{L}\p{M}\p{N}]+/u;
  * covers the word's letters only (punctuation stays outside), and a lone
  * letter is never marked.
  */
-export function appendExcerpt(target: HTMLElement, excerptHtml: string): void {
+export function appendExcerpt(target: HTMLElement, excerptHtml: string, tagWords?: string): void {
   const template = document.createElement('template');
   template.innerHTML = excerptHtml;
-  const parts: ExcerptPart[] = [];
+  let parts: ExcerptPart[] = [];
   for (const node of Array.from(template.content.childNodes)) {
     const text = node.textContent ?? '';
     const core = text.match(WORD_CORE);
@@ -50,7 +50,41 @@ export function appendExcerpt(target: HTMLElement, excerptHtml: string): void {
       parts.push({ text, marked: false });
     }
   }
+  if (tagWords) parts = withoutTrailingTagWords(parts, tagWords);
   appendParts(target, parts);
+}
+
+/** Parts cut where the text they make would end in the article's tags (withoutTagWords). */
+function withoutTrailingTagWords(parts: readonly ExcerptPart[], tagWords: string): ExcerptPart[] {
+  const whole = parts.map((part) => part.text).join('');
+  let keep = withoutTagWords(whole, tagWords).length;
+  if (keep === whole.length) return [...parts];
+  const kept: ExcerptPart[] = [];
+  for (const part of parts) {
+    if (keep <= 0) break;
+    kept.push(part.text.length <= keep ? part : { text: part.text.slice(0, keep), marked: part.marked });
+    keep -= part.text.length;
+  }
+  return kept;
+}
+
+/**
+ * `text` without the article's tags where they end it. The tags are indexed
+ * as words at the end of the page's text (SearchIndexFields.astro), so a
+ * search finds them; but a reader should not see them as the article's last
+ * sentence. `tagWords` is that same text, from the result's meta. A text that
+ * a cut excerpt ends inside the tags loses the part of them it holds.
+ */
+export function withoutTagWords(text: string, tagWords: string | undefined): string {
+  if (!tagWords) return text;
+  const trimmed = text.trimEnd();
+  const ending = `${tagWords}.`;
+  // The shortest cut is the first tag, so the end of a sentence that only looks like a tag's start stays.
+  const shortest = Math.max(1, tagWords.split(/\s/)[0]!.length);
+  for (let length = ending.length; length >= shortest; length--) {
+    if (trimmed.endsWith(ending.slice(0, length))) return trimmed.slice(0, trimmed.length - length).trimEnd();
+  }
+  return text;
 }
 
 /** Writes excerpt parts as text nodes and <mark> elements. */
@@ -77,7 +111,7 @@ export function resultExcerpt(data: PagefindResultData, words: readonly string[]
   const located = new Set(data.locations ?? []);
   const others = words.length > arabic.length;
   return buildExcerpt(
-    data.content,
+    withoutTagWords(data.content, data.meta.tagwords),
     data.meta.title ?? '',
     (core, index) => arabic.some((word) => matchTier(core, word) !== undefined) || (others && located.has(index) && !isKeyedWord(core)),
   );
@@ -95,6 +129,54 @@ function formatDay(isoDay: string, numberLocale: string): string {
   const date = new Date(`${isoDay}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDay;
   return new Intl.DateTimeFormat(numberLocale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+interface CalendarDate {
+  calendar: string;
+  text: string;
+}
+
+/**
+ * The result's date in every calendar its article's date line shows, as the
+ * build wrote them (the `dateline` meta: JSON, checked here like any data);
+ * undefined when the index has none.
+ */
+function datelineCalendars(meta: string | undefined): CalendarDate[] | undefined {
+  if (!meta) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(meta);
+    if (!Array.isArray(parsed) || parsed.length === 0) return undefined;
+    const valid = parsed.every((entry) => typeof entry === 'object' && entry !== null && typeof entry.calendar === 'string' && typeof entry.text === 'string');
+    return valid ? (parsed as CalendarDate[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The date line of a result, as a card's (DateLine.astro): the first calendar
+ * in <time>, the others after it in parentheses.
+ */
+function resultDateline(isoDay: string, datelineMeta: string | undefined, numberLocale: string): HTMLParagraphElement {
+  const line = document.createElement('p');
+  line.className = 'dateline search-result-date';
+  line.dir = 'auto';
+  const [primary, ...others] = datelineCalendars(datelineMeta) ?? [{ calendar: 'gregory', text: formatDay(isoDay, numberLocale) }];
+  const time = document.createElement('time');
+  time.dateTime = isoDay;
+  const first = document.createElement('span');
+  first.className = `date-${primary!.calendar}`;
+  first.textContent = primary!.text;
+  time.append(first);
+  line.append(time);
+  for (const { calendar, text } of others) {
+    const span = document.createElement('span');
+    span.className = `date-${calendar}`;
+    // Parentheses, not a middle dot: between Arabic-Indic numerals a dot reads as the digit zero.
+    span.textContent = ` (${text})`;
+    line.append(span);
+  }
+  return line;
 }
 
 /** One result: title, date, excerpt with the matches marked, and up to three sections. */
@@ -116,13 +198,7 @@ export function renderResult(
   heading.append(link);
   item.append(heading);
 
-  if (data.meta.date) {
-    const time = document.createElement('time');
-    time.className = 'search-result-date';
-    time.dateTime = data.meta.date;
-    time.textContent = formatDay(data.meta.date, messages.numberLocale);
-    item.append(time);
-  }
+  if (data.meta.date) item.append(resultDateline(data.meta.date, data.meta.dateline, messages.numberLocale));
 
   const excerpt = document.createElement('p');
   excerpt.className = 'search-result-excerpt';
@@ -143,7 +219,7 @@ export function renderResult(
       sectionLink.textContent = section.title;
       const sectionExcerpt = document.createElement('p');
       sectionExcerpt.dir = 'auto';
-      appendExcerpt(sectionExcerpt, section.excerpt);
+      appendExcerpt(sectionExcerpt, section.excerpt, data.meta.tagwords);
       entry.append(sectionLink, sectionExcerpt);
       list.append(entry);
     }
