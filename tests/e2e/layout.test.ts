@@ -322,8 +322,8 @@ describe('a long archive on phones and desktops', () => {
         if (kind === 'search') await page.waitForSelector('main [data-search-results] .search-result');
         if (kind === 'notFound') await page.waitForSelector(`[data-not-found-locale="${locale}"]`);
         await page.evaluate(() => document.fonts.ready);
-        const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth }));
-        if (scrollWidth > innerWidth) report.push(`${kind} at ${width} px: scrollWidth ${scrollWidth} > ${innerWidth}`);
+        const { scrollWidth, viewport } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+        if (scrollWidth > viewport) report.push(`${kind} at ${width} px: scrollWidth ${scrollWidth} > ${viewport}`);
         if (kind !== 'archive') continue;
         const labels = await yearLabels(page);
         expect(labels.length, `year labels at ${width} px`).toBeGreaterThanOrEqual(3);
@@ -389,7 +389,7 @@ describe('a long archive on phones and desktops', () => {
     await page.evaluate(() => document.fonts.ready);
     await page.waitForFunction(() => {
       const image = document.querySelector<HTMLImageElement>('.article-card-image');
-      return image !== null && image.complete && image.naturalWidth > 0;
+      return image?.complete && image.naturalWidth > 0;
     });
     const cards = await page.evaluate(() => {
       const items = Array.from(document.querySelectorAll('.article-list > li'));
