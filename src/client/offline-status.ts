@@ -106,6 +106,7 @@ async function setUp(): Promise<void> {
   } catch (error) {
     // Registration refused (a private window, a policy, a blocked worker): the
     // site works as it does without a worker, only not offline.
+    document.documentElement.dataset.serviceWorker = 'unavailable';
     console.info('Arshif: offline reading is not available in this browser', error);
   }
 }
