@@ -35,7 +35,8 @@ const parsed = new Map<string, Promise<KeptPage | undefined>>();
  */
 async function readPage(cache: Cache, request: Request, url: string): Promise<KeptPage | undefined> {
   const response = await cache.match(request);
-  if (!response?.ok) return undefined;
+  // Pages only: a feed opened in a tab is kept too, and is no page read.
+  if (!response?.ok || !response.headers.get('Content-Type')?.startsWith('text/html')) return undefined;
   const html = await response.text();
   const page = new DOMParser().parseFromString(html, 'text/html');
   const title = (page.querySelector('h1')?.textContent ?? '').trim() || page.title.trim();

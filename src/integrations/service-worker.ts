@@ -87,11 +87,12 @@ function pageRoutes(base: string): RuntimeCaching[] {
 /**
  * Writes dist/sw.js with Workbox after the site and its Pagefind index are
  * built (this integration must come after pagefind() in the config). The
- * service worker precaches the shell — locale homes, search pages, styles,
- * scripts, the fonts pages use, Pagefind's runtime and wasm — and caches
- * articles and index chunks as they are read, so what a reader has seen
- * stays readable and searchable offline. A page that was never read gets the
- * locale's offline page (src/pages/[locale]/offline.astro).
+ * service worker precaches what does not go stale — styles, scripts, the
+ * fonts pages use, the 404 and offline pages, Pagefind's runtime and wasm —
+ * and caches pages and index chunks as they are read, so what a reader has
+ * seen stays readable and searchable offline (src/client/offline-status.ts
+ * hands it the first page, loaded before it was in charge). A page that was
+ * never read gets the locale's offline page (src/pages/[locale]/offline.astro).
  */
 export function serviceWorker(): AstroIntegration {
   let base = '/';
