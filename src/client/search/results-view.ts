@@ -139,7 +139,7 @@ export class ResultsView {
     }
     if (!this.#offlineNotice) {
       this.#offlineNotice = document.createElement('p');
-      this.#offlineNotice.className = 'search-offline';
+      this.#offlineNotice.className = 'search-offline notice';
       this.#offlineNotice.dataset.searchOffline = '';
       this.#offlineNotice.setAttribute('aria-live', 'polite');
       this.#status.before(this.#offlineNotice);
