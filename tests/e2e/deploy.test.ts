@@ -308,6 +308,18 @@ describe('offline', () => {
     // Its result opens the article kept, whatever ?highlight= it carries.
     await Promise.all([page.waitForURL(/highlight=/), page.click('dialog .search-result-title a')]);
     expect(await page.textContent('h1')).toBe(DAMS_TITLE);
+
+    // Back online, the page that searched offline searches the whole index again.
+    await page.click('[data-search-open]');
+    await page.fill('#search-dialog-input', 'حوض');
+    expect((await shownResults(page, 'dialog', 'حوض')).paths).toEqual([DAMS]);
+    await context.setOffline(false);
+    await page.fill('#search-dialog-input', 'بغداد');
+    expect((await shownResults(page, 'dialog', 'بغداد')).paths.sort()).toEqual([
+      `${BASE}ar/articles/baghdad-conference/`,
+      `${BASE}ar/articles/baghdad-history/`,
+    ]);
+    expect(await page.locator('dialog [data-search-offline]').isVisible()).toBe(false);
     expect(watch.violations).toEqual([]);
     expect(watch.foreign).toEqual([]);
     await context.close();
@@ -327,6 +339,7 @@ describe('offline', () => {
     await page.goto(`${site.url}ar/tags/`);
     await page.waitForSelector('[data-offline-page][data-offline-listed]');
     const listed = await page.$$eval('[data-offline-pages] a', (links) => links.map((link) => [link.textContent, (link as HTMLAnchorElement).pathname]));
+    // Articles first: the one read.
     expect(listed[0]).toEqual([DAMS_TITLE, DAMS]);
     expect(listed.map(([, pathname]) => pathname)).toContain(`${BASE}ar/`);
     expect(await page.locator('[data-offline-nothing]').isVisible()).toBe(false);

@@ -18,6 +18,7 @@ export class ArchiveSearch {
   readonly #language: string;
   readonly #vocabulary: VocabularyFiles;
   #offlineSearch: Promise<OfflineSearch> | undefined;
+  #indexReadOffline = false;
 
   constructor(language: string) {
     this.#language = language;
@@ -26,16 +27,27 @@ export class ArchiveSearch {
 
   /**
    * Searches; when the index fails (a deploy replaced it under this page), the
-   * new index is loaded and the search asked once more, without the reader's help.
+   * new index is loaded and the search asked once more, without the reader's
+   * help. When the site cannot be reached, the articles kept on this device
+   * are searched instead.
    */
   async search(query: string, options: ArchiveSearchOptions = {}): Promise<ArchiveSearchResult> {
     // Asked beside every search, not after a failure: offline, Pagefind answers
     // from whichever of its files happen to be cached, without failing.
     const unreachable = siteUnreachable();
+    // A search run offline may have left the index half read (a part left out, a
+    // failed list kept): the index is read afresh for the next one.
+    if (this.#indexReadOffline) {
+      this.#indexReadOffline = false;
+      await forgetIndex();
+    }
     const online = this.#search(query, options);
     // Settled below, or left: offline, its answer is not the one shown.
     online.catch(() => undefined);
-    if (await unreachable) return (await this.#offline()).search(query, options);
+    if (await unreachable) {
+      this.#indexReadOffline = true;
+      return (await this.#offline()).search(query, options);
+    }
     try {
       return await online;
     } catch (error) {
