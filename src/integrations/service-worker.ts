@@ -1,8 +1,9 @@
-import { LOCALE_CODES, isHebrewScriptLocale } from '../i18n/locales.ts';
+import { DEFAULT_LOCALE, LOCALE_CODES, isHebrewScriptLocale } from '../i18n/locales.ts';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
+import type { RuntimeCaching } from 'workbox-build';
 import type { LocaleSearchParts } from '../search/index-parts.ts';
 
 /**
@@ -31,13 +32,67 @@ async function searchRuntimeFiles(outDir: string): Promise<string[]> {
   return files;
 }
 
+/** The cache of pages as read; src/client/offline-pages.ts reads it by this name. */
+const PAGE_CACHE = 'arshif-pages';
+
+/**
+ * A page request: a navigation, or the page the reader opened before the
+ * worker was in charge, which the page hands over with an Accept of
+ * text/html (src/client/offline-status.ts). Other fetches of a page's HTML
+ * (the 404 page looking for an article in another locale) are left to the
+ * network, so an offline fallback never passes for the page they asked for.
+ *
+ * generateSW writes every route's matcher into sw.js as source text, so a
+ * matcher cannot close over a build-time value: the path prefix is written
+ * into its source as a JSON literal.
+ */
+function pageRequestUnder(prefix: string): NonNullable<RuntimeCaching['urlPattern']> {
+  return new Function(
+    '{ url, request, sameOrigin }',
+    `return sameOrigin && url.pathname.startsWith(${JSON.stringify(prefix)}) && (request.mode === 'navigate' || (request.headers.get('Accept') || '').startsWith('text/html'));`,
+  ) as NonNullable<RuntimeCaching['urlPattern']>;
+}
+
+/**
+ * Pages network-first into one cache, keyed without their query: a search
+ * result links to its article with ?highlight=, which must find the copy
+ * read without it. A page that can be neither fetched nor found in the
+ * cache gets its locale's offline page (precached), and any other address
+ * the default locale's.
+ */
+function pageRoutes(base: string): RuntimeCaching[] {
+  const fallbackLocale = LOCALE_CODES.includes(DEFAULT_LOCALE) ? DEFAULT_LOCALE : LOCALE_CODES[0]!;
+  const route = (prefix: string, locale: string): RuntimeCaching => ({
+    urlPattern: pageRequestUnder(prefix),
+    handler: 'NetworkFirst',
+    options: {
+      cacheName: PAGE_CACHE,
+      networkTimeoutSeconds: 4,
+      expiration: { maxEntries: 1000 },
+      precacheFallback: { fallbackURL: `${base}${locale}/offline/index.html` },
+      plugins: [
+        {
+          cacheKeyWillBeUsed: async ({ request }) => {
+            const url = new URL(request.url);
+            url.search = '';
+            return url.href;
+          },
+        },
+      ],
+    },
+  });
+  return [...LOCALE_CODES.map((code) => route(`${base}${code}/`, code)), route(base, fallbackLocale)];
+}
+
 /**
  * Writes dist/sw.js with Workbox after the site and its Pagefind index are
  * built (this integration must come after pagefind() in the config). The
- * service worker precaches the shell — locale homes, search pages, styles,
- * scripts, the fonts pages use, Pagefind's runtime and wasm — and caches
- * articles and index chunks as they are read, so what a reader has seen
- * stays readable and searchable offline.
+ * service worker precaches what does not go stale — styles, scripts, the
+ * fonts pages use, the 404 and offline pages, Pagefind's runtime and wasm —
+ * and caches pages and index chunks as they are read, so what a reader has
+ * seen stays readable and searchable offline (src/client/offline-status.ts
+ * hands it the first page, loaded before it was in charge). A page that was
+ * never read gets the locale's offline page (src/pages/[locale]/offline.astro).
  */
 export function serviceWorker(): AstroIntegration {
   let base = '/';
@@ -63,6 +118,8 @@ export function serviceWorker(): AstroIntegration {
             '404.html',
             // Each locale's own 404 page: a missing /en/… address is handed to it, offline too.
             '*/404/index.html',
+            // Each locale's offline page, served for any page that cannot be loaded offline.
+            '*/offline/index.html',
             'favicon.svg',
             '_astro/*.{css,js}',
             // The subsets pages actually use; other scripts' subsets are cached when read.
@@ -92,11 +149,7 @@ export function serviceWorker(): AstroIntegration {
           clientsClaim: true,
           sourcemap: false,
           runtimeCaching: [
-            {
-              urlPattern: ({ request, sameOrigin }) => sameOrigin && request.mode === 'navigate',
-              handler: 'NetworkFirst',
-              options: { cacheName: 'arshif-pages', networkTimeoutSeconds: 4, expiration: { maxEntries: 1000 } },
-            },
+            ...pageRoutes(base),
             {
               // Which parts make the index, and each part's entry: always the
               // deployed ones when online, the last ones read when offline

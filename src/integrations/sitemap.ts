@@ -40,8 +40,8 @@ function declaredAlternates(htmlFile: string): { lang: string; url: string }[] {
  * interface (home, archive, tags index…) has the same route in every locale;
  * an article has its translations, which are by translationKey, not by path —
  * so they are read from the alternates the built page itself declares, once
- * the pages are written. The root redirect, the 404 and search pages are not
- * content and are left out.
+ * the pages are written. The root redirect, the 404, search and offline pages
+ * are not content and are left out.
  */
 export function sitemapWithAlternates({ site, base }: { site: string; base: string }): AstroIntegration {
   const basePrefix = new URL(base.endsWith('/') ? base : `${base}/`, site).href;
@@ -50,7 +50,7 @@ export function sitemapWithAlternates({ site, base }: { site: string; base: stri
   const inner = sitemap({
     filter: (page) => {
       const pagePath = relativePath(page);
-      return !(pagePath === '' || pagePath === '404/' || /^[^/]+\/(search|404)\/$/.test(pagePath));
+      return !(pagePath === '' || pagePath === '404/' || /^[^/]+\/(search|404|offline)\/$/.test(pagePath));
     },
     serialize: (item: SitemapItem) => {
       const pagePath = relativePath(item.url);

@@ -11,6 +11,7 @@ export function searchMessages(locale: LocaleCode) {
     noResultsHint: t('search.noResultsHint'),
     resultCount: t('search.resultCount'),
     unavailable: t('search.unavailable'),
+    offline: t('search.offline'),
     coverage: t('search.coverage'),
     searchAll: t('search.searchAll'),
     showingFor: t('search.showingFor'),

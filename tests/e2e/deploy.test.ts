@@ -6,6 +6,7 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { buildSite, projectRoot, serveStatic, type StaticSite } from '../helpers/site.ts';
 import { headersForPath, parseHeadersFile } from '../../tools/serve/headers-file.ts';
 import { ar } from '../../src/i18n/strings/ar.ts';
+import { LOCALE_CODES, LOCALES, localeDirection } from '../../src/i18n/locales.ts';
 
 /**
  * The archive as deployed: built for a subfolder (BASE_PATH=/archive/),
@@ -158,6 +159,27 @@ describe('built for a subfolder, served from it with the shipped headers', () =>
   });
 });
 
+/** A context whose pages have a service worker in charge: the first page opened, once the worker is active and has kept it. */
+async function withActiveWorker(pathname: string): Promise<{ context: BrowserContext; page: Page; watch: Watch }> {
+  const { context, watch } = await watchedContext();
+  const page = await context.newPage();
+  await page.goto(site.url + pathname);
+  await page.waitForFunction(() => document.documentElement.dataset.serviceWorker === 'active', undefined, { timeout: 30_000 });
+  return { context, page, watch };
+}
+
+/** The results a search shows (their paths) and its status line, once `scope`'s list answers `query`. */
+async function shownResults(page: Page, scope: 'main' | 'dialog', query: string): Promise<{ paths: string[]; status: string }> {
+  await page.waitForFunction(([s, q]) => document.querySelector<HTMLElement>(`${s} [data-search-results]`)?.dataset.query === q, [scope, query] as const);
+  return {
+    paths: await page.$$eval(`${scope} [data-search-results] .search-result-title a`, (links) => links.map((link) => (link as HTMLAnchorElement).pathname)),
+    status: (await page.textContent(`${scope} [data-search-status]`)) ?? '',
+  };
+}
+
+const DAMS = `${BASE}ar/articles/dams-water/`;
+const DAMS_TITLE = 'شح المياه يهدد المزارعين في حوض النهر';
+
 describe('offline', () => {
   test('after one visit, articles already read and search over them work with the network off', async () => {
     const { context, watch } = await watchedContext();
@@ -234,5 +256,129 @@ describe('offline', () => {
       writeFileSync(swFile, original);
       await context.close();
     }
+  });
+
+  test('the first page opened opens offline, without a reload while online', async () => {
+    const { context, page, watch } = await withActiveWorker('ar/');
+    const heading = await page.textContent('h1');
+    await context.setOffline(true);
+    await page.reload();
+    expect(await page.textContent('h1')).toBe(heading);
+    expect(await page.locator('[data-offline-page]').count()).toBe(0);
+    expect(watch.violations).toEqual([]);
+    await context.close();
+  });
+
+  test('offline, search finds a read article by a word of its title or of its body, as typed, lists every result it counts and says it is offline', async () => {
+    const { context, page, watch } = await withActiveWorker('ar/');
+    await page.goto(site.url + DAMS.slice(BASE.length));
+    // One search online, for another article: Pagefind's runtime and some of its
+    // chunks are cached, but never the chunks of the words searched below.
+    expect((await searchOn(page, 'ar', 'لروسيا'))[0]).toBe(`${BASE}ar/articles/russia-grain/`);
+    await context.setOffline(true);
+    const counted = (count: number) => ar['search.resultCount'].replace('{count}', String(count));
+    // حوض only in the title, ترشيد only in the body, الامطار typed without the hamza the text writes (الأمطار).
+    for (const query of ['حوض', 'ترشيد', 'الامطار']) {
+      await page.goto(`${site.url}ar/search/?q=${encodeURIComponent(query)}`);
+      const { paths, status } = await shownResults(page, 'main', query);
+      expect(paths, query).toEqual([DAMS]);
+      expect(status).toBe(counted(paths.length));
+      expect(await page.locator('main [data-search-offline]').isVisible()).toBe(true);
+      expect(await page.textContent('main [data-search-offline]')).toBe(ar['search.offline']);
+    }
+    // A word of an article never read on this device: not found, and said to be offline.
+    const unread = await (async () => {
+      await page.fill('#search-page-input', 'درنة');
+      return shownResults(page, 'main', 'درنة');
+    })();
+    expect(unread.paths).toEqual([]);
+    expect(unread.status).toContain(ar['search.noResults'].replace('{query}', 'درنة'));
+    expect(await page.locator('main [data-search-offline]').isVisible()).toBe(true);
+
+    // The dialog, on the article page read before.
+    await page.goto(site.url + DAMS.slice(BASE.length));
+    await page.click('[data-search-open]');
+    for (const query of ['ترشيد', 'حوض']) {
+      await page.fill('#search-dialog-input', query);
+      const { paths, status } = await shownResults(page, 'dialog', query);
+      expect(paths, query).toEqual([DAMS]);
+      expect(status).toBe(counted(paths.length));
+      expect(await page.locator('dialog [data-search-offline]').isVisible()).toBe(true);
+    }
+    // Its result opens the article kept, whatever ?highlight= it carries.
+    await Promise.all([page.waitForURL(/highlight=/), page.click('dialog .search-result-title a')]);
+    expect(await page.textContent('h1')).toBe(DAMS_TITLE);
+
+    // Back online, the page that searched offline searches the whole index again.
+    await page.click('[data-search-open]');
+    await page.fill('#search-dialog-input', 'حوض');
+    expect((await shownResults(page, 'dialog', 'حوض')).paths).toEqual([DAMS]);
+    await context.setOffline(false);
+    await page.fill('#search-dialog-input', 'بغداد');
+    expect((await shownResults(page, 'dialog', 'بغداد')).paths.sort()).toEqual([
+      `${BASE}ar/articles/baghdad-conference/`,
+      `${BASE}ar/articles/baghdad-history/`,
+    ]);
+    expect(await page.locator('dialog [data-search-offline]').isVisible()).toBe(false);
+    expect(watch.violations).toEqual([]);
+    expect(watch.foreign).toEqual([]);
+    await context.close();
+  });
+
+  test("offline, a page never read shows the locale's offline page, listing the articles read and offering search over them", async () => {
+    const { context, page, watch } = await withActiveWorker('ar/');
+    await page.goto(site.url + DAMS.slice(BASE.length));
+    await context.setOffline(true);
+    for (const code of LOCALE_CODES) {
+      await page.goto(`${site.url}${code}/archive/`);
+      expect(page.url()).toBe(`${site.url}${code}/archive/`);
+      expect(await page.textContent('h1')).toBe(LOCALES[code].strings['offline.pageTitle']);
+      expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([LOCALES[code].code, localeDirection(code)]);
+      expect(await page.getAttribute('meta[name="robots"]', 'content')).toBe('noindex');
+    }
+    await page.goto(`${site.url}ar/tags/`);
+    await page.waitForSelector('[data-offline-page][data-offline-listed]');
+    const listed = await page.$$eval('[data-offline-pages] a', (links) => links.map((link) => [link.textContent, (link as HTMLAnchorElement).pathname]));
+    // Articles first: the one read.
+    expect(listed[0]).toEqual([DAMS_TITLE, DAMS]);
+    expect(listed.map(([, pathname]) => pathname)).toContain(`${BASE}ar/`);
+    expect(await page.locator('[data-offline-nothing]').isVisible()).toBe(false);
+    // The search it offers covers the article read.
+    await page.click('.offline-search');
+    await page.fill('#search-dialog-input', 'ترشيد');
+    expect((await shownResults(page, 'dialog', 'ترشيد')).paths).toEqual([DAMS]);
+    await Promise.all([page.waitForURL(/\/dams-water\//), page.click('dialog .search-result-title a')]);
+    expect(await page.textContent('h1')).toBe(DAMS_TITLE);
+    expect(watch.violations).toEqual([]);
+    await context.close();
+  });
+
+  test('the offline pages are not content: noindex, out of the sitemap and of the search index', () => {
+    const sitemap = readFileSync(path.join(outDir, 'sitemap-0.xml'), 'utf8');
+    for (const code of LOCALE_CODES) {
+      const html = readFileSync(path.join(outDir, code, 'offline/index.html'), 'utf8');
+      expect(html).toContain('<meta name="robots" content="noindex">');
+      // Pagefind indexes only what is inside data-pagefind-body.
+      expect(html).not.toContain('data-pagefind-body');
+      expect(sitemap).not.toContain(`${BASE}${code}/offline/`);
+    }
+  });
+
+  test('with service workers blocked, pages log no error', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const errors: string[] = [];
+    context.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    for (const pathname of ['ar/', `ar/articles/${SLUG}/`, 'en/', 'ar/search/?q=بغداد']) {
+      await page.goto(site.url + pathname);
+      // The worker's registration is tried once the page is idle: refused here.
+      await page.waitForFunction(() => document.documentElement.dataset.serviceWorker === 'unavailable', undefined, { timeout: 30_000 });
+    }
+    expect((await shownResults(page, 'main', 'بغداد')).paths.length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

@@ -2,6 +2,8 @@ import { parseQuery } from '../../search/relevance.ts';
 import { completeIndex, coverageOf, forgetIndex, loadIndex } from './index-parts-loader.ts';
 import { searchIndex, suggestCorrection, type ArchiveSearchOptions, type ArchiveSearchResult } from './query.ts';
 import { VocabularyFiles } from './vocabulary-files.ts';
+import { siteUnreachable } from './offline-detection.ts';
+import type { OfflineSearch } from './offline-search.ts';
 
 export { otherLanguages, type SearchCoverage } from './index-parts-loader.ts';
 export type { ArchiveSearchOptions, ArchiveSearchResult } from './query.ts';
@@ -15,6 +17,8 @@ export type { ArchiveSearchOptions, ArchiveSearchResult } from './query.ts';
 export class ArchiveSearch {
   readonly #language: string;
   readonly #vocabulary: VocabularyFiles;
+  #offlineSearch: Promise<OfflineSearch> | undefined;
+  #indexReadOffline = false;
 
   constructor(language: string) {
     this.#language = language;
@@ -23,11 +27,29 @@ export class ArchiveSearch {
 
   /**
    * Searches; when the index fails (a deploy replaced it under this page), the
-   * new index is loaded and the search asked once more, without the reader's help.
+   * new index is loaded and the search asked once more, without the reader's
+   * help. When the site cannot be reached, the articles kept on this device
+   * are searched instead.
    */
   async search(query: string, options: ArchiveSearchOptions = {}): Promise<ArchiveSearchResult> {
+    // Asked beside every search, not after a failure: offline, Pagefind answers
+    // from whichever of its files happen to be cached, without failing.
+    const unreachable = siteUnreachable();
+    // A search run offline may have left the index half read (a part left out, a
+    // failed list kept): the index is read afresh for the next one.
+    if (this.#indexReadOffline) {
+      this.#indexReadOffline = false;
+      await forgetIndex();
+    }
+    const online = this.#search(query, options);
+    // Settled below, or left: offline, its answer is not the one shown.
+    online.catch(() => undefined);
+    if (await unreachable) {
+      this.#indexReadOffline = true;
+      return (await this.#offline()).search(query, options);
+    }
     try {
-      return await this.#search(query, options);
+      return await online;
     } catch (error) {
       console.warn('Arshif: the search index failed; loading it afresh', error);
       await forgetIndex();
@@ -35,8 +57,18 @@ export class ArchiveSearch {
     }
   }
 
+  /**
+   * Offline, the articles kept on this device are searched instead of the
+   * index (offline-search.ts); its code loads only then.
+   */
+  #offline(): Promise<OfflineSearch> {
+    this.#offlineSearch ??= import('./offline-search.ts').then(({ OfflineSearch }) => new OfflineSearch(this.#language));
+    return this.#offlineSearch;
+  }
+
   /** Merges the parts a first search left out, so the next searches cover the whole archive. */
   async searchEverything(): Promise<void> {
+    if (await siteUnreachable()) return;
     await completeIndex(await loadIndex(this.#language));
   }
 
@@ -57,12 +89,15 @@ export class ArchiveSearch {
   }
 
   /** "Did you mean" (query.ts: suggestCorrection). */
-  suggest(query: string): Promise<string | undefined> {
+  async suggest(query: string): Promise<string | undefined> {
+    // Offline the vocabulary is the whole archive's: its spelling could lead only to articles not kept here.
+    if (await siteUnreachable()) return undefined;
     return suggestCorrection(this.#vocabulary, query);
   }
 
   /** Every tag and year with its count, over the whole archive (the older parts are merged first). */
   async filters(): Promise<Record<string, Record<string, number>>> {
+    if (await siteUnreachable()) return (await this.#offline()).filters();
     const index = await loadIndex(this.#language);
     await completeIndex(index);
     return index.pagefind.filters();

@@ -25,6 +25,8 @@ export interface ArchiveSearchResult {
   stemRelativesOnly?: boolean;
   /** Counts per filter value for this query, when Pagefind gave them (stock searches). */
   filterCounts?: Record<string, Record<string, number>>;
+  /** True when the index could not be reached and only the articles kept on this device were searched. */
+  offline?: boolean;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ArchiveSearch, otherLanguages, type ArchiveSearchOptions, type ArchiveSearchResult, type SearchCoverage } from './engine.ts';
-import { fill, renderResult, type SearchMessages } from './render.ts';
+import { fill, renderResult } from './render.ts';
+import type { SearchViewMessages } from './messages.ts';
 import type { PagefindResultData } from './pagefind-types.ts';
 
 /**
@@ -10,13 +11,27 @@ const PAGE_SIZE = 8;
 
 /**
  * The stored data of some results. A result whose fragment cannot be loaded
- * (removed by a deploy since the index was read) is left out; the others show.
+ * (removed by a deploy since the index was read) is left out, and named in
+ * `failed` so it is not counted either; the others show.
  */
-async function loadResults(pages: ArchiveSearchResult['pages'], loaded?: ArchiveSearchResult['loaded']): Promise<PagefindResultData[]> {
+async function loadResults(
+  pages: ArchiveSearchResult['pages'],
+  loaded?: ArchiveSearchResult['loaded'],
+): Promise<{ data: PagefindResultData[]; failed: Set<string> }> {
   // Results the search already read (to rank them by their text) are not fetched again.
   const settled = await Promise.allSettled(pages.map((page) => loaded?.get(page.pageId) ?? page.ref.data()));
-  for (const outcome of settled) if (outcome.status === 'rejected') console.warn('Arshif: a search result could not be loaded', outcome.reason);
-  return settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  const failed = new Set<string>();
+  settled.forEach((outcome, index) => {
+    if (outcome.status === 'fulfilled') return;
+    console.warn('Arshif: a search result could not be loaded', outcome.reason);
+    failed.add(pages[index]!.pageId);
+  });
+  return { data: settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : [])), failed };
+}
+
+/** The result without the pages whose data could not be loaded. */
+function withoutFailed(result: ArchiveSearchResult, failed: Set<string>): ArchiveSearchResult {
+  return failed.size ? { ...result, pages: result.pages.filter((page) => !failed.has(page.pageId)) } : result;
 }
 
 /**
@@ -27,7 +42,7 @@ export class ResultsView {
   readonly #search: ArchiveSearch;
   readonly #status: HTMLElement;
   readonly #list: HTMLOListElement;
-  readonly #messages: SearchMessages;
+  readonly #messages: SearchViewMessages;
   readonly #headingLevel: 2 | 3;
   readonly #more: HTMLButtonElement | undefined;
   #latest = 0;
@@ -35,6 +50,7 @@ export class ResultsView {
   /** The last search asked for, to run again over the whole archive. */
   #asked: { query: string; options: ArchiveSearchOptions; limit: number } | undefined;
   #coverage: HTMLElement | undefined;
+  #offlineNotice: HTMLElement | undefined;
   readonly #otherSearches = new Map<string, ArchiveSearch>();
   /** Called with the filter counts of each answered query (undefined: the counts are not known for it). */
   onFilterCounts: ((counts: ArchiveSearchResult['filterCounts'], query: string) => void) | undefined;
@@ -43,7 +59,7 @@ export class ResultsView {
    * `headingLevel`: results are h2 under the search page's h1, h3 under the
    * dialog's h2. `more`: a button that adds the next results, when there is one.
    */
-  constructor(status: HTMLElement, list: HTMLOListElement, messages: SearchMessages, headingLevel: 2 | 3, more?: HTMLButtonElement) {
+  constructor(status: HTMLElement, list: HTMLOListElement, messages: SearchViewMessages, headingLevel: 2 | 3, more?: HTMLButtonElement) {
     this.#headingLevel = headingLevel;
     this.#more = more;
     more?.addEventListener('click', () => void this.#showMore());
@@ -88,6 +104,7 @@ export class ResultsView {
     this.#current = undefined;
     this.#status.textContent = '';
     this.#showCoverage(undefined);
+    this.#showOffline(false);
     this.#list.replaceChildren();
     if (this.#more) this.#more.hidden = true;
   }
@@ -96,14 +113,40 @@ export class ResultsView {
     const current = this.#current;
     if (!current || current.ticket !== this.#latest) return;
     const next = current.result.pages.slice(current.shown, current.shown + PAGE_SIZE);
-    const data = await loadResults(next, current.result.loaded);
+    const { data, failed } = await loadResults(next, current.result.loaded);
     if (current.ticket !== this.#latest) return;
-    current.shown += next.length;
+    current.shown += next.length - failed.size;
+    if (failed.size) {
+      current.result = withoutFailed(current.result, failed);
+      this.#status.textContent = fill(this.#messages.resultCount, { count: this.#format(current.result.pages.length) });
+    }
     const items = data.map((result) => renderResult(result, current.result.forms, this.#messages, this.#headingLevel, current.result.words));
     this.#list.append(...items);
     if (this.#more) this.#more.hidden = current.shown >= current.result.pages.length;
     // Keyboard and screen-reader users continue where the new results begin.
     items[0]?.querySelector('a')?.focus();
+  }
+
+  /**
+   * Says, above the results, that the search ran offline over the articles
+   * read on this device only. Written afresh each time it shows, so screen
+   * readers announce it with the results.
+   */
+  #showOffline(offline: boolean): void {
+    if (!offline) {
+      if (this.#offlineNotice) this.#offlineNotice.hidden = true;
+      return;
+    }
+    if (!this.#offlineNotice) {
+      this.#offlineNotice = document.createElement('p');
+      this.#offlineNotice.className = 'search-offline notice';
+      this.#offlineNotice.dataset.searchOffline = '';
+      this.#offlineNotice.setAttribute('aria-live', 'polite');
+      this.#status.before(this.#offlineNotice);
+    }
+    this.#offlineNotice.textContent = '';
+    this.#offlineNotice.textContent = this.#messages.offline;
+    this.#offlineNotice.hidden = false;
   }
 
   /**
@@ -185,8 +228,10 @@ export class ResultsView {
         }
       }
       if (ticket !== this.#latest) return result.pages.length;
+      const loading = await loadResults(result.pages.slice(0, limit), result.loaded);
+      const data = loading.data;
+      result = withoutFailed(result, loading.failed);
       const { pages, forms } = result;
-      const data = await loadResults(pages.slice(0, limit), result.loaded);
       if (ticket !== this.#latest) return pages.length;
       this.#status.textContent =
         status ??
@@ -197,6 +242,7 @@ export class ResultsView {
       this.#current = { result, shown: data.length, ticket };
       // Another language's results cover its own archive: nothing to widen here.
       this.#showCoverage(fromOtherLanguage ? undefined : result.coverage);
+      this.#showOffline(result.offline === true);
       if (this.#more) this.#more.hidden = data.length >= pages.length;
       this.onFilterCounts?.(shownQuery === trimmed ? result.filterCounts : undefined, trimmed);
       // Which query the list now answers: lets tests (and styles) tell stale lists from fresh ones.
