@@ -73,7 +73,7 @@ export const YEAR_LABEL = {
   gapRem: 0.75,
   /** The chart's inline size on a 320 px phone (the page's 1 rem padding on each side). */
   narrowAxisRem: 18,
-  /** From this inline size of the chart on, the wide set of labels is shown (a container query in archive.css). */
+  /** From this inline size of the chart on, the wide set of labels is shown (a container query in archive-chart.css). */
   wideAxisRem: 36,
 } as const;
 
