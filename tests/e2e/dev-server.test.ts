@@ -14,6 +14,17 @@ const contentDir = path.join(work, 'content');
 let server: ChildProcess | undefined;
 let origin = '';
 let browser: Browser | undefined;
+/** What astro dev has printed, for a failure to show. */
+let serverOutput = '';
+
+/** Awaits one step of a test; when it fails, says which and what the server printed last. */
+async function step<T>(name: string, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    throw new Error(`${name}: ${error instanceof Error ? error.message : String(error)}\nastro dev printed last:\n${serverOutput.slice(-3000)}`);
+  }
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -61,6 +72,7 @@ beforeAll(async () => {
     const timer = setTimeout(() => reject(new Error(`astro dev did not start:\n${output}`)), 90_000);
     const listen = (chunk: Buffer) => {
       output += chunk.toString();
+      serverOutput = output;
       if (output.includes(`:${port}`)) {
         clearTimeout(timer);
         resolve();
@@ -106,15 +118,18 @@ test('an edit the loader refuses shows in the open page, in the error overlay na
   const context = await browser.newContext();
   const page = await context.newPage();
   // The page hears the server only once Vite's client is connected.
-  const connected = page.waitForEvent('console', { predicate: (message) => message.text().includes('[vite] connected'), timeout: 60_000 });
-  await page.goto(`${origin}/${DEFAULT_LOCALE}/articles/beirut-harbour/`);
-  await connected;
+  const connected = page.waitForEvent('console', { predicate: (message) => message.text().includes('[vite] connected'), timeout: 90_000 });
+  await step('opening the article', page.goto(`${origin}/${DEFAULT_LOCALE}/articles/beirut-harbour/`, { timeout: 90_000 }));
+  await step('waiting for Vite’s client to connect', connected);
   await page.waitForSelector('[data-article-body]');
 
   writeFileSync(file, `${good.trimEnd()}\n\nنتيجة الحساب {1+1} هنا.\n`);
-  await page.waitForFunction(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent?.includes('beirut-harbour.mdx'), null, {
-    timeout: 60_000,
-  });
+  await step(
+    'waiting for the overlay',
+    page.waitForFunction(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent?.includes('beirut-harbour.mdx'), null, {
+      timeout: 90_000,
+    }),
+  );
   const overlay = await page.evaluate(() => document.querySelector('vite-error-overlay')!.shadowRoot!.textContent!.replace(/\s+/g, ' '));
   // The file and its line, what is wrong and what to do.
   const line = good.trimEnd().split('\n').length + 2;
@@ -123,18 +138,22 @@ test('an edit the loader refuses shows in the open page, in the error overlay na
   expect(overlay).toContain('Write the characters as text');
 
   writeFileSync(file, `${good.trimEnd()}\n\nنتيجة الحساب اثنان هنا.\n`);
-  await expect
-    .poll(
-      () =>
-        page
-          .evaluate(
-            () =>
-              !document.querySelector('vite-error-overlay') && document.querySelector('[data-article-body]')?.textContent?.includes('نتيجة الحساب اثنان هنا.'),
-          )
-          // A reload in progress has no document to ask yet.
-          .catch(() => false),
-      { timeout: 60_000 },
-    )
-    .toBe(true);
+  await step(
+    'waiting for the fixed page',
+    expect
+      .poll(
+        () =>
+          page
+            .evaluate(
+              () =>
+                !document.querySelector('vite-error-overlay') &&
+                document.querySelector('[data-article-body]')?.textContent?.includes('نتيجة الحساب اثنان هنا.'),
+            )
+            // A reload in progress has no document to ask yet.
+            .catch(() => false),
+        { timeout: 90_000 },
+      )
+      .toBe(true),
+  );
   await context.close();
-}, 180_000);
+}, 360_000);
