@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -76,20 +76,40 @@ export const sharedBuildsDir = path.join(projectRoot, 'tests/.tmp/shared');
 
 /**
  * A build that several test files can read: the first file to ask builds it,
- * the others (in the same run) reuse its dist. Files must only read it. The
- * key is every option that changes the output, so two files asking for
- * different builds never share one.
+ * the others (in the same run, in any worker) wait for it and reuse its dist.
+ * Files must only read it. The key is every option that changes the output,
+ * so two files asking for different builds never share one.
  */
 export async function sharedBuild(options: Omit<BuildOptions, 'outDir'>): Promise<string> {
   const key = createHash('sha256')
     .update(JSON.stringify({ ...options, env: Object.entries(options.env ?? {}).sort() }))
     .digest('hex')
     .slice(0, 16);
-  const outDir = path.join(sharedBuildsDir, key, 'dist');
-  const done = path.join(sharedBuildsDir, key, 'built');
-  if (existsSync(done)) return outDir;
-  rmSync(path.dirname(outDir), { recursive: true, force: true });
-  await buildSite({ ...options, outDir });
-  writeFileSync(done, new Date().toISOString());
+  const folder = path.join(sharedBuildsDir, key);
+  const outDir = path.join(folder, 'dist');
+  const done = path.join(folder, 'built');
+  const failed = path.join(folder, 'failed');
+  mkdirSync(sharedBuildsDir, { recursive: true });
+  // mkdir is atomic: exactly one worker claims the build; the others wait for its verdict.
+  let claimed = true;
+  try {
+    mkdirSync(folder);
+  } catch {
+    claimed = false;
+  }
+  if (claimed) {
+    try {
+      await buildSite({ ...options, outDir });
+    } catch (error) {
+      writeFileSync(failed, error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+    writeFileSync(done, new Date().toISOString());
+    return outDir;
+  }
+  while (!existsSync(done)) {
+    if (existsSync(failed)) throw new Error(`the shared build another test file started failed:\n${readFileSync(failed, 'utf8')}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
   return outDir;
 }
