@@ -12,7 +12,8 @@ export type Block =
   /** A poem: one entry a verse, each shown as a line of its own. */
   | { type: 'verse'; lines: Inline[][]; line?: number }
   | { type: 'blockquote'; children: Block[] }
-  | { type: 'list'; ordered: boolean; items: Inline[][] }
+  /** `start`: an ordered list's first number, when not 1 (a list that goes on after a quotation or table that interrupted it). */
+  | { type: 'list'; ordered: boolean; items: Inline[][]; start?: number }
   /** The first row is the header row. */
   | { type: 'table'; rows: Inline[][][] }
   /** A photograph: `src` is a local path relative to the article's media folder once imported. */

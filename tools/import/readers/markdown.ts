@@ -2,7 +2,7 @@ import type { Heading } from 'mdast';
 import type { Root } from 'mdast';
 import { markdownToMdast } from 'satteri';
 import { ImportError } from '../errors.ts';
-import { inlineText } from '../model.ts';
+import { blockLines, inlineText } from '../model.ts';
 import { parseFrontBlock, type ParseLimits, type ParseOptions } from '../parse.ts';
 import { checkLineLengths, checkMarkdownCost } from './limits.ts';
 import { blocksFromMdast } from './from-mdast.ts';
@@ -53,8 +53,9 @@ export function readMarkdown(text: string, file: string, limits?: ParseLimits, o
       'has no title: no "title" in a front block and no `# ` heading.',
       'Add `# Title` as the first line, or `title:` in the front block.',
     );
-  if (!converted.blocks.some((block) => block.type === 'paragraph'))
-    throw new ImportError(file, 'has a title but no paragraph.', 'Check that this is the right file.', titleLine);
+  // A list, a quotation or subheadings with text are an article's body as much as paragraphs are.
+  if (!blockLines(converted.blocks).some((line) => line.trim()))
+    throw new ImportError(file, 'has a title but no text under it.', 'Check that this is the right file.', titleLine);
   return { file, front, frontLines, title, titleLine, blocks: converted.blocks, warnings: [...warnings, ...converted.warnings], notes: readerNotes };
 }
 
