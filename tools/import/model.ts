@@ -4,7 +4,11 @@
  * on purpose: only what an archived article needs, nothing that can run.
  * URLs in it are checked (safe-url.ts) before they get here.
  */
-export type Inline = { type: 'text'; value: string } | { type: 'emphasis' | 'strong'; children: Inline[] } | { type: 'link'; url: string; children: Inline[] };
+/** `delete`: struck text (<del>, <s>, GFM's `~~`), shown struck, so it never reads as live. */
+export type Inline =
+  | { type: 'text'; value: string }
+  | { type: 'emphasis' | 'strong' | 'delete'; children: Inline[] }
+  | { type: 'link'; url: string; children: Inline[] };
 
 export type Block =
   | { type: 'paragraph'; children: Inline[]; line?: number }

@@ -5,7 +5,7 @@ import { unreachable, type Block, type Inline } from './model.ts';
  * The one writer: the article model as the archive's Markdown (an .mdx body
  * rendered as Markdown, see src/article/body.ts). Every character
  * of text that MDX or Markdown could read as syntax is escaped (escape-mdx.ts);
- * the only syntax written is the writer's own: `##` subheadings, `*`/`**`,
+ * the only syntax written is the writer's own: `##` subheadings, `*`/`**`, `~~`,
  * `[text](url)`, `>` quotations, `-`/`1.` lists, `|` tables,
  * `![alt](src "caption")` photographs and the `\` hard breaks of verse.
  * No `<`, `{` or line-start import/export is ever written unescaped, so the
@@ -53,6 +53,8 @@ function writeInline(nodes: readonly Inline[]): string {
         }
         case 'strong':
           return wrap('**', writeInline(node.children));
+        case 'delete':
+          return wrap('~~', writeInline(node.children));
         case 'link': {
           const text = writeInline(node.children).trim();
           return text ? `[${text}](${destination(node.url)})` : '';

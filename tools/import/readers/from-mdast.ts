@@ -71,9 +71,8 @@ export function blocksFromMdast(root: Root, definitions = collectDefinitions(roo
           return [{ type: 'text', value: ' ' }];
         case 'emphasis':
         case 'strong':
-          return [{ type: node.type, children: inline(node.children) }];
         case 'delete':
-          return inline(node.children);
+          return [{ type: node.type, children: inline(node.children) }];
         case 'link':
         case 'linkReference': {
           const children = inline(node.children);
