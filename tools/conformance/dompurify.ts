@@ -79,7 +79,8 @@ function payloadWords(payload: string): string[] {
     if (element && UNSHOWN.has(element.tagName)) return;
     if (element?.tagName === 'noscript') {
       const markup = element.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
-      return walk(fromHtml(markup, { fragment: true }));
+      walk(fromHtml(markup, { fragment: true }));
+      return;
     }
     for (const child of node.children) walk(child);
   };
