@@ -28,10 +28,13 @@ export function isSelfLink(text: string, href: string): boolean {
  * `code_of_conduct` as `code\_of\_conduct`, and the autolink keeps the
  * backslashes, where anywhere else an escape is the character itself — so
  * CommonMark's escapes are undone here. The importer escapes every backslash
- * it keeps (`\\`), so this gives back exactly what was written.
+ * it keeps (`\\`), so this gives back exactly what was written. An address
+ * ends before `<` and before trailing punctuation (`https://a.b/c\<d`,
+ * `https://a.b/c\_`): then its last backslash is the escape of the character
+ * after it, outside the link, and is dropped.
  */
 export function autolinkText(text: string): string {
-  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  return text.replace(/\\([!-/:-@[-`{-~])|\\$/g, (_, char: string | undefined) => char ?? '');
 }
 
 /** A photograph's source as the importer writes it: a file in the article's own media folder, `./<slug>/<name>`. */

@@ -4,7 +4,11 @@
  * on purpose: only what an archived article needs, nothing that can run.
  * URLs in it are checked (safe-url.ts) before they get here.
  */
-export type Inline = { type: 'text'; value: string } | { type: 'emphasis' | 'strong'; children: Inline[] } | { type: 'link'; url: string; children: Inline[] };
+/** `delete`: struck text (<del>, <s>, GFM's `~~`), shown struck, so it never reads as live. */
+export type Inline =
+  | { type: 'text'; value: string }
+  | { type: 'emphasis' | 'strong' | 'delete'; children: Inline[] }
+  | { type: 'link'; url: string; children: Inline[] };
 
 export type Block =
   | { type: 'paragraph'; children: Inline[]; line?: number }
@@ -12,7 +16,8 @@ export type Block =
   /** A poem: one entry a verse, each shown as a line of its own. */
   | { type: 'verse'; lines: Inline[][]; line?: number }
   | { type: 'blockquote'; children: Block[] }
-  | { type: 'list'; ordered: boolean; items: Inline[][] }
+  /** `start`: an ordered list's first number, when not 1 (a list that goes on after a quotation or table that interrupted it). */
+  | { type: 'list'; ordered: boolean; items: Inline[][]; start?: number }
   /** The first row is the header row. */
   | { type: 'table'; rows: Inline[][][] }
   /** A photograph: `src` is a local path relative to the article's media folder once imported. */

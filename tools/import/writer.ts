@@ -5,7 +5,7 @@ import { unreachable, type Block, type Inline } from './model.ts';
  * The one writer: the article model as the archive's Markdown (an .mdx body
  * rendered as Markdown, see src/article/body.ts). Every character
  * of text that MDX or Markdown could read as syntax is escaped (escape-mdx.ts);
- * the only syntax written is the writer's own: `##` subheadings, `*`/`**`,
+ * the only syntax written is the writer's own: `##` subheadings, `*`/`**`, `~~`,
  * `[text](url)`, `>` quotations, `-`/`1.` lists, `|` tables,
  * `![alt](src "caption")` photographs and the `\` hard breaks of verse.
  * No `<`, `{` or line-start import/export is ever written unescaped, so the
@@ -46,10 +46,15 @@ function writeInline(nodes: readonly Inline[]): string {
       switch (node.type) {
         case 'text':
           return escapeInlineText(oneLine(node.value));
-        case 'emphasis':
-          return wrap('*', writeInline(node.children));
+        case 'emphasis': {
+          // Emphasis around emphasis (`*_a_*`) written `**a**` would read as strong: the outer one takes `_`.
+          const inner = writeInline(node.children);
+          return wrap(/^\s*\*|\*\s*$/.test(inner) ? '_' : '*', inner);
+        }
         case 'strong':
           return wrap('**', writeInline(node.children));
+        case 'delete':
+          return wrap('~~', writeInline(node.children));
         case 'link': {
           const text = writeInline(node.children).trim();
           return text ? `[${text}](${destination(node.url)})` : '';
@@ -72,7 +77,11 @@ function writeCaption(text: string): string {
   return escapeInlineText(oneLine(text)).replace(/"/g, '\\"').trim();
 }
 
-function writeBlock(block: Block): string {
+/**
+ * Two lists one after the other are one list in Markdown unless their markers
+ * differ: a list right after another of its kind takes the other marker.
+ */
+function writeBlock(block: Block, previous?: Block): string {
   switch (block.type) {
     case 'paragraph':
       return writeLine(block.children);
@@ -89,8 +98,13 @@ function writeBlock(block: Block): string {
         .split('\n')
         .map((line) => (line ? `> ${line}` : '>'))
         .join('\n');
-    case 'list':
-      return block.items.map((item, index) => `${block.ordered ? `${index + 1}.` : '-'} ${writeLine(item)}`).join('\n');
+    case 'list': {
+      const other = previous?.type === 'list' && previous.ordered === block.ordered && !listUsesOtherMarker.has(previous);
+      if (other) listUsesOtherMarker.add(block);
+      const start = block.start ?? 1;
+      const marker = (index: number) => (block.ordered ? `${start + index}${other ? ')' : '.'}` : other ? '*' : '-');
+      return block.items.map((item, index) => `${marker(index)} ${writeLine(item)}`).join('\n');
+    }
     case 'table': {
       const width = Math.max(...block.rows.map((row) => row.length));
       const row = (cells: readonly Inline[][]) => `| ${Array.from({ length: width }, (_, index) => writeLine(cells[index] ?? [])).join(' | ')} |`;
@@ -102,10 +116,13 @@ function writeBlock(block: Block): string {
   }
 }
 
+/** The lists written with the second marker (`*`, `1)`), so the list after one of them goes back to the first. */
+const listUsesOtherMarker = new WeakSet<Block>();
+
 /** Blocks separated by blank lines; empty ones (a link without text, an empty paragraph) left out. */
 export function writeBlocks(blocks: readonly Block[]): string {
   return blocks
-    .map(writeBlock)
+    .map((block, index) => writeBlock(block, blocks[index - 1]))
     .filter((text) => text.trim() && text.trim() !== '>')
     .join('\n\n');
 }

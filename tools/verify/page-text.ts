@@ -14,6 +14,7 @@ const IMPORTED_ELEMENTS = new Set([
   'h3',
   'em',
   'strong',
+  'del',
   'a',
   'blockquote',
   'ul',

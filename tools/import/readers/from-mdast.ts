@@ -18,36 +18,65 @@ export interface MdastOptions {
   breaksAsVerse?: boolean;
 }
 
+/** An HTML comment, whole or cut short at the end of its node: an editor's note, never published. */
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+
+type ImageBlock = Extract<Block, { type: 'image' }>;
+
 /**
  * A Markdown syntax tree (from the Markdown reader, or from sanitized HTML)
  * as the article model: only paragraphs, subheadings, emphasis, links,
  * quotations, lists, tables and photographs are kept. Code is kept as text;
- * raw HTML in Markdown is kept as the text it is; links whose URL is not
- * http(s) or mailto keep their text and lose the link; nested lists become
- * items of the list around them.
+ * raw HTML in Markdown is kept as the text it is, but HTML comments are
+ * dropped (the HTML readers drop them too: comments are never published);
+ * links whose URL is not http(s) or mailto keep their text and lose the link;
+ * nested lists become items of the list around them. A photograph inside a
+ * link, heading, list item or table cell is taken out and placed after that
+ * block; a quotation, table or code inside a list item ends the list there,
+ * follows it, and the list goes on after it.
  */
 export function blocksFromMdast(root: Root, definitions = collectDefinitions(root), options: MdastOptions = {}): MdastConversion {
   const warnings: string[] = [];
   const dropped = new Map<string, number>();
-
+  let linkedImages = 0;
+  const imageBlock = (node: MdastNodes, line: number | undefined): ImageBlock | undefined => {
+    if (node.type === 'image') return { type: 'image', src: node.url, alt: node.alt ?? '', caption: node.title ?? '', ...(line ? { line } : {}) };
+    if (node.type === 'imageReference') {
+      const definition = definitions.get(node.identifier.toLowerCase());
+      if (definition) return { type: 'image', src: definition.url, alt: node.alt ?? '', caption: definition.title ?? '', ...(line ? { line } : {}) };
+    }
+    return undefined;
+  };
+  /** The photographs anywhere inside inline content (a link's, emphasis'), in order. */
+  const innerImages = (nodes: readonly MdastNodes[], line: number | undefined, inLink = false): ImageBlock[] =>
+    nodes.flatMap((node): ImageBlock[] => {
+      const image = imageBlock(node, line);
+      if (image) {
+        if (inLink) linkedImages++;
+        return [image];
+      }
+      return 'children' in node ? innerImages(node.children as MdastNodes[], line, inLink || node.type === 'link' || node.type === 'linkReference') : [];
+    });
   const inline = (nodes: readonly MdastNodes[]): Inline[] =>
     nodes.flatMap((node): Inline[] => {
       switch (node.type) {
+        case 'html': {
+          const text = node.value.replace(HTML_COMMENT, '');
+          return text ? [{ type: 'text', value: text }] : [];
+        }
         case 'text':
         case 'inlineCode':
-        case 'html':
           return node.value ? [{ type: 'text', value: node.value }] : [];
         case 'break':
           return [{ type: 'text', value: ' ' }];
         case 'emphasis':
         case 'strong':
-          return [{ type: node.type, children: inline(node.children) }];
         case 'delete':
-          return inline(node.children);
+          return [{ type: node.type, children: inline(node.children) }];
         case 'link':
         case 'linkReference': {
           const children = inline(node.children);
-          const url = node.type === 'link' ? node.url : definitions.get(node.identifier.toLowerCase());
+          const url = node.type === 'link' ? node.url : definitions.get(node.identifier.toLowerCase())?.url;
           const safe = url === undefined ? null : safeLinkUrl(url);
           if (safe === null) {
             if (url !== undefined) {
@@ -62,7 +91,6 @@ export function blocksFromMdast(root: Root, definitions = collectDefinitions(roo
           return [];
       }
     });
-
   /** A paragraph's content, with each image taken out as a block of its own. */
   const paragraph = (nodes: readonly PhrasingContent[], line: number | undefined): Block[] => {
     const out: Block[] = [];
@@ -84,29 +112,69 @@ export function blocksFromMdast(root: Root, definitions = collectDefinitions(roo
       run = [];
     };
     for (const node of nodes) {
-      if (node.type === 'image') {
+      const image = imageBlock(node, line);
+      if (image) {
         flush();
-        out.push({ type: 'image', src: node.url, alt: node.alt ?? '', caption: node.title ?? '', ...(line ? { line } : {}) });
+        out.push(image);
+        continue;
+      }
+      const inside = 'children' in node ? innerImages(node.children as MdastNodes[], line, node.type === 'link' || node.type === 'linkReference') : [];
+      if (inside.length) {
+        // A photograph inside a link or emphasis: the text around it stays a paragraph, the photograph follows it.
+        run.push(node);
+        flush();
+        out.push(...inside);
       } else run.push(node);
     }
     flush();
     return out;
   };
-
-  const listItems = (node: Extract<MdastNodes, { type: 'list' }>): Inline[][] =>
-    node.children.flatMap((item) => {
-      const own: Inline[] = [];
-      const nested: Inline[][] = [];
-      for (const child of item.children) {
-        if (child.type === 'list') nested.push(...listItems(child));
-        else if (child.type === 'paragraph' || child.type === 'heading') {
-          if (own.length) own.push({ type: 'text', value: ' ' });
-          own.push(...inline(child.children));
-        } else if (child.type === 'code') own.push({ type: 'text', value: child.value });
+  /** A list item's own text (paragraphs and headings, a space between them), and the blocks that cannot be part of an item. */
+  const listBlocks = (node: Extract<MdastNodes, { type: 'list' }>): Block[] => {
+    const out: Block[] = [];
+    let items: Inline[][] = [];
+    let start = typeof node.start === 'number' ? node.start : 1;
+    const ordered = Boolean(node.ordered);
+    const flushItems = () => {
+      if (items.length) out.push({ type: 'list', ordered, items, ...(ordered && start !== 1 ? { start } : {}) });
+      start += items.length;
+      items = [];
+    };
+    const walk = (list: Extract<MdastNodes, { type: 'list' }>): void => {
+      for (const item of list.children) {
+        let own: Inline[] = [];
+        const after: Block[] = [];
+        const flushOwn = () => {
+          if (inlineText(own).trim()) items.push(own);
+          own = [];
+        };
+        for (const child of item.children) {
+          if (child.type === 'list') {
+            flushOwn();
+            walk(child);
+          } else if (child.type === 'paragraph' || child.type === 'heading') {
+            if (own.length) own.push({ type: 'text', value: ' ' });
+            own.push(...inline(child.children));
+            after.push(...innerImages(child.children, child.position?.start.line));
+          } else {
+            const blocks = block(child);
+            if (!blocks.length) continue;
+            flushOwn();
+            flushItems();
+            out.push(...blocks);
+          }
+        }
+        flushOwn();
+        if (after.length) {
+          flushItems();
+          out.push(...after);
+        }
       }
-      return [...(inlineText(own).trim() ? [own] : []), ...nested];
-    });
-
+    };
+    walk(node);
+    flushItems();
+    return out;
+  };
   const block = (node: RootContent): Block[] => {
     const line = node.position?.start.line;
     switch (node.type) {
@@ -114,22 +182,29 @@ export function blocksFromMdast(root: Root, definitions = collectDefinitions(roo
         return paragraph(node.children, line);
       case 'heading': {
         const children = inline(node.children);
-        return inlineText(children).trim() ? [{ type: 'heading', depth: node.depth <= 2 ? 2 : 3, children, ...(line ? { line } : {}) }] : [];
+        const images = innerImages(node.children, line);
+        return [
+          ...(inlineText(children).trim()
+            ? [{ type: 'heading' as const, depth: node.depth <= 2 ? (2 as const) : (3 as const), children, ...(line ? { line } : {}) }]
+            : []),
+          ...images,
+        ];
       }
       case 'blockquote': {
         const children = node.children.flatMap(block);
         return children.length ? [{ type: 'blockquote', children }] : [];
       }
-      case 'list': {
-        const items = listItems(node);
-        return items.length ? [{ type: 'list', ordered: Boolean(node.ordered), items }] : [];
+      case 'list':
+        return listBlocks(node);
+      case 'table': {
+        const rows = node.children.map((row) => row.children.map((cell) => inline(cell.children)));
+        const images = node.children.flatMap((row) => row.children.flatMap((cell) => innerImages(cell.children, line)));
+        return [{ type: 'table', rows }, ...images];
       }
-      case 'table':
-        return [{ type: 'table', rows: node.children.map((row) => row.children.map((cell) => inline(cell.children))) }];
       case 'code':
       case 'html':
-        // Code and raw HTML are text in an article: one paragraph per line.
-        return node.value
+        // Code and raw HTML are text in an article: one paragraph per line. HTML comments are never published.
+        return (node.type === 'html' ? node.value.replace(HTML_COMMENT, '') : node.value)
           .split('\n')
           .filter((text) => text.trim())
           .map((text) => ({ type: 'paragraph', children: [{ type: 'text', value: text.trim() }] }));
@@ -137,18 +212,26 @@ export function blocksFromMdast(root: Root, definitions = collectDefinitions(roo
         return [];
     }
   };
-
   const blocks = root.children.flatMap(block);
   for (const [scheme, count] of dropped)
     warnings.push(
       `${count} link(s) with a ${scheme === 'relative' ? 'relative or unreadable' : scheme} URL kept as text without the link (only http, https and mailto links are kept)`,
     );
+  if (linkedImages) warnings.push(`${linkedImages} photograph(s) inside a link kept as photographs, without the link`);
   return { blocks, warnings };
 }
 
-/** Link reference definitions (`[id]: url`) by their identifier. */
-export function collectDefinitions(root: Root): Map<string, string> {
-  const definitions = new Map<string, string>();
-  for (const node of root.children) if (node.type === 'definition') definitions.set(node.identifier.toLowerCase(), node.url);
+/** Link reference definitions (`[id]: url "title"`) by their identifier. */
+export function collectDefinitions(root: Root): Map<string, { url: string; title: string | null | undefined }> {
+  const definitions = new Map<string, { url: string; title: string | null | undefined }>();
+  const walk = (nodes: readonly RootContent[]): void => {
+    for (const node of nodes) {
+      // The first definition of a label wins, as CommonMark says; definitions may sit in quotations and list items.
+      if (node.type === 'definition') {
+        if (!definitions.has(node.identifier.toLowerCase())) definitions.set(node.identifier.toLowerCase(), { url: node.url, title: node.title });
+      } else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') walk(node.children);
+    }
+  };
+  walk(root.children);
   return definitions;
 }

@@ -11,12 +11,15 @@ import type { FrontBlock } from '../parse.ts';
 import { safeLinkUrl } from '../../../src/article/safe-url.ts';
 import { blocksFromMdast } from './from-mdast.ts';
 import { repeatsTitle, type ReadArticle } from './read-article.ts';
-import type { Block } from '../model.ts';
+import { blockLines, type Block } from '../model.ts';
 
 /**
  * The allowlist: the elements and attributes an article keeps. Everything
  * else is unwrapped (its text kept) or, for script, style and the like,
- * dropped with its content (hast-util-sanitize's `strip`). No on* attribute,
+ * dropped with its content (hast-util-sanitize's `strip`). A form, a button,
+ * MathML, an article's own <header> (its title, standfirst and byline) and
+ * <noscript> (as a browser without scripts shows it) are unwrapped, never
+ * stripped: left unclosed, they hold the rest of the page. No on* attribute,
  * style, class or id survives; href and src keep only the protocols named.
  */
 export const ARTICLE_SCHEMA: Schema = {
@@ -65,6 +68,8 @@ export const ARTICLE_SCHEMA: Schema = {
     'mark',
     'abbr',
     'time',
+    'details',
+    'summary',
   ],
   attributes: { a: ['href'], img: ['src', 'alt', 'title'], ol: ['start'] },
   protocols: { href: ['http', 'https', 'mailto'] },
@@ -72,16 +77,12 @@ export const ARTICLE_SCHEMA: Schema = {
     'script',
     'style',
     'template',
-    'noscript',
     'iframe',
     'object',
     'embed',
     'svg',
-    'math',
-    'form',
     'select',
     'textarea',
-    'button',
     'canvas',
     'audio',
     'video',
@@ -90,7 +91,6 @@ export const ARTICLE_SCHEMA: Schema = {
     'nav',
     'aside',
     'footer',
-    'header',
   ],
   ancestors: {},
   clobber: [],
@@ -184,8 +184,8 @@ export function readHtml(text: string, file: string, options: HtmlReadOptions = 
       `has no title: no <h1> in "${selector}" and no <title>.`,
       'Add an <h1> to the article, or give the title in a front block of a Markdown file instead.',
     );
-  if (!body.blocks.some((block) => block.type === 'paragraph'))
-    throw new ImportError(file, `has a title but no paragraph in "${selector}".`, 'Check the selector and the page.');
+  if (!blockLines(body.blocks).some((line) => line.trim()))
+    throw new ImportError(file, `has a title but no text under it in "${selector}".`, 'Check the selector and the page.');
   return { file, front, frontLines: {}, title: titleText, titleLine: 0, blocks: body.blocks, warnings: [...warnings, ...body.warnings], notes };
 }
 
@@ -201,8 +201,10 @@ export function htmlToBlocks(
   takeTitle: true | { knownTitle: string } = true,
 ): { blocks: Block[]; title?: string; warnings: string[]; repeatedTitle: boolean } {
   const article: HastRoot = { type: 'root', children: container.type === 'root' ? structuredClone(container.children) : [structuredClone(container)] };
+  parseNoscript(article);
   const clean = sanitize(article, ARTICLE_SCHEMA) as HastRoot;
   foldFigures(clean);
+  const warnings = readInlineMarks(clean);
   let title: string | undefined;
   let repeatedTitle = false;
   const remove = (node: HastRoot | Element, heading: Element): void => {
@@ -223,7 +225,91 @@ export function htmlToBlocks(
     }
   }
   const converted = blocksFromMdast(toMdast(clean) as MdastRoot);
-  return { blocks: converted.blocks, title, warnings: converted.warnings, repeatedTitle };
+  return { blocks: converted.blocks, title, warnings: [...warnings, ...converted.warnings], repeatedTitle };
+}
+
+/**
+ * A parser with scripting on (as hast's is) reads <noscript>'s content as
+ * text; a browser without scripts shows it as markup. It is parsed again as
+ * such, so its text is read, not its tags.
+ */
+function parseNoscript(node: HastRoot | Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'noscript' && child.children.every((inner) => inner.type === 'text')) {
+      const markup = child.children.map((inner) => (inner.type === 'text' ? inner.value : '')).join('');
+      child.children = fromHtml(markup, { fragment: true }).children as ElementContent[];
+    }
+    parseNoscript(child);
+  }
+}
+
+const SUPERSCRIPT: Record<string, string> = {
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '+': '⁺',
+  '-': '⁻',
+  '−': '⁻',
+  '=': '⁼',
+  '(': '⁽',
+  ')': '⁾',
+  n: 'ⁿ',
+  i: 'ⁱ',
+};
+const SUBSCRIPT: Record<string, string> = {
+  '0': '₀',
+  '1': '₁',
+  '2': '₂',
+  '3': '₃',
+  '4': '₄',
+  '5': '₅',
+  '6': '₆',
+  '7': '₇',
+  '8': '₈',
+  '9': '₉',
+  '+': '₊',
+  '-': '₋',
+  '−': '₋',
+  '=': '₌',
+  '(': '₍',
+  ')': '₎',
+};
+
+/**
+ * What the model has no element for, read so the text stays right: a
+ * superscript or subscript of digits and signs (10<sup>6</sup>, H<sub>2</sub>O)
+ * as Unicode's superscript and subscript characters (10⁶, H₂O), never run into
+ * the text before it (106); any other (1<sup>st</sup>) stays its text, with a
+ * warning. <details> is a block and its <summary> a paragraph of their own.
+ */
+function readInlineMarks(node: HastRoot | Element): string[] {
+  let plain = 0;
+  const walk = (parent: HastRoot | Element): void => {
+    parent.children = parent.children.map((child): ElementContent => {
+      if (child.type !== 'element') return child as ElementContent;
+      if (child.tagName === 'sup' || child.tagName === 'sub') {
+        const table = child.tagName === 'sup' ? SUPERSCRIPT : SUBSCRIPT;
+        const text = toText(child);
+        const chars = [...text.trim()];
+        if (chars.length && chars.every((char) => table[char])) return { type: 'text', value: chars.map((char) => table[char]).join('') };
+        if (text.trim()) plain++;
+      }
+      if (child.tagName === 'summary') child.tagName = 'p';
+      if (child.tagName === 'details') child.tagName = 'div';
+      walk(child);
+      return child;
+    }) as typeof parent.children;
+  };
+  walk(node);
+  return plain ? [`${plain} superscript or subscript text(s) of letters kept as plain text (only digits and signs have Unicode forms)`] : [];
 }
 
 /** Wrappers that put nothing of their own before their content. */

@@ -1,17 +1,19 @@
 import type { Heading } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTable } from 'micromark-extension-gfm-table';
+import type { Root } from 'mdast';
+import { markdownToMdast } from 'satteri';
 import { ImportError } from '../errors.ts';
-import { inlineText } from '../model.ts';
+import { blockLines, inlineText } from '../model.ts';
 import { parseFrontBlock, type ParseLimits, type ParseOptions } from '../parse.ts';
-import { checkLineLengths } from './limits.ts';
+import { checkLineLengths, checkMarkdownCost } from './limits.ts';
 import { blocksFromMdast } from './from-mdast.ts';
 import { REPEATED_TITLE_NOTE, repeatsTitle, type ReadArticle } from './read-article.ts';
 
 /**
  * The Markdown reader: the same front block as plain text (`---` YAML), then
- * CommonMark with GFM tables (mdast-util-from-markdown). The title is the
+ * CommonMark with GFM (Satteri, the native parser Astro uses: linear on
+ * CommonMark's pathological inputs, where mdast-util-from-markdown ran for
+ * minutes, see docs/importing.md), footnotes off. Input whose parsing cost is
+ * out of proportion to its size is refused first (checkMarkdownCost). The title is the
  * front block's, or the first `#` heading; a first `#` heading that repeats
  * the front block's title is that title, left out of the body. Raw HTML stays the text it is;
  * nothing is run.
@@ -22,7 +24,8 @@ export function readMarkdown(text: string, file: string, limits?: ParseLimits, o
   const { front, frontLines, bodyStart, warnings, notes } = parseFrontBlock(lines, file, options);
   // Blank lines keep the body's line numbers those of the file.
   const body = `${'\n'.repeat(bodyStart)}${lines.slice(bodyStart).join('\n')}`;
-  const tree = fromMarkdown(body, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+  checkMarkdownCost(lines, file, bodyStart);
+  const tree = markdownToMdast(body, { features: { gfm: { footnotes: false }, frontmatter: false } }) as Root;
   let title = front.title;
   let titleLine = title === undefined ? 0 : (frontLines.title ?? 1);
   const readerNotes = [...notes];
@@ -50,8 +53,9 @@ export function readMarkdown(text: string, file: string, limits?: ParseLimits, o
       'has no title: no "title" in a front block and no `# ` heading.',
       'Add `# Title` as the first line, or `title:` in the front block.',
     );
-  if (!converted.blocks.some((block) => block.type === 'paragraph'))
-    throw new ImportError(file, 'has a title but no paragraph.', 'Check that this is the right file.', titleLine);
+  // A list, a quotation or subheadings with text are an article's body as much as paragraphs are.
+  if (!blockLines(converted.blocks).some((line) => line.trim()))
+    throw new ImportError(file, 'has a title but no text under it.', 'Check that this is the right file.', titleLine);
   return { file, front, frontLines, title, titleLine, blocks: converted.blocks, warnings: [...warnings, ...converted.warnings], notes: readerNotes };
 }
 
