@@ -62,7 +62,7 @@ export async function runFixture(file: string): Promise<FixtureResult> {
     for (const item of items) {
       if (item.result?.status === 'imported') {
         result.imported++;
-        if (item.result.warnings.some((warning) => /left out|dropped/.test(warning))) result.reduced++;
+        if (item.result.warnings.some((warning) => /left (?:out|off)|removed/.test(warning))) result.reduced++;
       } else if (item.skipped) {
         const rule = SKIP_RULES.find(({ pattern }) => pattern.test(item.skipped!))?.rule;
         if (rule) result.skipped[rule] = (result.skipped[rule] ?? 0) + 1;
