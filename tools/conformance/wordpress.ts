@@ -1,5 +1,5 @@
 /**
- * node tools/conformance/wordpress.ts
+ * node_modules/.bin/node tools/conformance/wordpress.ts
  *
  * The WordPress importer's own test exports (tests/conformance/wordpress/,
  * vendored from WordPress/wordpress-importer) through Arshif's importer, each
