@@ -317,7 +317,7 @@ export function readWordpressExport(
             'Split the post in WordPress, or raise the limit with --max-size <MB> if it really is one article.',
           );
         }
-        const article = readPost(item, where, `${site}#${type}-${postId}`, authors, attachments, named, include);
+        const article = readPost(item, where, `${site}#${type}-${postId}`, authors, attachments, named, now);
         return typeof article === 'string' ? { id, line, skipped: article } : { id, line, article };
       } catch (error) {
         if (error instanceof ImportError) return { id, line, error };
@@ -408,7 +408,7 @@ function readPost(
   authors: Map<string, string>,
   attachments: Map<string, XmlNode>,
   named: string,
-  include: ReadonlySet<WordpressExtra>,
+  now: Date,
 ): ReadArticle | string {
   const warnings: string[] = [];
   const notes: string[] = [];
@@ -421,8 +421,7 @@ function readPost(
   const status = text(item['wp:status']);
   if (status === 'private') warnings.push('a private post in WordPress, published here because of --include private');
   if (text(item['wp:post_password'])) warnings.push('a password-protected post in WordPress, published here to everyone because of --include protected');
-  if (status === 'future' || (include.has('future') && (postDate(item) ?? 0) > new Date()))
-    warnings.push('a scheduled post in WordPress, imported before its date because of --include future');
+  if (status === 'future' || (postDate(item) ?? 0) > now) warnings.push('a scheduled post in WordPress, imported before its date because of --include future');
   const front: FrontBlock = {};
   const date = text(item['wp:post_date']).slice(0, 10);
   if (/^\d{4}-\d{2}-\d{2}$/.test(date) && date !== '0000-00-00') front.date = field(date, 'wp:post_date');
