@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { importWordpressExport } from '../../../tools/import/import-article.ts';
 import { blockLines } from '../../../tools/import/model.ts';
@@ -318,3 +320,33 @@ test('nothing is written for a skipped or failed post', async () => {
   expect(items[0]!.skipped).toMatch(/password-protected/);
   expect(existsSync(contentDir)).toBe(false);
 });
+
+test('npm run import: --include takes each kind; the skips it prints never advise an option already given', () => {
+  const { dir, contentDir } = workspace();
+  const file = write(
+    dir,
+    'hidden.xml',
+    exportOf([
+      good(1),
+      item(2, 'Drafted', '<p>Draft.</p>', '<wp:status>draft</wp:status>'),
+      item(3, 'Private', '<p>Private.</p>', '<wp:status>private</wp:status>'),
+      item(4, 'Scheduled', '<p>Later.</p>', '<wp:status>future</wp:status>'),
+    ]),
+  );
+  const root = new URL('../../../', import.meta.url);
+  const run = (...args: string[]) =>
+    spawnSync(path.join(fileURLToPath(root), 'node_modules/.bin/node'), ['tools/import/cli.ts', file, '--lang', 'en', ...args], {
+      cwd: root,
+      env: { ...process.env, ARSHIF_CONTENT_DIR: contentDir },
+      encoding: 'utf8',
+    });
+  const withDrafts = run('--include', 'drafts');
+  expect(withDrafts.status).toBe(0);
+  expect(withDrafts.stdout).toMatch(/imported {2}.*\(post 2\) → /);
+  expect(withDrafts.stdout).toMatch(/skipped {3}.*\(post 3\): a private post, .*\(pass --include private to publish it\)/);
+  expect(withDrafts.stdout).toMatch(/skipped {3}.*\(post 4\): a scheduled post .*\(pass --include future to import it\)/);
+  expect(withDrafts.stdout).not.toMatch(/pass --include drafts/);
+  const unknown = run('--include', 'drafts,secret');
+  expect(unknown.status).toBe(2);
+  expect(unknown.stderr).toContain('--include takes pages, drafts, private, protected, future, comma-separated (got "secret").');
+}, 120_000);
