@@ -19,7 +19,7 @@ import { collectFiles, type SkippedEntry } from './collect.ts';
 import { ImportError } from './errors.ts';
 import { importArticle, importWordpressExport, type ImportOptions, type ImportResult } from './import-article.ts';
 import { FORMATS, formatOfFile, type Format } from './readers/read-article.ts';
-import type { WordpressExtra } from './readers/wordpress.ts';
+import { WORDPRESS_EXTRAS, type WordpressExtra } from './readers/wordpress.ts';
 import { isLocaleCode, LOCALE_CODES } from '../../src/i18n/locales.ts';
 import { settings } from '../../src/settings.ts';
 import { normalizeField } from './normalize.ts';
@@ -51,7 +51,10 @@ Options:
   --selector CSS          HTML: the element holding the article (default: article)
   --media DIR             where images named by the articles are (default: the article's folder;
                           for WordPress, a copy of wp-content/uploads)
-  --include pages,drafts  WordPress: import pages and/or drafts too
+  --include pages,drafts,private,protected,future
+                          WordPress: import these too (each skipped otherwise, with a warning naming
+                          the post): pages; drafts and pending posts; private posts; password-protected
+                          posts (published to everyone); scheduled and future-dated posts
   --force                 replace articles that changed or were edited by hand
   --strict                refuse instead of repairing: invisible control characters (otherwise
                           removed, with a warning) refuse the file; verse (otherwise read from 3
@@ -161,9 +164,9 @@ const include =
     ?.split(',')
     .map((part) => part.trim())
     .filter(Boolean) ?? [];
-const unknownExtra = include.find((part) => part !== 'pages' && part !== 'drafts');
+const unknownExtra = include.find((part) => !(WORDPRESS_EXTRAS as readonly string[]).includes(part));
 if (unknownExtra) {
-  console.error(printable(`--include takes pages and/or drafts (got "${unknownExtra}").`));
+  console.error(printable(`--include takes ${WORDPRESS_EXTRAS.join(', ')}, comma-separated (got "${unknownExtra}").`));
   process.exit(2);
 }
 if (values.media !== undefined && !(existsSync(values.media) && statSync(values.media).isDirectory())) {
@@ -305,7 +308,13 @@ for (const file of exports) {
     for (const warning of warnings) warn(`  warning ${file}: ${warning}`);
   } catch (error) {
     exportItems += 1;
-    failures.push({ file, reason: error instanceof ImportError ? error.message : `${file}: ${(error as Error).stack ?? String(error)}` });
+    failures.push({
+      file,
+      reason:
+        error instanceof ImportError
+          ? error.message
+          : `${file}: could not be read (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}). Export it again from WordPress; if it still fails, this is a bug in the importer.`,
+    });
     if (!exportBar) complain(`failed    ${failures.at(-1)!.reason}`);
   }
   exportBar?.stop();

@@ -23,6 +23,7 @@ import { writeArticleBody } from './writer.ts';
 import { renderMdxFile, splitMdxFile } from './to-mdx.ts';
 import { printable } from './printable.ts';
 import { createFileExclusive, writeFileAtomic } from './write.ts';
+import { withoutMissingImages } from './missing-images.ts';
 
 export interface ImportOptions {
   /** Folder holding <locale>/<slug>.mdx. */
@@ -264,7 +265,11 @@ export async function importWordpressExport(
     );
   }
   const source = await readSourceFile(file, { maxFileBytes: givenOptions.maxFileBytes ?? DEFAULT_MAX_EXPORT_BYTES, strict: givenOptions.strict });
-  const { items } = readWordpressExport(source.text, file, { include: givenOptions.include });
+  // Each post is held to the limit of one article, whatever the export's size.
+  const { items, warnings: exportWarnings } = readWordpressExport(source.text, file, {
+    include: givenOptions.include,
+    maxPostBytes: givenOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+  });
   const mediaDir = givenOptions.media ?? path.dirname(file);
   const results: WordpressItemResult[] = [];
   for (const [index, item] of items.entries()) {
@@ -275,22 +280,33 @@ export async function importWordpressExport(
       try {
         const warnings: string[] = [];
         const notes: string[] = [];
+        const article = { ...item.article, blocks: await withoutMissingImages(item.article.blocks, mediaDir, warnings) };
         const result = await importReadArticle(
-          item.article,
+          article,
           { encoding: source.encoding, mediaDir },
-          withFlags(givenOptions, item.article.file, warnings, notes),
+          withFlags(givenOptions, article.file, warnings, notes),
           warnings,
           notes,
         );
         outcome = { id: item.id, result };
       } catch (error) {
-        outcome = { id: item.id, failed: error instanceof ImportError ? error.message : `${file} (${item.id}): ${(error as Error).stack ?? String(error)}` };
+        // Whatever went wrong, it is this post's failure, said in words: never a stack trace, never the end of the export.
+        const where = `${file} (${item.id}${item.line ? `, the <item> at line ${item.line}` : ''}, «${item.article.title.slice(0, 80)}»)`;
+        outcome = {
+          id: item.id,
+          failed:
+            error instanceof ImportError
+              ? error.message
+              : printable(
+                  `${where}: could not be imported (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}). Check the post in WordPress, or remove it from the export; the other posts are imported.`,
+                ),
+        };
       }
     }
     results.push(outcome);
     onItem?.(index + 1, items.length, outcome);
   }
-  return { items: results, warnings: source.warnings, notes: source.notes };
+  return { items: results, warnings: [...source.warnings, ...exportWarnings], notes: source.notes };
 }
 
 /** Command-line values through the same normalization and checks as the text and the front block. */
@@ -554,12 +570,18 @@ export async function importReadArticle(
     if (!existing) return write('imported');
     if (existing.whole === mdx) return result('unchanged');
     const handEdited = existing.outputHash === undefined || contentHash(existing.body) !== existing.outputHash;
+    // The same text imported from another source (another file, another site's export): that article is not this source's to replace.
+    const otherSource = existing.file !== undefined && existing.file !== fileName;
     if (options.force) {
-      // A hand edit is never lost: the edited file is kept beside the new one (not .mdx, so the site does not read it).
-      if (handEdited && !options.dryRun) {
+      // A hand edit, or another source's article, is never lost: it is kept beside the new one (not .mdx, so the site does not read it).
+      if ((handEdited || otherSource) && !options.dryRun) {
         const backup = `${target}.${new Date().toISOString().replace(/[:.]/g, '-')}.bak`;
         await copyFile(path.join(options.contentDir, target), path.join(options.contentDir, backup));
-        notes.push(`${target} had been edited by hand; that version is kept as ${backup}`);
+        notes.push(
+          handEdited
+            ? `${target} had been edited by hand; that version is kept as ${backup}`
+            : `${target} had been imported from ${existing.file}; that version is kept as ${backup}`,
+        );
       }
       return write('updated');
     }
