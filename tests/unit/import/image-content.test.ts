@@ -2,11 +2,11 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkS
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
 import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, MAX_IMAGES } from '../../../src/article/index.ts';
 import { importArticle } from '../../../tools/import/import-article.ts';
+import { gifBomb, pngBomb } from '../../helpers/image-bombs.ts';
 
 const photograph = fileURLToPath(new URL('../../fixtures/rich/media/harbour.jpg', import.meta.url));
 
@@ -22,57 +22,6 @@ function article(media: string, images: string[], name = 'article.md'): string {
   const file = path.join(media, name);
   writeFileSync(file, `# A harbour\n\nThe harbour at dawn.\n\n${images.map((image) => `![A crane](${image})`).join('\n\n')}\n`);
   return file;
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(zlib.crc32(typed));
-  return Buffer.concat([length, typed, crc]);
-}
-
-/** A valid PNG header claiming width×height grey pixels, over a kilobyte of compressed zeros: a decompression bomb. */
-function pngBomb(width: number, height: number): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8;
-  return Buffer.concat([
-    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
-    pngChunk('IHDR', header),
-    pngChunk('IDAT', zlib.deflateSync(Buffer.alloc(100_000))),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-/** A GIF whose screen and only frame claim width×height, with the data of a single pixel. */
-function gifBomb(width: number, height: number): Buffer {
-  const u16 = (value: number) => [value & 255, value >> 8];
-  return Buffer.from([
-    ...Buffer.from('GIF89a', 'latin1'),
-    ...u16(width),
-    ...u16(height),
-    0x80,
-    0,
-    0,
-    ...[0, 0, 0, 255, 255, 255],
-    0x2c,
-    0,
-    0,
-    0,
-    0,
-    ...u16(width),
-    ...u16(height),
-    0,
-    2,
-    2,
-    0x4c,
-    0x01,
-    0,
-    0x3b,
-  ]);
 }
 
 describe('a photograph is what its content is, not what its name says', () => {
