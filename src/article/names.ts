@@ -35,6 +35,10 @@ const EDGE_PUNCTUATION = /^[\p{P}\s]+|[\p{P}\s]+$/gu;
 /** Spaces around punctuation other than dashes («د. محمد», «د.محمد»): typing habits, not another name. */
 const SPACED_PUNCTUATION = /\s*([^\P{P}\p{Pd}])\s*/gu;
 
+/** Keys already computed: an archive names the same few thousand authors and tags over and over, and the build keys each on every page that lists it. */
+const knownKeys = new Map<string, string>();
+const MAX_KNOWN_KEYS = 100_000;
+
 /**
  * A name's identity and its URL segment — the single definition, used by the
  * importer, the build and verify. The name in its own script (readers of an
@@ -45,12 +49,17 @@ const SPACED_PUNCTUATION = /\s*([^\P{P}\p{Pd}])\s*/gu;
  * punctuation at the ends left out.
  */
 export function nameKey(name: string): string {
-  return foldConfusables(normalizeName(name).replace(IGNORED_IN_KEY, ''))
+  let key = knownKeys.get(name);
+  if (key !== undefined) return key;
+  key = foldConfusables(normalizeName(name).replace(IGNORED_IN_KEY, ''))
     .folded.replace(/\p{Script=Latin}/gu, (letter) => letter.toLowerCase())
     .replace(EDGE_PUNCTUATION, '')
     .replace(SPACED_PUNCTUATION, '$1')
     .replace(SEPARATORS, '-')
     .replace(/^-+|-+$/g, '');
+  if (knownKeys.size >= MAX_KNOWN_KEYS) knownKeys.clear();
+  knownKeys.set(name, key);
+  return key;
 }
 
 /** Path of a tag's page, e.g. ar/tags/قره-باغ/. */

@@ -147,12 +147,17 @@ function imageDifference(element: PageElement, expected: BodyImage | undefined, 
   const urls = [src, ...srcsetUrls(element.attributes.srcset ?? ''), ...sources.flatMap((source) => srcsetUrls(source.attributes.srcset ?? ''))];
   const foreign = urls.find((url) => !isOwnUrl(url));
   if (foreign !== undefined) return `the photograph ${expected.src} is shown from "${foreign}", not from the site itself`;
-  // astro:assets names each optimized copy after its original: <stem>.<hash>[_<transform>].<format>; the stem holds the photograph's own hash.
+  // astro:assets names each optimized copy after its original, <name>.<hash>[_<transform>].<format>; the importer's name ends
+  // in 10 hex of the photograph's sha256, which is what identifies it (two names for the same bytes are served as one file).
   const stem = expected.src
     .split('/')
     .pop()!
     .replace(/\.[^.]+$/, '');
-  const wrong = urls.find((url) => !decodeEntities(url).split(/[?#]/)[0]!.split('/').pop()!.startsWith(`${stem}.`));
+  const contentHash = /-([0-9a-f]{10})$/.exec(stem)?.[1];
+  const wrong = urls.find((url) => {
+    const name = decodeEntities(url).split(/[?#]/)[0]!.split('/').pop()!;
+    return contentHash ? !name.includes(`-${contentHash}.`) : !name.startsWith(`${stem}.`);
+  });
   if (wrong !== undefined) return `the photograph ${expected.src} is shown as "${wrong}", another file`;
   const alt = decodeEntities(element.attributes.alt ?? '');
   if (alt !== expected.alt) return `the photograph ${expected.src} has the description "${alt}" where its source has "${expected.alt}"`;

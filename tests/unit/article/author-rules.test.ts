@@ -121,4 +121,11 @@ describe('the importer holds bylines to those rules', () => {
     );
     expect(readFileSync(path.join(contentDir, 'en/forged.mdx'), 'utf8')).toContain('author: \u0410li Hassan\n');
   });
+
+  test('a tag with a Greek look-alike is flagged the same way, on the page of the tag it imitates', async () => {
+    const result = await importArticle(source('tagged.txt', 'Ali Hassan'), { contentDir, lang: 'en', slug: 'tagged', tags: ['P\u03BFrts'] });
+    expect(result.warnings).toContain(
+      'the tag «P\u03BFrts» (--tags) mixes scripts inside a word: «ο» (U+03BF, Greek) read as the Latin «o»; it is kept as written, on the page of ports',
+    );
+  });
 });
