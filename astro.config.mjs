@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { MARKDOWN_FEATURES } from './src/article/body.ts';
+import { MAX_IMAGE_PIXELS } from './src/article/fields.ts';
 import { devErrorOverlay } from './src/integrations/dev-error-overlay.ts';
 import { keptOutput } from './src/integrations/kept-output.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
@@ -36,6 +37,11 @@ export default defineConfig({
     // accident). MDX inherits this processor.
     // Article bodies are rendered by src/article/body.ts with the same features.
     processor: satteri({ features: { ...MARKDOWN_FEATURES } }),
+  },
+  image: {
+    // Astro's sharp service, failing instead of publishing an original it could not optimize (src/site/image-service.ts);
+    // sharp refuses to decode more pixels than the article contract allows.
+    service: { entrypoint: './src/site/image-service.ts', config: { limitInputPixels: MAX_IMAGE_PIXELS } },
   },
   integrations: [
     // First: it removes what this build did not produce before the others write their files.

@@ -17,7 +17,7 @@ export {
   type RepairedText,
 } from './characters.ts';
 export { EARLIEST_YEAR, dateFix, dateProblem, daysInMonth, latestDate, parseArticleDate } from './dates.ts';
-export { MAX_IMAGES, MAX_SOURCE_LENGTH, TRANSLATION_KEY, sourceProblem } from './fields.ts';
+export { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, MAX_IMAGES, MAX_SOURCE_LENGTH, TRANSLATION_KEY, imageSizeProblem, sourceProblem } from './fields.ts';
 export { FrontMatterError, parseFrontMatter, splitArticleFile, type SplitArticle } from './front-matter.ts';
 export {
   MAX_AUTHOR_LENGTH,
@@ -26,6 +26,7 @@ export {
   NameBook,
   authorPath,
   authorProblem,
+  lookAlikeLetters,
   nameKey,
   normalizeName,
   tagPath,

@@ -7,6 +7,8 @@
  * them may split an author in two or fail a build.
  */
 
+import { foldConfusables } from './confusables.ts';
+
 /** Most tags one article may carry: a tag is a topic, not a sentence. */
 export const MAX_TAGS = 20;
 /** Longest tag, in characters (code points) after normalization. */
@@ -19,8 +21,13 @@ export function normalizeName(name: string): string {
   return name.normalize('NFC').replace(/\s+/gu, ' ').trim();
 }
 
-/** Tatweel (a stretch of the line, not a letter), Arabic vowel marks, and invisible joiners: spellings of one name may differ by them. */
-const IGNORED_IN_KEY = /[\u0640\u064B-\u065F\u0670\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
+/**
+ * Tatweel (a stretch of the line, not a letter), Arabic vowel marks, and
+ * every character Unicode says is drawn as nothing (Default_Ignorable: joiners,
+ * the word joiner, right-to-left and Arabic letter marks, soft hyphens,
+ * variation selectors): spellings of one name may differ by them.
+ */
+const IGNORED_IN_KEY = /[\u0640\u064B-\u065F\u0670\p{Default_Ignorable_Code_Point}]/gu;
 /** Characters a URL path segment cannot hold as they are, white space, dashes of every kind and punctuation runs between words all become one hyphen. */
 const SEPARATORS = /[\s/\\?#%\p{Pd}]+/gu;
 /** Punctuation at the ends of a name («واس - الرياض.», «(واس)») does not make it another name; symbols do («C++» is not «C»). */
@@ -28,21 +35,31 @@ const EDGE_PUNCTUATION = /^[\p{P}\s]+|[\p{P}\s]+$/gu;
 /** Spaces around punctuation other than dashes («د. محمد», «د.محمد»): typing habits, not another name. */
 const SPACED_PUNCTUATION = /\s*([^\P{P}\p{Pd}])\s*/gu;
 
+/** Keys already computed: an archive names the same few thousand authors and tags over and over, and the build keys each on every page that lists it. */
+const knownKeys = new Map<string, string>();
+const MAX_KNOWN_KEYS = 100_000;
+
 /**
  * A name's identity and its URL segment — the single definition, used by the
  * importer, the build and verify. The name in its own script (readers of an
  * Arabic archive read Arabic URLs), Latin letters lowercased, tatweel, vowel
- * marks and invisible joiners left out, no space around punctuation, dashes
- * and white space as one hyphen, punctuation at the ends left out.
+ * marks and invisible characters left out, a look-alike letter of another
+ * script inside a word read as the letter it imitates (confusables.ts), no
+ * space around punctuation, dashes and white space as one hyphen,
+ * punctuation at the ends left out.
  */
 export function nameKey(name: string): string {
-  return normalizeName(name)
-    .replace(IGNORED_IN_KEY, '')
-    .replace(/\p{Script=Latin}/gu, (letter) => letter.toLowerCase())
+  let key = knownKeys.get(name);
+  if (key !== undefined) return key;
+  key = foldConfusables(normalizeName(name).replace(IGNORED_IN_KEY, ''))
+    .folded.replace(/\p{Script=Latin}/gu, (letter) => letter.toLowerCase())
     .replace(EDGE_PUNCTUATION, '')
     .replace(SPACED_PUNCTUATION, '$1')
     .replace(SEPARATORS, '-')
     .replace(/^-+|-+$/g, '');
+  if (knownKeys.size >= MAX_KNOWN_KEYS) knownKeys.clear();
+  knownKeys.set(name, key);
+  return key;
 }
 
 /** Path of a tag's page, e.g. ar/tags/قره-باغ/. */
@@ -112,8 +129,21 @@ export function authorProblem(author: string): string | null {
   const length = [...normalized].length;
   if (length === 0) return 'is empty';
   if (length > MAX_AUTHOR_LENGTH) return `is ${length} characters long (the limit is ${MAX_AUTHOR_LENGTH}): a byline is a name or a few names`;
+  if (normalized === '.' || normalized === '..') return `is "${normalized}", which a URL reads as a folder, not a page`;
   if (!nameKey(normalized)) return 'has no letter or digit, so it cannot have a page of its own';
   return null;
+}
+
+/**
+ * A name's look-alike letters of another script inside a word («Аli» with a
+ * Cyrillic «А»), each with what its key reads it as; empty for nearly every
+ * name. The importer warns of them: the spelling is kept as written, and its
+ * key (so its page) is the name it imitates.
+ */
+export function lookAlikeLetters(name: string): string[] {
+  return foldConfusables(normalizeName(name).replace(IGNORED_IN_KEY, '')).replaced.map(
+    ({ letter, codePoint, script, as, asScript }) => `«${letter}» (${codePoint}, ${script}) read as the ${asScript} «${as}»`,
+  );
 }
 
 /** One name and the spellings it is written in, with how many articles use each. */

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { dateProblem, parseArticleDate } from './dates.ts';
 import { textProblem } from './characters.ts';
-import { MAX_IMAGES, TRANSLATION_KEY, sourceProblem } from './fields.ts';
+import { imageSizeProblem, MAX_IMAGES, TRANSLATION_KEY, sourceProblem } from './fields.ts';
 import { authorProblem, MAX_TAGS, tagProblem } from './names.ts';
 
 /**
@@ -58,7 +58,7 @@ export const articleSchema = <Image extends z.ZodType>({ image }: ImageContext<I
        * image() resolves each through astro:assets and fails naming the file
        * when one is missing.
        */
-      images: z.array(image()).max(MAX_IMAGES, `an article may have at most ${MAX_IMAGES} images`).optional(),
+      images: z.array(image().superRefine(photographSize)).max(MAX_IMAGES, `an article may have at most ${MAX_IMAGES} images`).optional(),
       /** Written by `npm run import`; lets re-imports detect unchanged and hand-edited files. */
       imported: z
         .object({
@@ -70,6 +70,18 @@ export const articleSchema = <Image extends z.ZodType>({ image }: ImageContext<I
         .optional(),
     })
     .strict();
+
+/**
+ * A photograph over the contract's size (a decompression bomb put in the
+ * folder by hand) fails the build naming it, before sharp decodes it. Only
+ * the build's image() gives a size: the importer read it from the file.
+ */
+function photographSize(value: unknown, ctx: z.RefinementCtx): void {
+  if (typeof value !== 'object' || value === null || !('width' in value) || !('height' in value)) return;
+  const { width, height, src } = value as { width: number; height: number; src?: string };
+  const problem = imageSizeProblem(width, height);
+  if (problem) ctx.addIssue({ code: 'custom', message: `the photograph ${src ?? ''} ${problem}` });
+}
 
 const importerSchema = articleSchema({ image: () => z.string() });
 

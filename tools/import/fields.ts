@@ -2,6 +2,7 @@ import {
   authorProblem,
   dateFix,
   dateProblem,
+  lookAlikeLetters,
   MAX_AUTHOR_LENGTH,
   MAX_TAG_LENGTH,
   MAX_TAGS,
@@ -39,6 +40,8 @@ export interface CheckedTags {
   tags: string[];
   /** Spellings left out because another tag of the article has the same identity (one tag page). */
   joined: { kept: string; dropped: string }[];
+  /** A warning for each tag with a look-alike letter of another script inside a word. */
+  lookAlikes: string[];
 }
 
 /**
@@ -73,10 +76,16 @@ export function checkTags(given: readonly string[], { file, where, line }: Field
     } else if (earlier !== normalized) joined.push({ kept: earlier, dropped: normalized });
   }
   const tags = [...byKey.values()];
+  const lookAlikes = tags.flatMap((tag) => {
+    const letters = lookAlikeLetters(tag);
+    return letters.length
+      ? [`the tag «${tag}» (${where}) mixes scripts inside a word: ${letters.join(', ')}; it is kept as written, on the page of ${nameKey(tag)}`]
+      : [];
+  });
   if (tags.length > MAX_TAGS) {
     throw new ImportError(file, `has ${tags.length} tags (${where}); the limit is ${MAX_TAGS}.`, `Keep the ${MAX_TAGS} that say most about the article.`, line);
   }
-  return { tags, joined };
+  return { tags, joined, lookAlikes };
 }
 
 /** A source (a URL or a short description), white space collapsed; empty is the same as absent. */
@@ -124,7 +133,18 @@ export function checkAuthor(value: string | undefined, { file, where, line }: Fi
   const label = BYLINE_LABEL.exec(text)?.[0];
   if (label && !strict) text = text.slice(label.length);
   const problem = authorProblem(text);
-  if (!problem) return { author: text, ...(label && !strict ? { label: label.trim() } : {}) };
+  if (!problem) {
+    const lookAlikes = lookAlikeLetters(text);
+    return {
+      author: text,
+      ...(label && !strict ? { label: label.trim() } : {}),
+      ...(lookAlikes.length
+        ? {
+            warning: `the byline «${text}» (${where}) mixes scripts inside a word: ${lookAlikes.join(', ')}; it is kept as written, and its author page is the one of the name it imitates (${nameKey(text)})`,
+          }
+        : {}),
+    };
+  }
   const tooLong = [...text].length > MAX_AUTHOR_LENGTH;
   if (!tooLong || strict) {
     throw new ImportError(

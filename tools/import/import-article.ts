@@ -409,6 +409,7 @@ export async function importReadArticle(
     options.strict,
   );
   const tags = checkedTags.tags;
+  warnings.push(...checkedTags.lookAlikes);
   for (const { kept, dropped } of checkedTags.joined)
     warnings.push(`the tags «${kept}» and «${dropped}» are two spellings of one tag (one page): kept «${kept}»`);
   // The file name is recorded (imported.file, and source by default): control and bidi characters in it are written as escapes.

@@ -38,6 +38,12 @@ const LEAVES = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'th', 'td
 /** Elements that hold such lines. */
 const CONTAINERS = new Set(['blockquote', 'ul', 'ol', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'figure', 'div', 'section', 'dl']);
 
+/** An element of the body as the page holds it: its name and its attributes, values as written. */
+export interface PageElement {
+  name: string;
+  attributes: Record<string, string>;
+}
+
 export interface ArticlePageText {
   title: string;
   /** The text of each block of the body, in order; a block with line breaks (verse) gives one entry a line. */
@@ -46,6 +52,31 @@ export interface ArticlePageText {
   unexpectedElements: string[];
   /** Every element in the body, in document order, by name: compared with what the MDX body renders to. */
   elements: string[];
+  /** The same elements with their attributes: compared attribute by attribute with what the MDX body renders to. */
+  markup: PageElement[];
+  /** How many `[data-article-title]` and `[data-article-body]` the page holds: a second one is a decoy. */
+  titles: number;
+  bodies: number;
+  /** What keeps the title or body from being seen (`hidden` on the <main>, a style on the body), if anything does. */
+  hiddenBy: string[];
+  /** What on the page, inside the article or not, could run or re-point it: on* handlers, a <base>. */
+  pageProblems: string[];
+}
+
+/** Attributes that hide an element and what it holds from a reader (or from assistive technology), whatever the text. */
+const HIDING_ATTRIBUTES = ['hidden', 'inert', 'aria-hidden', 'style'];
+
+function describeElement(node: HtmlNode): string {
+  const attributes = Object.entries(node.attributes ?? {})
+    .map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${value}"`))
+    .join('');
+  return `<${node.name ?? '?'}${attributes}>`;
+}
+
+function bodyMarkup(node: HtmlNode): PageElement[] {
+  return (node.children ?? []).flatMap((child) =>
+    child.type === ELEMENT_NODE ? [{ name: child.name ?? '?', attributes: { ...(child.attributes ?? {}) } }, ...bodyMarkup(child)] : [],
+  );
 }
 
 function textOf(node: HtmlNode): string {
@@ -81,15 +112,31 @@ export function articleTextFromHtml(html: string): ArticlePageText | null {
   const root = parse(html) as HtmlNode;
   let title: string | undefined;
   let body: HtmlNode | undefined;
-  const find = (node: HtmlNode): void => {
+  let titles = 0;
+  let bodies = 0;
+  const hiddenBy = new Set<string>();
+  const pageProblems = new Set<string>();
+  const find = (node: HtmlNode, ancestors: HtmlNode[]): void => {
     if (node.type === ELEMENT_NODE) {
       const attributes = node.attributes ?? {};
-      if ('data-article-title' in attributes && title === undefined) title = textOf(node);
-      if ('data-article-body' in attributes && !body) body = node;
+      for (const name of Object.keys(attributes))
+        if (/^on/i.test(name)) pageProblems.add(`an event handler ${name} on ${describeElement(node)}, which runs script`);
+      if (node.name === 'base') pageProblems.add(`${describeElement(node)}, which re-points every relative link and image`);
+      const isTitle = 'data-article-title' in attributes;
+      const isBody = 'data-article-body' in attributes;
+      if (isTitle) titles++;
+      if (isBody) bodies++;
+      if (isTitle && title === undefined) title = textOf(node);
+      if (isBody && !body) body = node;
+      if (isTitle || isBody)
+        for (const element of [...ancestors, node])
+          for (const name of HIDING_ATTRIBUTES) if (name in (element.attributes ?? {})) hiddenBy.add(`${name} on ${describeElement(element)}`);
+      if (node.name === 'template' && (isTitle || isBody)) hiddenBy.add(describeElement(node));
     }
-    for (const child of node.children ?? []) find(child);
+    const inside = node.type === ELEMENT_NODE ? [...ancestors, node] : ancestors;
+    for (const child of node.children ?? []) find(child, inside);
   };
-  find(root);
+  find(root, []);
   if (title === undefined || !body) return null;
 
   const blocks: string[] = [];
@@ -118,5 +165,15 @@ export function articleTextFromHtml(html: string): ArticlePageText | null {
     for (const child of node.children ?? []) collect(child);
   };
   for (const child of body.children ?? []) collect(child);
-  return { title, blocks, unexpectedElements: [...unexpected], elements: elementNames(body) };
+  return {
+    title,
+    blocks,
+    unexpectedElements: [...unexpected],
+    elements: elementNames(body),
+    markup: bodyMarkup(body),
+    titles,
+    bodies,
+    hiddenBy: [...hiddenBy],
+    pageProblems: [...pageProblems],
+  };
 }

@@ -8,7 +8,7 @@ import { normalizeArticleText } from '../import/normalize.ts';
 import { readText } from '../import/readers/text.ts';
 import { checkAuthor, withBylineParagraph } from '../import/fields.ts';
 import { splitMdxFile } from '../import/to-mdx.ts';
-import { elementsFromMdx, linesFromMdx, verifyArticle, type VerifyOutcome } from './verify-article.ts';
+import { elementsFromMdx, linesFromMdx, markupFromMdx, verifyArticle, type VerifyOutcome } from './verify-article.ts';
 import { formatOfFile } from '../import/readers/read-article.ts';
 
 export interface VerifyArchiveOptions {
@@ -120,6 +120,8 @@ export function verifyArchive(options: VerifyArchiveOptions): VerifyArchiveRepor
           expectedFrom: expected.from,
           editedSinceImport: typeof imported.outputHash === 'string' && contentHash(parts.body) !== imported.outputHash,
           expectedElements: elementsFromMdx(parts.body),
+          expectedMarkup: markupFromMdx(parts.body),
+          ...(page ? { page } : {}),
         }),
       );
     }

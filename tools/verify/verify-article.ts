@@ -4,8 +4,9 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { blockLines } from '../import/model.ts';
 import { blocksFromMdast, collectDefinitions } from '../import/readers/from-mdast.ts';
-import { renderArticleBody } from '../../src/article/body.ts';
-import { articleTextFromHtml } from './page-text.ts';
+import { renderArticleBody, type BodyImage } from '../../src/article/body.ts';
+import { articleTextFromHtml, type ArticlePageText, type PageElement } from './page-text.ts';
+import { decodeEntities } from '../../src/search/html-text.ts';
 
 export interface VerifyInput {
   /** content/<locale>/<slug>.mdx, for the report. */
@@ -22,6 +23,15 @@ export interface VerifyInput {
   editedSinceImport?: boolean;
   /** Elements the MDX body renders to (src/article/body.ts), in order; the page must hold no other. */
   expectedElements?: string[];
+  /** The same with their attributes and the photographs they show (markupFromMdx): links, ids and images compared one by one. */
+  expectedMarkup?: ExpectedMarkup;
+  /** The built page's file, named in the report. */
+  page?: string;
+}
+
+export interface ExpectedMarkup {
+  elements: PageElement[];
+  images: BodyImage[];
 }
 
 export interface VerifyOutcome {
@@ -37,7 +47,17 @@ export interface VerifyOutcome {
  * writes — so no sentence was lost, added or altered and no text became
  * markup. On a failure, names the first line that differs.
  */
-export function verifyArticle({ article, sourceHash, html, expectedLines, expectedFrom, editedSinceImport, expectedElements }: VerifyInput): VerifyOutcome {
+export function verifyArticle({
+  article,
+  sourceHash,
+  html,
+  expectedLines,
+  expectedFrom,
+  editedSinceImport,
+  expectedElements,
+  expectedMarkup,
+  page: pageFile,
+}: VerifyInput): VerifyOutcome {
   const fail = (problem: string): VerifyOutcome => ({
     article,
     ok: false,
@@ -46,6 +66,14 @@ export function verifyArticle({ article, sourceHash, html, expectedLines, expect
   if (html === null) return fail('the built page is missing; run `npm run build` first (or pass --dist).');
   const page = articleTextFromHtml(html);
   if (!page) return fail('the built page has no [data-article-title] and [data-article-body] elements.');
+  const where = pageFile ? `the page ${pageFile}` : 'the built page';
+  // What a reader sees, before what the text says: a decoy copy, a hidden body or a handler makes the text check meaningless.
+  if (page.titles !== 1 || page.bodies !== 1)
+    return fail(
+      `${where} has ${page.titles} [data-article-title] and ${page.bodies} [data-article-body] elements; an article page has one of each (a second copy is a decoy: readers see one, verify would read the other).`,
+    );
+  if (page.hiddenBy.length) return fail(`${where} hides the article from readers: ${page.hiddenBy.join('; ')}.`);
+  if (page.pageProblems.length) return fail(`${where} holds ${page.pageProblems.join('; ')}: the site writes none.`);
 
   const actual = [page.title, ...page.blocks].map(normalizeLine).filter(Boolean);
   if (textFingerprint(actual) !== sourceHash) {
@@ -82,7 +110,94 @@ export function verifyArticle({ article, sourceHash, html, expectedLines, expect
       `the article body contains ${[...surplus].map((name) => `<${name}>`).join(', ')}, which the importer never writes: some text was read as markup.`,
     );
   }
+  const markup = expectedMarkup ? markupDifference(page, expectedMarkup) : null;
+  if (markup) return fail(`${where} differs from its MDX body: ${markup}.`);
   return { article, ok: true };
+}
+
+/** Attributes astro:assets writes on an article's photograph (src/data/articles.ts, articleImageHtml). */
+const IMAGE_ATTRIBUTES = new Set(['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding', 'fetchpriority']);
+
+/** A URL the built site serves itself: a path, never another origin, a scheme (data:, javascript:) or `//host`. */
+function isOwnUrl(url: string): boolean {
+  const value = decodeEntities(url).trim();
+  return value !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(value) && !/^[/\\]{2}/.test(value) && !/[\s\\]/.test(value);
+}
+
+function srcsetUrls(srcset: string): string[] {
+  return srcset
+    .split(',')
+    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+    .filter(Boolean);
+}
+
+function shownElement({ name, attributes }: PageElement): string {
+  return `<${name}${Object.entries(attributes)
+    .map(([attribute, value]) => (value === '' ? ` ${attribute}` : ` ${attribute}="${value}"`))
+    .join('')}>`;
+}
+
+/** What differs between one photograph on the page and the one the body shows, or null. */
+function imageDifference(element: PageElement, expected: BodyImage | undefined, sources: PageElement[]): string | null {
+  if (!expected) return `${shownElement(element)}, a photograph the body does not show`;
+  const extra = Object.keys(element.attributes).filter((name) => !IMAGE_ATTRIBUTES.has(name));
+  if (extra.length)
+    return `the photograph ${expected.src} has ${extra.map((name) => `${name}="${element.attributes[name]}"`).join(', ')}, which astro:assets never writes`;
+  const src = element.attributes.src ?? '';
+  const urls = [src, ...srcsetUrls(element.attributes.srcset ?? ''), ...sources.flatMap((source) => srcsetUrls(source.attributes.srcset ?? ''))];
+  const foreign = urls.find((url) => !isOwnUrl(url));
+  if (foreign !== undefined) return `the photograph ${expected.src} is shown from "${foreign}", not from the site itself`;
+  // astro:assets names each optimized copy after its original, <name>.<hash>[_<transform>].<format>; the importer's name ends
+  // in 10 hex of the photograph's sha256, which is what identifies it (two names for the same bytes are served as one file).
+  const stem = expected.src
+    .split('/')
+    .pop()!
+    .replace(/\.[^.]+$/, '');
+  const contentHash = /-([0-9a-f]{10})$/.exec(stem)?.[1];
+  const wrong = urls.find((url) => {
+    const name = decodeEntities(url).split(/[?#]/)[0]!.split('/').pop()!;
+    return contentHash ? !name.includes(`-${contentHash}.`) : !name.startsWith(`${stem}.`);
+  });
+  if (wrong !== undefined) return `the photograph ${expected.src} is shown as "${wrong}", another file`;
+  const alt = decodeEntities(element.attributes.alt ?? '');
+  if (alt !== expected.alt) return `the photograph ${expected.src} has the description "${alt}" where its source has "${expected.alt}"`;
+  return null;
+}
+
+/**
+ * The first difference between the body's markup on the page and what its
+ * MDX renders to, or null: every element's attributes as the renderer writes
+ * them (a link's target, a heading's id; no added hidden, style or handler),
+ * and each photograph from the site itself, the file and description the body
+ * names. astro:assets' <picture> and <source>s around a photograph are its own.
+ */
+export function markupDifference(page: ArticlePageText, expected: ExpectedMarkup): string | null {
+  const shown = page.markup;
+  let at = 0;
+  for (const want of expected.elements) {
+    const sources: PageElement[] = [];
+    while (shown[at] && (shown[at]!.name === 'picture' || shown[at]!.name === 'source')) sources.push(shown[at++]!);
+    const got = shown[at++];
+    if (!got) return `the page ends where its source has ${shownElement(want)}`;
+    if (want.name === 'img' && 'data-arshif-image' in want.attributes) {
+      if (got.name !== 'img') return `${shownElement(got)} where its source shows a photograph`;
+      const difference = imageDifference(got, expected.images[Number(want.attributes['data-arshif-image'])], sources);
+      if (difference) return difference;
+      continue;
+    }
+    const names = new Set([...Object.keys(want.attributes), ...Object.keys(got.attributes)]);
+    const changed = [...names].filter((name) => want.attributes[name] !== got.attributes[name]);
+    if (got.name !== want.name || changed.length) return `${shownElement(got)} where its source has ${shownElement(want)}`;
+  }
+  const rest = shown.slice(at).filter((element) => element.name !== 'picture' && element.name !== 'source');
+  return rest[0] ? `${shownElement(rest[0])}, which its source does not have` : null;
+}
+
+/** The elements, attributes and photographs the MDX body renders to. */
+export function markupFromMdx(body: string): ExpectedMarkup {
+  const rendered = renderArticleBody(body);
+  const page = articleTextFromHtml(`<h1 data-article-title></h1><div data-article-body>${rendered.html}</div>`);
+  return { elements: page?.markup ?? [], images: rendered.images };
 }
 
 /** The text an imported MDX body stands for: the title, then each line the Markdown reader finds in it (model.ts blockLines), a verse a line. */

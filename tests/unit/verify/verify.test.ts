@@ -12,13 +12,13 @@ const source = 'نص فيه {process.exit(1)} و<b>وسم</b>\nفقرة أولى
 function page(title: string, blocks: [tag: string, text: string][], extra = ''): string {
   const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return `<!doctype html><html><body><header><p>Site name</p></header><main><article><h1 data-article-title>${escapeHtml(title)}</h1><div data-article-body>${blocks
-    .map(([tag, text]) => `<${tag}>${escapeHtml(text)}</${tag}>\n`)
+    .map(([tag, text]) => `<${tag}>${escapeHtml(text)}</${tag.split(' ')[0]}>\n`)
     .join('')}${extra}</div></article></main><script>console.log(1)</script></body></html>`;
 }
 
 const goodBlocks: [string, string][] = [
   ['p', 'فقرة أولى & ثانية < ثالثة.'],
-  ['h2', 'عنوان فرعي'],
+  ['h2 id="عنوان-فرعي"', 'عنوان فرعي'],
   ['p', 'فقرة أخيرة.'],
 ];
 
@@ -45,11 +45,15 @@ beforeEach(async () => {
 
 describe('reading an article from a built page', () => {
   test('title and blocks of the marked elements only, entities decoded', () => {
-    expect(articleTextFromHtml(page('T & t', goodBlocks))).toEqual({
+    expect(articleTextFromHtml(page('T & t', goodBlocks))).toMatchObject({
       title: 'T & t',
       blocks: ['فقرة أولى & ثانية < ثالثة.', 'عنوان فرعي', 'فقرة أخيرة.'],
       unexpectedElements: [],
       elements: ['p', 'h2', 'p'],
+      titles: 1,
+      bodies: 1,
+      hiddenBy: [],
+      pageProblems: [],
     });
   });
 
