@@ -126,11 +126,12 @@ export async function measureQuery(
     await page.waitForFunction(({ list, query }) => document.querySelector<HTMLElement>(list)?.dataset.query === query, { list, query }, { timeout: 300_000 });
     const firstMs = Date.now() - started;
     const firstFiles = [...files];
-    // The results are complete once the list says it covers the whole archive (results-view.ts).
+    // The results are complete once the list says it covers the whole archive
+    // (results-view.ts); a site built before it said so covers no more later.
     await page.waitForFunction(
       ({ list, query }) => {
         const element = document.querySelector<HTMLElement>(list);
-        return element?.dataset.query === query && element.dataset.coverage === 'complete';
+        return element?.dataset.query === query && (element.dataset.coverage ?? 'complete') === 'complete';
       },
       { list, query },
       { timeout: 600_000 },
