@@ -36,8 +36,22 @@ export interface QueryCost {
   /** Bytes on the wire until the results covered the whole archive (the same as firstBytes when the first search did). */
   completeBytes: number;
   completeMs: number;
+  /** Bytes until the first results by kind of file. */
+  firstByKind: Record<FileKind, number>;
   /** The largest files of the first results, for the log. */
   largest: { file: string; bytes: number }[];
+}
+
+export type FileKind = 'vocabulary' | 'runtime' | 'metadata' | 'index' | 'fragments' | 'other';
+
+/** What a search file is: the vocabulary, Pagefind's runtime (script, worker, WebAssembly), metadata, index chunks or fragments. */
+export function fileKind(file: string): FileKind {
+  if (/[/\\]search-vocab[/\\]/.test(file)) return 'vocabulary';
+  if (/\.pf_meta$/.test(file)) return 'metadata';
+  if (/\.pf_index$/.test(file)) return 'index';
+  if (/\.pf_fragment$/.test(file)) return 'fragments';
+  if (/(\.pagefind|\.js)$/.test(file)) return 'runtime';
+  return 'other';
 }
 
 export interface Spread {
@@ -139,6 +153,8 @@ export async function measureQuery(
     const completeMs = Date.now() - started;
     const results = await page.locator('main .search-result').count();
     const bytes = (list: string[]) => list.reduce((sum, file) => sum + wireBytes(file), 0);
+    const firstByKind: Record<FileKind, number> = { vocabulary: 0, runtime: 0, metadata: 0, index: 0, fragments: 0, other: 0 };
+    for (const file of firstFiles) firstByKind[fileKind(file)] += wireBytes(file);
     return {
       query,
       results,
@@ -147,6 +163,7 @@ export async function measureQuery(
       firstMs,
       completeBytes: bytes(files),
       completeMs,
+      firstByKind,
       largest: firstFiles
         .map((file) => ({ file: path.relative(distDir, file), bytes: wireBytes(file) }))
         .sort((a, b) => b.bytes - a.bytes)
@@ -164,6 +181,8 @@ export interface FirstQueries {
   completeBytes: Spread;
   firstMs: Spread;
   completeMs: Spread;
+  /** The median of each kind's bytes until the first results. */
+  medianByKind: Record<FileKind, number>;
   /** Queries that showed no result (their article's words not found). */
   withoutResults: string[];
   each: QueryCost[];
@@ -187,6 +206,12 @@ export async function measureQueries(
     completeBytes: spread(each.map((cost) => cost.completeBytes)),
     firstMs: spread(each.map((cost) => cost.firstMs)),
     completeMs: spread(each.map((cost) => cost.completeMs)),
+    medianByKind: Object.fromEntries(
+      (['vocabulary', 'runtime', 'metadata', 'index', 'fragments', 'other'] as const).map((kind) => [
+        kind,
+        spread(each.map((cost) => cost.firstByKind[kind])).median,
+      ]),
+    ) as Record<FileKind, number>,
     withoutResults: each.filter((cost) => cost.results === 0).map((cost) => cost.query),
     each,
   };

@@ -59,6 +59,11 @@ try {
   line('  whole archive, transferred', measured.completeBytes, kib);
   line('  time to first results', measured.firstMs, ms);
   line('  time to whole archive', measured.completeMs, ms);
+  console.log(
+    `  median by kind until the first results: ${Object.entries(measured.medianByKind)
+      .map(([kind, bytes]) => `${kind} ${kib(bytes)}`)
+      .join(', ')}`,
+  );
   if (measured.withoutResults.length) console.log(`  without results: ${measured.withoutResults.map((query) => `«${query}»`).join(' ')}`);
   if (options.out) writeFileSync(options.out, `${JSON.stringify(measured, null, 2)}\n`);
 } finally {

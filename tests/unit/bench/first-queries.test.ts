@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { sampleQueries, spread } from '../../../tools/bench/first-queries.ts';
+import { fileKind, sampleQueries, spread } from '../../../tools/bench/first-queries.ts';
 
 describe('first queries of the bench', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'arshif-queries-'));
@@ -31,5 +31,14 @@ describe('first queries of the bench', () => {
   test('median, 90th percentile and largest', () => {
     expect(spread([5, 1, 3])).toEqual({ median: 3, p90: 5, max: 5 });
     expect(spread([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).toEqual({ median: 5.5, p90: 9, max: 10 });
+  });
+
+  test('search files by kind', () => {
+    expect(fileKind('dist/search-vocab/ar/0627-0644-0645.json')).toBe('vocabulary');
+    expect(fileKind('dist/pagefind/ar-2024/pagefind.ar_a3de9f7749.pf_meta')).toBe('metadata');
+    expect(fileKind('dist/pagefind/ar-2024/index/ar_2afb75b.pf_index')).toBe('index');
+    expect(fileKind('dist/pagefind/ar-2024/fragment/ar_86dc3db.pf_fragment')).toBe('fragments');
+    expect(fileKind('dist/pagefind/ar-2024/wasm.ar.pagefind')).toBe('runtime');
+    expect(fileKind('dist/pagefind/ar-2024/pagefind-entry.json')).toBe('other');
   });
 });
