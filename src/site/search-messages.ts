@@ -14,6 +14,7 @@ export function searchMessages(locale: LocaleCode) {
     offline: t('search.offline'),
     coverage: t('search.coverage'),
     searchAll: t('search.searchAll'),
+    loadingOlder: t('search.loadingOlder'),
     showingFor: t('search.showingFor'),
     otherLanguage: t('search.otherLanguage'),
     /** Each locale's name as written in it, for offering its results. */

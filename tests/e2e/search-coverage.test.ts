@@ -9,8 +9,9 @@ import { LOCALES } from '../../src/i18n/locales.ts';
 /**
  * A first search reads only the newest parts of a large locale's index (what
  * every part costs whatever the query would make a first search over 100,000
- * articles weigh megabytes). Here the budget is one byte, so a first search
- * reads exactly one part, as on a large archive.
+ * articles weigh megabytes), shows their results, and merges the older parts
+ * in the same search. Here the budget is one byte, so a first search reads
+ * exactly one part, as on a large archive.
  */
 const fixture = path.join(projectRoot, 'tests/fixtures/search-quality');
 const outDir = path.join(projectRoot, 'tests/.tmp/search-coverage/dist');
@@ -72,22 +73,62 @@ describe('a first search over the newest parts', () => {
     for (let i = 1; i < dated.length; i++) expect(dated[i]!.until! <= dated[i - 1]!.since!).toBe(true);
   });
 
-  test('reads only the newest part, says what it covered, and searches everything when asked', async () => {
-    const { page, requests } = await searchPage('في');
+  test('shows the newest part’s results at once, then merges the older parts in the same search without a click, in place', async () => {
+    const page = await openPage(browser, site.url, 'ar/search/');
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    // The older parts are held back until the first results have been seen, so the state in between is there to assert.
+    const older = listed.ar!.parts.slice(1).map((part) => `/pagefind/${part.id}/`);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => older.some((folder) => url.pathname.includes(folder)),
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+    );
+    await page.waitForSelector('[data-search-page][data-ready]');
+    // Every text the status line shows, to tell an update in place from a new search.
+    await page.evaluate(() => {
+      const status = document.querySelector('main [data-search-status]')!;
+      const seen: string[] = [];
+      (window as unknown as { statusTexts: string[] }).statusTexts = seen;
+      new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    await page.fill('#search-page-input', 'في');
+    await page.press('#search-page-input', 'Enter');
+    await waitForAnswer(page, 'في');
+
+    const list = page.locator('main [data-search-results]');
+    expect(await list.getAttribute('data-coverage')).toBe('partial');
+    expect(await list.getAttribute('aria-busy')).toBe('true');
     expect(partsRead(requests)).toEqual([listed.ar!.parts[0]!.id]);
     const firstCount = (await resultPaths(page)).length;
-    const coverage = page.locator('main [data-search-coverage]');
-    expect(await coverage.isVisible()).toBe(true);
+    expect(firstCount).toBeGreaterThan(0);
+    const notice = page.locator('main [data-search-coverage]');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.getAttribute('aria-live')).toBe('polite');
     const newest = listed.ar!.parts[0]!;
     // Numbers in the interface's digits, as the locale registry sets them.
     const digits = (n: number | string) => new Intl.NumberFormat(`ar-u-nu-${LOCALES.ar.digits}`, { useGrouping: false }).format(Number(n));
-    expect(await coverage.textContent()).toContain(`${digits(newest.pages)} من ${digits(12)}`);
-    expect(await coverage.textContent()).toContain(`منذ عام ${digits(newest.since!)}`);
+    expect(await notice.textContent()).toContain(`${digits(newest.pages)} من ${digits(12)}`);
+    // No button to press: the rest is coming.
+    expect(await notice.locator('button').count()).toBe(0);
 
-    await page.getByRole('button', { name: `ابحث في كل المقالات (${digits(12)})` }).click();
-    await page.waitForFunction((n) => document.querySelectorAll('main .search-result').length > n, firstCount);
-    expect(await coverage.isHidden()).toBe(true);
+    release();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('main [data-search-results]')?.dataset.coverage === 'complete');
+    expect((await resultPaths(page)).length).toBeGreaterThan(firstCount);
+    expect(await notice.isHidden()).toBe(true);
+    expect(await list.getAttribute('aria-busy')).toBeNull();
     expect(partsRead(requests)).toEqual(listed.ar!.parts.map((part) => part.id).sort());
+    // One search: «searching» was said once, before the first results, and the count updated in place.
+    const texts = await page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
+    expect(texts.filter((text) => text === 'جارٍ البحث…')).toHaveLength(1);
+    const counts = texts.filter((text) => text.startsWith('عدد النتائج: '));
+    expect(counts.length).toBeGreaterThanOrEqual(2);
+    expect(counts.at(-1)).not.toBe(counts[0]);
+    expect(await page.locator('main [data-search-status]').textContent()).toBe(counts.at(-1));
     await closePage(page);
   });
 

@@ -17,7 +17,7 @@ export interface PageWeight {
 }
 
 /** Maps a same-origin URL under the site to its file in dist/. */
-function distFile(distDir: string, siteUrl: string, url: string): string | null {
+export function distFile(distDir: string, siteUrl: string, url: string): string | null {
   const site = new URL(siteUrl);
   const target = new URL(url);
   if (target.origin !== site.origin || !target.pathname.startsWith(site.pathname)) return null;

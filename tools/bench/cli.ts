@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--articles N] [--messy] [--check] [--no-lighthouse] [--keep]
+ * npm run bench -- [--articles N] [--messy] [--check] [--no-lighthouse] [--keep] [--queries N]
  * node tools/bench/cli.ts --articles N [--messy] --write-corpus DIR
  *
  * Builds a deterministic synthetic archive of N articles (default 1000) in a
@@ -22,6 +22,12 @@
  * bench reports the import's summary and goes on. Results go to
  * bench/results/messy-latest.json and messy-<N>.json, apart from the default
  * corpus's figures that the budgets compare.
+ *
+ * With --queries N, N first queries drawn from the archive's own articles
+ * are measured too (first-queries.ts: bytes until the first results and until
+ * the whole archive is covered, median, p90 and largest); `npm run
+ * bench:queries` measures them on a build kept with --keep, also on a
+ * simulated 4G network.
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -34,6 +40,7 @@ import { createMessyStats, describeMessyStats, generateMessyCorpus } from './mes
 import { findChromium, launchBrowser } from '../browser/chromium.ts';
 import { serveStatic } from '../serve/static-server.ts';
 import { measureFirstSearch, measurePageWeight } from './browser-metrics.ts';
+import { measureQueries, sampleQueries } from './first-queries.ts';
 import { runLighthouse, type LighthouseScores } from './lighthouse.ts';
 import { runMeasured } from './process-tree.ts';
 import { folderBytes } from './sizes.ts';
@@ -49,6 +56,7 @@ const { values: options } = parseArgs({
     'write-corpus': { type: 'string' },
     messy: { type: 'boolean', default: false },
     seed: { type: 'string', default: '2023' },
+    queries: { type: 'string', default: '0' },
   },
 });
 const articleCount = Number(options.articles);
@@ -63,6 +71,11 @@ if (!Number.isInteger(corpusSeed)) {
 }
 
 const messy = options.messy;
+const queryCount = Number(options.queries);
+if (!Number.isInteger(queryCount) || queryCount < 0) {
+  console.error(`--queries must be a whole number (got "${options.queries}").`);
+  process.exit(2);
+}
 
 interface WrittenCorpus {
   /** One line for the log. */
@@ -177,6 +190,7 @@ try {
   const firstSearch = await measureFirstSearch(browser, site.url, distDir, 'ar', 'لروسيا');
   // The same word with a typo (ش for س): nothing found, so "did you mean" reads its spelling files and searches again.
   const typoSearch = await measureFirstSearch(browser, site.url, distDir, 'ar', 'لروشيا');
+  const firstQueries = queryCount ? await measureQueries(browser, site.url, distDir, 'ar', sampleQueries(contentDir, 'ar', queryCount)) : undefined;
   await browser.close();
 
   let lighthouse: Record<string, LighthouseScores> | undefined;
@@ -244,6 +258,7 @@ try {
     articlePage,
     firstSearch,
     typoSearch,
+    ...(firstQueries ? { firstQueries } : {}),
     ...(lighthouse ? { lighthouse } : {}),
   };
 
@@ -272,6 +287,17 @@ try {
     'first search: time to results': `${firstSearch.millisecondsToResults} ms (${firstSearch.results} shown)`,
     [`first search with a typo «${typoSearch.query}»: transferred`]: `${kb(typoSearch.searchBytes)} in ${typoSearch.searchRequests} requests`,
     'typo search: time to results': `${typoSearch.millisecondsToResults} ms (${typoSearch.results} shown; «${typoSearch.status}»)`,
+    ...(firstQueries
+      ? {
+          [`${firstQueries.queries} first queries from the articles: transferred (median / p90 / max)`]: [
+            firstQueries.firstBytes.median,
+            firstQueries.firstBytes.p90,
+            firstQueries.firstBytes.max,
+          ]
+            .map(kb)
+            .join(' / '),
+        }
+      : {}),
     ...(lighthouse
       ? Object.fromEntries(
           Object.entries(lighthouse).map(([name, scores]) => [

@@ -14,6 +14,8 @@ export interface SearchMessages {
   coverage: string;
   /** The button that searches the older parts too: {total}. */
   searchAll: string;
+  /** While the older parts are merged into results already shown: {searched}, {total}. */
+  loadingOlder: string;
   /** "No results for {query}. Results for {suggestion}: {count}" (did you mean). */
   showingFor: string;
   /** "No results for {query} here. Results in another language ({language}): {count}". */

@@ -49,7 +49,8 @@ export class ResultsView {
   #current: { result: ArchiveSearchResult; shown: number; ticket: number } | undefined;
   /** The last search asked for, to run again over the whole archive. */
   #asked: { query: string; options: ArchiveSearchOptions; limit: number } | undefined;
-  #coverage: HTMLElement | undefined;
+  /** What a search covered: while the older parts are merged, that more is coming; a button only when they could not be. */
+  readonly #coverage: HTMLElement;
   #offlineNotice: HTMLElement | undefined;
   readonly #otherSearches = new Map<string, ArchiveSearch>();
   /** Called with the filter counts of each answered query (undefined: the counts are not known for it). */
@@ -67,6 +68,13 @@ export class ResultsView {
     this.#status = status;
     this.#list = list;
     this.#messages = messages;
+    // In the page from the start, so screen readers announce what is written in it later.
+    this.#coverage = document.createElement('p');
+    this.#coverage.className = 'search-coverage';
+    this.#coverage.dataset.searchCoverage = '';
+    this.#coverage.setAttribute('aria-live', 'polite');
+    this.#coverage.hidden = true;
+    this.#status.after(this.#coverage);
   }
 
   #format(count: number): string {
@@ -106,6 +114,8 @@ export class ResultsView {
     this.#showCoverage(undefined);
     this.#showOffline(false);
     this.#list.replaceChildren();
+    this.#list.removeAttribute('aria-busy');
+    delete this.#list.dataset.coverage;
     if (this.#more) this.#more.hidden = true;
   }
 
@@ -150,20 +160,32 @@ export class ResultsView {
   }
 
   /**
-   * Says which part of the archive a search covered when it was not all of
-   * it (a first search reads the newest parts), with a button that searches
-   * everything and asks the same question again.
+   * Says, under results from the newest parts, that the older ones are being
+   * searched too, and how much has been so far: the list is busy until they
+   * are merged and the results updated in place.
+   */
+  #showLoadingOlder(coverage: SearchCoverage): void {
+    const numbers = new Intl.NumberFormat(this.#messages.numberLocale);
+    this.#coverage.textContent = fill(this.#messages.loadingOlder, {
+      searched: numbers.format(coverage.searchedPages),
+      total: numbers.format(coverage.totalPages),
+    });
+    this.#coverage.dataset.searchCoverage = 'loading';
+    this.#coverage.hidden = false;
+    this.#list.setAttribute('aria-busy', 'true');
+  }
+
+  /**
+   * Says which part of the archive a search covered when the older parts
+   * could not be merged (the site became unreachable while they loaded), with
+   * a button that tries again and asks the same question.
    */
   #showCoverage(coverage: SearchCoverage | undefined): void {
+    this.#list.removeAttribute('aria-busy');
     if (!coverage || coverage.complete) {
-      if (this.#coverage) this.#coverage.hidden = true;
-      return;
-    }
-    if (!this.#coverage) {
-      this.#coverage = document.createElement('p');
-      this.#coverage.className = 'search-coverage';
+      this.#coverage.hidden = true;
       this.#coverage.dataset.searchCoverage = '';
-      this.#status.after(this.#coverage);
+      return;
     }
     const numbers = new Intl.NumberFormat(this.#messages.numberLocale);
     const year = new Intl.NumberFormat(this.#messages.numberLocale, { useGrouping: false });
@@ -186,10 +208,34 @@ export class ResultsView {
       });
     });
     this.#coverage.replaceChildren(`${text} `, button);
+    this.#coverage.dataset.searchCoverage = 'partial';
     this.#coverage.hidden = false;
   }
 
-  async show(query: string, options: ArchiveSearchOptions = {}, limit = PAGE_SIZE): Promise<number> {
+  /**
+   * Merges the parts a first search left out and asks the same question
+   * again, the results replaced in place (as many as are shown), unless the
+   * reader has asked something else meanwhile.
+   */
+  async #searchOlderParts(ticket: number, coverage: SearchCoverage): Promise<void> {
+    this.#showLoadingOlder(coverage);
+    await this.#search.searchEverything().catch((error: unknown) => console.warn('Arshif: the older index parts could not be merged', error));
+    const asked = this.#asked;
+    if (ticket !== this.#latest || !asked) return;
+    await this.#run(asked.query, asked.options, Math.max(asked.limit, this.#current?.shown ?? 0), true);
+  }
+
+  /**
+   * Searches and shows the results: at once from the parts a first search
+   * reads (the newest), then, when that was not the whole archive, again
+   * over all of it, in place.
+   */
+  show(query: string, options: ArchiveSearchOptions = {}, limit = PAGE_SIZE): Promise<number> {
+    return this.#run(query, options, limit, false);
+  }
+
+  /** `refresh`: the same question again over more of the archive; the results shown stay until the new ones replace them. */
+  async #run(query: string, options: ArchiveSearchOptions, limit: number, refresh: boolean): Promise<number> {
     const ticket = ++this.#latest;
     this.#asked = { query, options, limit };
     const trimmed = query.trim();
@@ -198,7 +244,7 @@ export class ResultsView {
       this.clear();
       return 0;
     }
-    this.#status.textContent = this.#messages.searching;
+    if (!refresh) this.#status.textContent = this.#messages.searching;
     try {
       let result = await this.#search.search(trimmed, options);
       let status: string | undefined;
@@ -238,19 +284,34 @@ export class ResultsView {
         (pages.length
           ? fill(this.#messages.resultCount, { count: this.#format(pages.length) })
           : `${fill(this.#messages.noResults, { query: trimmed })} ${this.#messages.noResultsHint}`);
+      // A reader moving through the results keeps their place when the list is updated in place.
+      const focused = this.#list.contains(document.activeElement) ? document.activeElement?.getAttribute('href') : undefined;
       this.#list.replaceChildren(...data.map((item) => renderResult(item, forms, this.#messages, this.#headingLevel, result.words)));
+      if (focused) [...this.#list.querySelectorAll('a')].find((link) => link.getAttribute('href') === focused)?.focus();
       this.#current = { result, shown: data.length, ticket };
-      // Another language's results cover its own archive: nothing to widen here.
-      this.#showCoverage(fromOtherLanguage ? undefined : result.coverage);
+      // Another language's results cover its own archive, and offline ones the articles kept here: nothing to widen.
+      const coverage = fromOtherLanguage || result.offline ? undefined : result.coverage;
+      const older = coverage && !coverage.complete && !refresh;
+      if (older) this.#showLoadingOlder(coverage);
+      else this.#showCoverage(coverage);
+      this.#list.dataset.coverage = coverage && !coverage.complete ? 'partial' : 'complete';
       this.#showOffline(result.offline === true);
       if (this.#more) this.#more.hidden = data.length >= pages.length;
       this.onFilterCounts?.(shownQuery === trimmed ? result.filterCounts : undefined, trimmed);
       // Which query the list now answers: lets tests (and styles) tell stale lists from fresh ones.
       this.#list.dataset.query = trimmed;
+      if (older) void this.#searchOlderParts(ticket, coverage);
       return pages.length;
     } catch (error) {
       console.error('Arshif: search failed', error);
-      if (ticket === this.#latest) this.#status.textContent = this.#messages.unavailable;
+      if (ticket !== this.#latest) return 0;
+      if (refresh && this.#current) {
+        // The results from the newest parts stay, with the button to try the rest again.
+        this.#showCoverage(this.#current.result.coverage);
+        return this.#current.result.pages.length;
+      }
+      this.#showCoverage(undefined);
+      this.#status.textContent = this.#messages.unavailable;
       return 0;
     }
   }

@@ -21,7 +21,11 @@ export class VocabularyFiles {
 
   #shardList: Promise<Set<string>> | undefined;
 
-  /** The shards that exist (search-vocab/<lang>/shards.json), so no lookup asks for a missing file. */
+  /**
+   * The shards that exist (search-vocab/<lang>/shards.json): no lookup asks
+   * for a missing file, and a key's shard is the one of its longest prefix
+   * listed there (shards are split by longer prefixes where they grew large).
+   */
   #availableShards(): Promise<Set<string>> {
     this.#shardList ??= fetch(`${siteBase}search-vocab/${this.#language}/shards.json`)
       .then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
@@ -49,7 +53,10 @@ export class VocabularyFiles {
     const keys = keysOf(word);
     const available = await this.#availableShards();
     const shards = await Promise.all(
-      keys.map((key): Promise<VocabularyShard> | VocabularyShard => (available.has(shardIdForKey(key)) ? this.#shard(shardIdForKey(key)) : {})),
+      keys.map((key): Promise<VocabularyShard> | VocabularyShard => {
+        const shardId = shardIdForKey(key, available);
+        return available.has(shardId) ? this.#shard(shardId) : {};
+      }),
     );
     const byKey = new Map(keys.map((key, index) => [key, shards[index]?.[key]]));
     const lookup = (key: string) => byKey.get(key);

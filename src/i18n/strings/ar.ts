@@ -121,6 +121,7 @@ export const ar = {
   'search.more': 'مزيد من النتائج',
   'search.coverage': 'بحثنا في أحدث المقالات ({searched} من {total}، منذ عام {since}).',
   'search.searchAll': 'ابحث في كل المقالات ({total})',
+  'search.loadingOlder': 'جارٍ البحث في المقالات الأقدم أيضًا: بحثنا حتى الآن في {searched} من {total}…',
   'search.showingFor': 'لا نتائج لـ «{query}». نتائج «{suggestion}»: {count}',
   'search.otherLanguage': 'لا نتائج لـ «{query}» هنا. نتائج بلغة أخرى ({language}): {count}',
   'nav.menu': 'القائمة',

@@ -92,6 +92,7 @@ export const en = {
   'search.more': 'More results',
   'search.coverage': 'Searched the newest articles ({searched} of {total}, since {since}).',
   'search.searchAll': 'Search all {total} articles',
+  'search.loadingOlder': 'Searching the older articles too: {searched} of {total} searched so far…',
   'search.showingFor': 'No results for “{query}”. Results for “{suggestion}”: {count}',
   'search.otherLanguage': 'No results for “{query}” here. Results in another language ({language}): {count}',
   'nav.menu': 'Menu',

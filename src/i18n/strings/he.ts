@@ -100,6 +100,7 @@ export const he = {
   'search.more': 'תוצאות נוספות',
   'search.coverage': 'החיפוש נערך במאמרים החדשים ביותר ({searched} מתוך {total}, מאז {since}).',
   'search.searchAll': 'חיפוש בכל {total} המאמרים',
+  'search.loadingOlder': 'מחפש גם במאמרים הישנים יותר: עד כה נבדקו {searched} מתוך {total}…',
   'search.showingFor': 'אין תוצאות עבור „{query}”. תוצאות עבור „{suggestion}”: {count}',
   'search.otherLanguage': 'אין כאן תוצאות עבור „{query}”. תוצאות בשפה אחרת ({language}): {count}',
   'nav.menu': 'תפריט',

@@ -96,6 +96,7 @@ export const ur = {
   'search.more': 'مزید نتائج',
   'search.coverage': 'تازہ ترین مضامین میں تلاش کی گئی ({total} میں سے {searched}، {since} سے)۔',
   'search.searchAll': 'تمام {total} مضامین میں تلاش کریں',
+  'search.loadingOlder': 'پرانے مضامین میں بھی تلاش جاری ہے: اب تک {total} میں سے {searched} مضامین…',
   'search.showingFor': '«{query}» کے لیے کوئی نتیجہ نہیں۔ «{suggestion}» کے نتائج: {count}',
   'search.otherLanguage': '«{query}» کے لیے یہاں کوئی نتیجہ نہیں۔ دوسری زبان ({language}) کے نتائج: {count}',
   'nav.menu': 'مینو',
