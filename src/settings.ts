@@ -49,7 +49,8 @@ export interface Shard {
 
 /** `2/8` (ARSHIF_SHARD or `--shard 2/8`): the second of eight shards. */
 function shardSetting(value: string | undefined, variable: string): Shard | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
+  // An empty variable is unset; `--shard` with nothing after it is a mistake.
+  if (value === undefined || (value.trim() === '' && !variable.startsWith('--'))) return undefined;
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);

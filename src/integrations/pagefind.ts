@@ -77,6 +77,8 @@ interface PartState {
   index?: Promise<pagefindApi.PagefindIndex>;
   /** The part's work so far, in order: reads and additions, then the write. */
   chain: Promise<void>;
+  /** Settles once Pagefind has taken the part's last page so far: the next one goes after it. */
+  handedOver: Promise<unknown>;
   written?: Promise<void>;
 }
 
@@ -136,7 +138,7 @@ class SearchIndexBuild implements SearchIndexHooks {
       } catch {
         reusable = false;
       }
-      const state: PartState = { part, key, reusable, added: new Set(), counts: new Map(), chain: Promise.resolve() };
+      const state: PartState = { part, key, reusable, added: new Set(), counts: new Map(), chain: Promise.resolve(), handedOver: Promise.resolve() };
       this.#parts.push(state);
       for (const file of part.files) this.#partOf.set(file, state);
     }
@@ -164,14 +166,18 @@ class SearchIndexBuild implements SearchIndexHooks {
       return index;
     });
     const index = state.index;
-    // Not awaited one by one: Pagefind's process takes the pages as they come, on the other core.
-    const added = this.#gate
-      .then(() => readFile(path.join(this.#outDir, file), 'utf8'))
-      .then(async (content) => {
-        countIndexedWords(content, state.counts);
-        const { errors } = await (await index).addHTMLFile({ sourcePath: file, content });
-        if (errors.length) throw new Error(`Pagefind could not index ${file}: ${errors.join('; ')}`);
-      });
+    // Files are read at once, but each is handed to Pagefind once it has taken the one before: its index
+    // depends on the order of its pages (its process takes requests side by side), and reads finish in any
+    // order, so otherwise two builds of the same archive (one of them sharded) could differ.
+    const content = this.#gate.then(() => readFile(path.join(this.#outDir, file), 'utf8'));
+    const handing = Promise.all([content, index, state.handedOver]).then(([text, pagefindIndex]) => {
+      countIndexedWords(text, state.counts);
+      return pagefindIndex.addHTMLFile({ sourcePath: file, content: text });
+    });
+    state.handedOver = handing.catch(() => undefined);
+    const added = handing.then(({ errors }) => {
+      if (errors.length) throw new Error(`Pagefind could not index ${file}: ${errors.join('; ')}`);
+    });
     state.chain = Promise.all([state.chain, added]).then(() => undefined);
     // A failure is kept for the end of the build, which reports it; nothing is left unhandled meanwhile.
     added.catch((error: unknown) => (this.#failure ??= error));

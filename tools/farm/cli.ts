@@ -58,6 +58,11 @@ async function main(): Promise<number> {
   const count = positive(values.shards, 'shards');
   if (!count) throw new Error(`--shards is required\n\n${USAGE}`);
   const jobs = Math.min(count, positive(values.jobs, 'jobs') ?? availableParallelism());
+  // Astro writes a build's server files inside its outDir when that is inside the project, and in the project's
+  // own .astro/ otherwise, where shards building at once would overwrite one another's.
+  const shardsDir = path.resolve(settings.shardsDir);
+  if (jobs > 1 && !shardsDir.startsWith(process.cwd() + path.sep))
+    throw new Error(`ARSHIF_SHARDS_DIR=${settings.shardsDir} is outside ${process.cwd()}: shards built at once need it inside (or --jobs 1).`);
   const started = performance.now();
   await rm(settings.shardsDir, { recursive: true, force: true });
 
