@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import type { SearchIndexPage } from '../../../src/search/build-hooks.ts';
 import { planIndexParts, type IndexPart } from '../../../src/search/index-parts.ts';
 import { articleFile, partsOfShard, planArchiveParts, shardOfEachPart } from '../../../src/search/shards.ts';
 
@@ -39,7 +40,7 @@ describe('a build split into shards', () => {
   });
 
   test('the shards of an archive together hold every article page once, whole parts each, as the index plans them', () => {
-    const pages = [...days('ar', '2019-06-01', 700), ...days('en', '2021-01-01', 200), { locale: 'ar', slug: 'undated', digest: 'u' }];
+    const pages: SearchIndexPage[] = [...days('ar', '2019-06-01', 700), ...days('en', '2021-01-01', 200), { locale: 'ar', slug: 'undated', digest: 'u' }];
     const planned = planArchiveParts(pages, 100);
     // The same plan as the index's own, from the pages' files and days.
     expect(planned).toEqual(
