@@ -68,7 +68,8 @@ beforeAll(async () => {
   await buildSite({ contentDir, outDir: coldDir, indexPartPages: 3 });
   site = await serveStatic(rebuiltDir);
   browser = await launchBrowser();
-});
+  // Three real builds: on a shared, loaded machine they take longer than the suite's default for a hook.
+}, 1_200_000);
 
 afterAll(async () => {
   await browser?.close();
