@@ -8,19 +8,24 @@ import { devErrorOverlay } from './src/integrations/dev-error-overlay.ts';
 import { keptOutput } from './src/integrations/kept-output.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
+import { shardAssembly } from './src/integrations/shards.ts';
+import { buildChanges } from './src/integrations/build-changes.ts';
 import { sitemapWithAlternates } from './src/integrations/sitemap.ts';
 import { LOCALE_CODES, DEFAULT_LOCALE } from './src/i18n/locales.ts';
-import { settings } from './src/settings.ts';
+import { settings, shardFolderName } from './src/settings.ts';
+import path from 'node:path';
 
 // Subfolder hosting (BASE_PATH=/archive/), the public origin (SITE_URL; without it the local preview's, which PORT moves)
 // and the cache folder (tests and the benchmark give each build its own, so corpora never mix): src/settings.ts.
-const { base, site, cacheDir } = settings;
+const { base, site, cacheDir, shard, shardsDir } = settings;
 
 export default defineConfig({
   // Absolute URLs (feeds, canonical links) need the public origin; SITE_URL sets it.
   site,
   base,
   cacheDir,
+  // A shard of a sharded build (--shard 2/8) writes its own folder, which the assemble step reads (src/integrations/shards.ts).
+  ...(shard ? { outDir: path.join(shardsDir, shardFolderName(shard)) } : {}),
   // Directory URLs with a trailing slash work on every static host without rewrites.
   trailingSlash: 'always',
   // Stylesheets as files, never inlined: the Content-Security-Policy needs no 'unsafe-inline'.
@@ -46,11 +51,15 @@ export default defineConfig({
   integrations: [
     // First: it removes what this build did not produce before the others write their files.
     keptOutput(),
+    // Second: the shards' article pages join dist/ before anything reads the pages.
+    shardAssembly(),
     mdx(),
     sitemapWithAlternates({ site, base }),
     pagefind(),
     // After pagefind(): the service worker precaches Pagefind's runtime.
     serviceWorker(),
+    // Last: what changed in dist/ since the last build, every other integration's files written.
+    buildChanges(),
     // npm run dev: an article the loader refuses after an edit shows in the open page.
     devErrorOverlay(),
   ],

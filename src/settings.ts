@@ -41,11 +41,51 @@ function arabicMonthNames(env: Environment): ArabicMonthNames {
   return known;
 }
 
+/** One shard of a build split across jobs: the `index`-th (from 1) of `count`. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** `2/8` (ARSHIF_SHARD or `--shard 2/8`): the second of eight shards. */
+function shardSetting(value: string | undefined, variable: string): Shard | undefined {
+  // An empty variable is unset; `--shard` with nothing after it is a mistake.
+  if (value === undefined || (value.trim() === '' && !variable.startsWith('--'))) return undefined;
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new SettingsError(variable, value, 'expected a shard as I/N, such as 2/8 (from 1 to N)');
+  return { index, count };
+}
+
+/** The value of `--name value` or `--name=value` among the command's arguments. */
+function argument(argv: readonly string[], name: string): string | undefined {
+  for (let at = 0; at < argv.length; at++) {
+    const given = argv[at]!;
+    if (given === `--${name}`) return argv[at + 1] ?? '';
+    if (given.startsWith(`--${name}=`)) return given.slice(name.length + 3);
+  }
+  return undefined;
+}
+
+/** A shard's folder in the shards folder (`2-of-8`), as the assemble step finds it. */
+export function shardFolderName(shard: Shard): string {
+  return `${shard.index}-of-${shard.count}`;
+}
+
 export interface Settings {
   /** ARSHIF_CONTENT_DIR: the archive's folder of <locale>/<slug>.mdx (the build, the importer and verify). */
   contentDir: string;
-  /** ARSHIF_CACHE_DIR: Astro's cache folder; tests and the bench give each build its own. */
+  /** ARSHIF_CACHE_DIR: Astro's cache folder; tests and the bench give each build its own. A shard's is beside it, `<cacheDir>-shard-2-of-8`. */
   cacheDir: string;
+  /** ARSHIF_SHARD or `astro build --shard I/N`: this build renders only that shard's article pages and index parts, into its shard folder. */
+  shard: Shard | undefined;
+  /** ARSHIF_ASSEMBLE=1 or `astro build --assemble`: this build renders the archive-wide pages and merges the shards' into its outDir. */
+  assemble: boolean;
+  /** ARSHIF_SHARDS_DIR: where shard builds write their folders and the assemble step reads them; ./dist-shards by default. */
+  shardsDir: string;
+  /** ARSHIF_CHANGES_FILE: where a build writes which files of its outDir it added, changed and removed; `<outDir>.changes.json` by default. */
+  changesFile: string | undefined;
   /** ARSHIF_LOCALES: the locale packs turned on, as given (src/i18n/locales.ts checks them against the packs); undefined for the packs' defaults. */
   locales: string[] | undefined;
   /** ARSHIF_INDEX_PART_PAGES: pages per search-index part, when not the default (the tests use small parts). */
@@ -62,8 +102,8 @@ export interface Settings {
   site: string;
 }
 
-/** Reads and checks every setting of `env`. */
-export function readSettings(env: Environment): Settings {
+/** Reads and checks every setting of `env` and of the command's arguments (`--shard`, `--assemble`). */
+export function readSettings(env: Environment, argv: readonly string[] = []): Settings {
   const portText = env.PORT;
   const port = positiveInteger(env, 'PORT') ?? 4321;
   if (port > 65535) throw new SettingsError('PORT', portText!, 'expected a port number from 1 to 65535');
@@ -86,9 +126,19 @@ export function readSettings(env: Environment): Settings {
         ),
       ]
     : undefined;
+  const shardArgument = argument(argv, 'shard');
+  const shard = shardArgument !== undefined ? shardSetting(shardArgument, '--shard') : shardSetting(env.ARSHIF_SHARD, 'ARSHIF_SHARD');
+  const assemble = argv.includes('--assemble') || env.ARSHIF_ASSEMBLE === '1';
+  if (shard && assemble) throw new SettingsError('ARSHIF_ASSEMBLE', '1', 'a shard build cannot also assemble; run the shards first, then assemble');
+  const cacheDir = env.ARSHIF_CACHE_DIR || './node_modules/.astro';
   return {
     contentDir: env.ARSHIF_CONTENT_DIR || './content',
-    cacheDir: env.ARSHIF_CACHE_DIR || './node_modules/.astro',
+    // Shards running side by side on one machine must not share Astro's content store or page cache.
+    cacheDir: shard ? `${cacheDir}-shard-${shardFolderName(shard)}` : cacheDir,
+    shard,
+    assemble,
+    shardsDir: env.ARSHIF_SHARDS_DIR || './dist-shards',
+    changesFile: env.ARSHIF_CHANGES_FILE || undefined,
     locales,
     indexPartPages: positiveInteger(env, 'ARSHIF_INDEX_PART_PAGES'),
     firstSearchBytes: positiveInteger(env, 'ARSHIF_FIRST_SEARCH_BYTES'),
@@ -100,4 +150,7 @@ export function readSettings(env: Environment): Settings {
 }
 
 /** This process's settings. */
-export const settings: Settings = readSettings((globalThis as { process?: { env?: Environment } }).process?.env ?? {});
+const nodeProcess = (globalThis as { process?: { env?: Environment; argv?: string[] } }).process;
+const commandArguments = nodeProcess?.argv?.slice(2) ?? [];
+/** This process's settings; the arguments count only for `astro build` (vitest, for one, has a --shard of its own). */
+export const settings: Settings = readSettings(nodeProcess?.env ?? {}, commandArguments[0] === 'build' ? commandArguments : []);

@@ -7,27 +7,13 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefindApi from 'pagefind';
 import { settings } from '../settings.ts';
 import { listenForArticlePages, type SearchIndexHooks, type SearchIndexPage } from '../search/build-hooks.ts';
-import {
-  FIRST_SEARCH_BASE_BYTES,
-  firstSearchPartCount,
-  planIndexParts,
-  type IndexPart,
-  type LocaleSearchParts,
-  type SearchPartSummary,
-} from '../search/index-parts.ts';
+import { FIRST_SEARCH_BASE_BYTES, firstSearchPartCount, type IndexPart, type LocaleSearchParts, type SearchPartSummary } from '../search/index-parts.ts';
+import { articleFile, DEFAULT_PART_PAGES, partsOfShard, planArchiveParts } from '../search/shards.ts';
 import { moduleGraph } from './module-graph.ts';
+import { shardFolders } from './shards.ts';
 import { countIndexedWords, writeSearchVocabulary } from './search-vocabulary.ts';
 import { LOCALE_PACKS, type LocaleCode } from '../i18n/locales.ts';
-import { calendarDayKey } from '../i18n/calendar.ts';
-import { parseArticleDate } from '../article/index.ts';
 
-/**
- * Pages a single Pagefind index holds at most. Pagefind keeps every page in
- * memory until it writes (about 0.3 MB a page of real text, measured), so this
- * bounds the indexer's memory at about 1 GB whatever the archive's size.
- * ARSHIF_INDEX_PART_PAGES overrides it (the tests use small parts).
- */
-const DEFAULT_PART_PAGES = 3000;
 /**
  * Word locations per index chunk (Pagefind's PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE,
  * default 20,000). A search fetches, for each word form, one chunk from every
@@ -75,11 +61,6 @@ function packOf(locale: string) {
   return LOCALE_PACKS[locale as LocaleCode];
 }
 
-/** The calendar whose years a locale's index parts follow (the archive's). */
-function archiveCalendarOf(locale: string) {
-  return packOf(locale).archiveCalendar;
-}
-
 /** The language Pagefind indexes a locale as (the registry's searchLanguage): its stemmer, when Pagefind has one. */
 function searchLanguageOf(locale: string): string {
   return packOf(locale).searchLanguage;
@@ -100,10 +81,13 @@ interface PartState {
   index?: Promise<pagefindApi.PagefindIndex>;
   /** The part's work so far, in order: reads and additions, then the write. */
   chain: Promise<void>;
+  /** Settles once Pagefind has taken the part's last page so far: the next one goes after it. */
+  handedOver: Promise<unknown>;
   written?: Promise<void>;
 }
 
-const articleFile = (locale: string, slug: string) => path.join(locale, 'articles', slug, 'index.html');
+/** In a shard's folder: its parts as in the cache, bookkeeping included, for the assemble step's cache. */
+export const SHARD_PARTS_DIR = 'search-parts';
 
 /**
  * The search index, built while Astro renders the articles: each article
@@ -144,16 +128,9 @@ class SearchIndexBuild implements SearchIndexHooks {
   plan(pages: SearchIndexPage[]): void {
     if (this.#parts.length) return;
     const digests = new Map(pages.map((page) => [articleFile(page.locale, page.slug), page.digest]));
-    // Parts follow the years of each locale's archive calendar, so a search
-    // says what it covered in the years the archive and the year filter name.
-    const parts = planIndexParts(
-      pages.map((page) => ({
-        locale: page.locale,
-        file: articleFile(page.locale, page.slug),
-        ...(page.date ? { date: calendarDayKey(parseArticleDate(page.date), archiveCalendarOf(page.locale)) } : {}),
-      })),
-      this.#maxPages,
-    );
+    const planned = planArchiveParts(pages, this.#maxPages);
+    // A shard indexes its own parts only; the other shards index the rest.
+    const parts = settings.shard ? partsOfShard(planned, settings.shard) : planned;
     for (const part of parts) {
       const hash = createHash('sha256').update(this.#codeKey);
       for (const file of part.files) hash.update(`\0${file}:${digests.get(file)}`);
@@ -165,7 +142,7 @@ class SearchIndexBuild implements SearchIndexHooks {
       } catch {
         reusable = false;
       }
-      const state: PartState = { part, key, reusable, added: new Set(), counts: new Map(), chain: Promise.resolve() };
+      const state: PartState = { part, key, reusable, added: new Set(), counts: new Map(), chain: Promise.resolve(), handedOver: Promise.resolve() };
       this.#parts.push(state);
       for (const file of part.files) this.#partOf.set(file, state);
     }
@@ -193,14 +170,18 @@ class SearchIndexBuild implements SearchIndexHooks {
       return index;
     });
     const index = state.index;
-    // Not awaited one by one: Pagefind's process takes the pages as they come, on the other core.
-    const added = this.#gate
-      .then(() => readFile(path.join(this.#outDir, file), 'utf8'))
-      .then(async (content) => {
-        countIndexedWords(content, state.counts);
-        const { errors } = await (await index).addHTMLFile({ sourcePath: file, content });
-        if (errors.length) throw new Error(`Pagefind could not index ${file}: ${errors.join('; ')}`);
-      });
+    // Files are read at once, but each is handed to Pagefind once it has taken the one before: its index
+    // depends on the order of its pages (its process takes requests side by side), and reads finish in any
+    // order, so otherwise two builds of the same archive (one of them sharded) could differ.
+    const content = this.#gate.then(() => readFile(path.join(this.#outDir, file), 'utf8'));
+    const handing = Promise.all([content, index, state.handedOver]).then(([text, pagefindIndex]) => {
+      countIndexedWords(text, state.counts);
+      return pagefindIndex.addHTMLFile({ sourcePath: file, content: text });
+    });
+    state.handedOver = handing.catch(() => undefined);
+    const added = handing.then(({ errors }) => {
+      if (errors.length) throw new Error(`Pagefind could not index ${file}: ${errors.join('; ')}`);
+    });
     state.chain = Promise.all([state.chain, added]).then(() => undefined);
     // A failure is kept for the end of the build, which reports it; nothing is left unhandled meanwhile.
     added.catch((error: unknown) => (this.#failure ??= error));
@@ -232,6 +213,13 @@ class SearchIndexBuild implements SearchIndexHooks {
     return state.chain;
   }
 
+  /** A shard's parts, bookkeeping and all, into its folder, for the assemble step to put in its cache. */
+  async #handOverParts(): Promise<void> {
+    const target = path.join(this.#outDir, SHARD_PARTS_DIR);
+    await rm(target, { recursive: true, force: true });
+    for (const { part } of this.#parts) await cp(path.join(this.#cacheDir, part.id), path.join(target, part.id), { recursive: true });
+  }
+
   /** After the pages: indexes what was not rendered (restored by an incremental build), writes the rest, assembles dist/pagefind/. */
   async finish(logger: AstroIntegrationLogger): Promise<void> {
     const started = performance.now();
@@ -239,6 +227,11 @@ class SearchIndexBuild implements SearchIndexHooks {
     let indexed = 0;
     let reused = 0;
     try {
+      const missing = this.#parts.filter((state) => !state.reusable).map((state) => state.part.id);
+      if (settings.assemble && missing.length)
+        throw new Error(
+          `assemble: no shard holds the index part(s) ${missing.join(', ')} for this archive and code; build every shard of the same archive with the same code, then assemble.`,
+        );
       // One part at a time from here: what rendering left is mostly restored pages.
       for (const state of this.#parts) {
         if (state.reusable) {
@@ -252,6 +245,11 @@ class SearchIndexBuild implements SearchIndexHooks {
       if (this.#failure) throw this.#failure;
     } finally {
       await pagefindApi.close();
+    }
+    if (settings.shard) {
+      await this.#handOverParts();
+      logger.info(`indexed ${indexed} pages (${reused} unchanged) in this shard's ${this.#parts.length} part(s) → ${path.join(this.#outDir, SHARD_PARTS_DIR)}`);
+      return;
     }
 
     const searchDir = path.join(this.#outDir, 'pagefind');
@@ -372,6 +370,15 @@ export function pagefind(): AstroIntegration {
         process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_LOCATIONS;
         process.env._RJEM_MALLOC_CONF ??= PAGEFIND_ALLOCATOR;
         await mkdir(cacheDir, { recursive: true });
+        // The shards indexed every part: their folders fill the cache, and every part is then reused as it is.
+        if (settings.assemble)
+          for (const folder of shardFolders(settings.shardsDir)) {
+            const parts = path.join(folder, SHARD_PARTS_DIR);
+            for (const id of await readdir(parts).catch(() => [])) {
+              await rm(path.join(cacheDir, id), { recursive: true, force: true });
+              await cp(path.join(parts, id), path.join(cacheDir, id), { recursive: true });
+            }
+          }
         build = new SearchIndexBuild(
           outDir,
           cacheDir,

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { settings } from '../settings.ts';
 import type { RuntimeCaching } from 'workbox-build';
 import type { LocaleSearchParts } from '../search/index-parts.ts';
 
@@ -103,6 +104,8 @@ export function serviceWorker(): AstroIntegration {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
       'astro:build:done': async ({ dir, logger }) => {
+        // A shard's folder is not a site: the assemble step writes the worker over the whole archive.
+        if (settings.shard) return;
         const outDir = fileURLToPath(dir);
         // Loaded here, not with the config: Workbox and its bundler weigh 88 MB
         // (measured), which would sit in memory all through rendering and

@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import sitemap, { type SitemapItem } from '@astrojs/sitemap';
 import { LOCALE_CODES, LOCALES } from '../i18n/locales.ts';
+import { settings } from '../settings.ts';
+import { assembledArticlePages } from './shards.ts';
 
 /** Enough of a page to hold its <head>: the alternates are there, before any article text. */
 const HEAD_BYTES = 32 * 1024;
@@ -70,8 +72,10 @@ export function sitemapWithAlternates({ site, base }: { site: string; base: stri
     hooks: {
       ...inner.hooks,
       'astro:build:done': async (options) => {
+        // A shard's folder is not a site; the assemble step lists the article pages the shards rendered.
+        if (settings.shard) return;
         outDir = fileURLToPath(options.dir);
-        await inner.hooks['astro:build:done']?.(options);
+        await inner.hooks['astro:build:done']?.(settings.assemble ? { ...options, pages: [...options.pages, ...assembledArticlePages()] } : options);
       },
     },
   };

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { closePage, openPage } from '../helpers/pages.ts';
-import { buildSite, projectRoot, serveStatic, type StaticSite } from '../helpers/site.ts';
+import { buildSharded, buildSite, projectRoot, serveStatic, type StaticSite } from '../helpers/site.ts';
+import { compareDigests, digestTree, type BuildChanges, type FileDigests } from '../../src/integrations/build-changes.ts';
 import { writeTinyArticles, type TinyArticle } from '../helpers/tiny-articles.ts';
 
 /**
@@ -18,6 +19,11 @@ const rebuiltDir = path.join(work, 'rebuilt');
 const coldDir = path.join(work, 'cold');
 
 let rebuildOutput = '';
+/** Every file of the first build and its digest, before the rebuild. */
+let firstBuild: FileDigests;
+/** What the rebuild listed, and its folder's digests, read at once: a later test builds into the same folder again. */
+let rebuildChanges: BuildChanges;
+let rebuiltFiles: FileDigests;
 let site: StaticSite;
 let browser: Browser;
 
@@ -45,6 +51,7 @@ beforeAll(async () => {
   // May 2016 is a quiet month of two full pages until the rebuild adds a 41st.
   writeTinyArticles(path.join(contentDir, 'en'), [...wire('2016-03-01', 20), ...wire('2016-03-02', 21), ...wire('2016-05-10', 40)]);
   await buildSite({ contentDir, outDir: rebuiltDir, indexPartPages: 3 });
+  firstBuild = await digestTree(rebuiltDir);
 
   // Added, changed, removed.
   writeFileSync(
@@ -61,10 +68,13 @@ beforeAll(async () => {
   writeFileSync(path.join(rebuiltDir, 'stray.txt'), 'not part of the site');
 
   rebuildOutput = await buildSite({ contentDir, outDir: rebuiltDir, indexPartPages: 3 });
+  rebuildChanges = JSON.parse(readFileSync(`${rebuiltDir}.changes.json`, 'utf8')) as BuildChanges;
+  rebuiltFiles = await digestTree(rebuiltDir);
   await buildSite({ contentDir, outDir: coldDir, indexPartPages: 3 });
   site = await serveStatic(rebuiltDir);
   browser = await launchBrowser();
-});
+  // Three real builds: on a shared, loaded machine they take longer than the suite's default for a hook.
+}, 1_200_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -138,5 +148,44 @@ describe('a rebuild into the same dist/', () => {
     expect(output).toContain('(restored)');
     expect(existsSync(path.join(rebuiltDir, 'stray.txt'))).toBe(false);
     expect(existsSync(path.join(rebuiltDir, 'ar/articles/olive-harvest-late/index.html'))).toBe(true);
+  });
+});
+
+describe('the changes a rebuild lists for a deploy', () => {
+  test('are exactly the files that differ, file by file, from the last build', () => {
+    const listed = rebuildChanges;
+    const compared = compareDigests(firstBuild, rebuiltFiles);
+    expect(listed).toEqual({ outDir: path.resolve(rebuiltDir), comparedWithPrevious: true, ...compared });
+    expect(rebuildOutput).toContain(
+      `changes since the last build: ${compared.added.length} added, ${compared.changed.length} changed, ${compared.removed.length} removed, ${compared.unchanged} unchanged`,
+    );
+    expect(listed.added).toContain('ar/articles/olive-harvest-late/index.html');
+    expect(listed.changed).toContain('ar/articles/trade-forum/index.html');
+    expect(listed.removed).toContain('ar/articles/kabul-schools/index.html');
+    // Pages the new articles do not touch are left alone: a deploy uploads a small part of dist/.
+    expect(listed.unchanged).toBeGreaterThan(listed.added.length + listed.changed.length);
+    expect(listed.changed).not.toContain('en/articles/wire-2016-05-10-01/index.html');
+  });
+
+  test('a first build of a folder lists every file as added', () => {
+    const listed = JSON.parse(readFileSync(`${coldDir}.changes.json`, 'utf8')) as BuildChanges;
+    expect(listed.comparedWithPrevious).toBe(false);
+    expect(listed.added).toEqual(filesBelow(coldDir));
+    expect([listed.changed, listed.removed, listed.unchanged]).toEqual([[], [], 0]);
+  });
+});
+
+describe('a sharded build (npm run build:sharded)', () => {
+  test('assembles, from 4 shards, every file of a one-process build of the same archive, byte for byte', { timeout: 900_000 }, async () => {
+    const assembledDir = path.join(work, 'assembled');
+    const output = await buildSharded({ contentDir, outDir: assembledDir, indexPartPages: 3, shards: 4, jobs: 2, shardsDir: path.join(work, 'shards') });
+    expect(output).toMatch(/4 shard\(s\), 2 at once, assembled in/);
+    // Each shard built whole index parts, and the assemble step indexed nothing itself.
+    expect(output).toMatch(/\[assemble\].*indexed 0 pages \(\d+ unchanged\)/);
+    for (let shard = 1; shard <= 4; shard++) expect(output).toContain(`shard ${shard}/4 built in`);
+    // The same list of files; the build stamp (.arshif-build, a random id per build) is the one file left out.
+    const files = filesBelow(coldDir);
+    expect(filesBelow(assembledDir)).toEqual(files);
+    expect(files.filter((file) => !readFileSync(path.join(assembledDir, file)).equals(readFileSync(path.join(coldDir, file))))).toEqual([]);
   });
 });

@@ -28,6 +28,15 @@ export interface BuildOptions {
  * at a corpus or a subfolder, so the tests use exactly that. Returns the build's output.
  */
 export async function buildSite({ contentDir, outDir, base, root = projectRoot, indexPartPages, env: extraEnv = {} }: BuildOptions): Promise<string> {
+  const env = buildEnvironment({ contentDir, outDir, base, indexPartPages, env: extraEnv });
+  const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+  const { code, output } = await run(process.execPath, [astroBin, 'build', '--outDir', outDir], { cwd: root, env });
+  if (code !== 0) throw new Error(`astro build failed (exit ${code}):\n${output.replace(/\u001b\[[0-9;]*m/g, '').slice(-4000)}`);
+  return output;
+}
+
+/** The environment of a test's build, as a user's shell would give it. */
+function buildEnvironment({ contentDir, outDir, base, indexPartPages, env: extraEnv = {} }: Omit<BuildOptions, 'root'>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...extraEnv,
@@ -43,9 +52,21 @@ export async function buildSite({ contentDir, outDir, base, root = projectRoot, 
   if (contentDir) env.ARSHIF_CONTENT_DIR = contentDir;
   if (base) env.BASE_PATH = base;
   if (indexPartPages) env.ARSHIF_INDEX_PART_PAGES = String(indexPartPages);
-  const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
-  const { code, output } = await run(process.execPath, [astroBin, 'build', '--outDir', outDir], { cwd: root, env });
-  if (code !== 0) throw new Error(`astro build failed (exit ${code}):\n${output.replace(/\u001b\[[0-9;]*m/g, '').slice(-4000)}`);
+  return env;
+}
+
+/**
+ * `npm run build:sharded -- --shards N --jobs K` as a user runs it (tools/farm/cli.ts): N shard builds, K at a
+ * time, into `shardsDir`, then the assemble step into `outDir`. Returns its output.
+ */
+export async function buildSharded(options: Omit<BuildOptions, 'root'> & { shards: number; jobs: number; shardsDir: string }): Promise<string> {
+  const env = { ...buildEnvironment(options), ARSHIF_SHARDS_DIR: options.shardsDir };
+  const { code, output } = await run(
+    path.join(projectRoot, 'node_modules/.bin/node'),
+    ['tools/farm/cli.ts', '--shards', String(options.shards), '--jobs', String(options.jobs), '--out-dir', options.outDir],
+    { cwd: projectRoot, env },
+  );
+  if (code !== 0) throw new Error(`npm run build:sharded failed (exit ${code}):\n${output.replace(/\u001b\[[0-9;]*m/g, '').slice(-4000)}`);
   return output;
 }
 

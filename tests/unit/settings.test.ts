@@ -6,6 +6,10 @@ describe('settings are read and checked once', () => {
     expect(readSettings({})).toEqual({
       contentDir: './content',
       cacheDir: './node_modules/.astro',
+      shard: undefined,
+      assemble: false,
+      shardsDir: './dist-shards',
+      changesFile: undefined,
       locales: undefined,
       indexPartPages: undefined,
       firstSearchBytes: undefined,
@@ -50,5 +54,21 @@ describe('settings are read and checked once', () => {
       'ARSHIF_ARABIC_MONTHS="syrian": expected one of gregorian, levantine, both. Fix the variable, or unset it for the default.',
     );
     expect(() => readSettings({ SITE_URL: 'ftp://example.org' })).toThrow(/expected an http or https URL/);
+  });
+
+  test('a shard comes from --shard or ARSHIF_SHARD, has its own cache beside the cache, and cannot also assemble', () => {
+    expect(readSettings({}, ['build', '--shard', '2/8'])).toMatchObject({ shard: { index: 2, count: 8 }, cacheDir: './node_modules/.astro-shard-2-of-8' });
+    expect(readSettings({ ARSHIF_CACHE_DIR: '/tmp/c' }, ['build', '--shard=3/4']).cacheDir).toBe('/tmp/c-shard-3-of-4');
+    expect(readSettings({ ARSHIF_SHARD: '1/1' }).shard).toEqual({ index: 1, count: 1 });
+    // The argument wins over the variable.
+    expect(readSettings({ ARSHIF_SHARD: '1/2' }, ['build', '--shard', '2/2']).shard).toEqual({ index: 2, count: 2 });
+    expect(readSettings({}, ['build', '--assemble'])).toMatchObject({ assemble: true, shard: undefined, cacheDir: './node_modules/.astro' });
+    expect(readSettings({ ARSHIF_ASSEMBLE: '1', ARSHIF_SHARDS_DIR: '/srv/shards' })).toMatchObject({ assemble: true, shardsDir: '/srv/shards' });
+    for (const bad of ['0/4', '5/4', '2', '2/0', 'a/b', '-1/4'])
+      expect(() => readSettings({ ARSHIF_SHARD: bad }), bad).toThrow(
+        new SettingsError('ARSHIF_SHARD', bad, 'expected a shard as I/N, such as 2/8 (from 1 to N)'),
+      );
+    expect(() => readSettings({}, ['build', '--shard'])).toThrow(/--shard=""/);
+    expect(() => readSettings({ ARSHIF_ASSEMBLE: '1' }, ['build', '--shard', '1/2'])).toThrow(/cannot also assemble/);
   });
 });

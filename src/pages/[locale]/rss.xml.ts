@@ -1,3 +1,4 @@
+import { settings } from '../../settings.ts';
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { LOCALE_CODES, LOCALES, type LocaleCode } from '../../i18n/locales.ts';
@@ -9,6 +10,8 @@ import { articlePath, localeHomePath, withBase } from '../../site/urls.ts';
 const FEED_SIZE = 50;
 
 export function getStaticPaths() {
+  // A shard of a sharded build renders article pages only; the assemble step renders this one.
+  if (settings.shard) return [];
   return LOCALE_CODES.map((locale) => ({ params: { locale } }));
 }
 
