@@ -15,6 +15,8 @@ export function searchMessages(locale: LocaleCode) {
     coverage: t('search.coverage'),
     searchAll: t('search.searchAll'),
     showingFor: t('search.showingFor'),
+    closest: t('search.closest'),
+    missingWords: t('search.missingWords'),
     otherLanguage: t('search.otherLanguage'),
     /** Each locale's name as written in it, for offering its results. */
     languageNames: Object.fromEntries(Object.entries(LOCALES).map(([code, { label }]) => [code, label])) as Record<string, string>,

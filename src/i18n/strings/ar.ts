@@ -122,6 +122,8 @@ export const ar = {
   'search.coverage': 'بحثنا في أحدث المقالات ({searched} من {total}، منذ عام {since}).',
   'search.searchAll': 'ابحث في كل المقالات ({total})',
   'search.showingFor': 'لا نتائج لـ «{query}». نتائج «{suggestion}»: {count}',
+  'search.closest': 'لا نتائج تضم كل الكلمات؛ هذه أقربها، ليس فيها «{missing}»: {count}',
+  'search.missingWords': 'ليس فيه: {missing}',
   'search.otherLanguage': 'لا نتائج لـ «{query}» هنا. نتائج بلغة أخرى ({language}): {count}',
   'nav.menu': 'القائمة',
   'nav.about': 'عن الأرشيف',

@@ -93,6 +93,8 @@ export const en = {
   'search.coverage': 'Searched the newest articles ({searched} of {total}, since {since}).',
   'search.searchAll': 'Search all {total} articles',
   'search.showingFor': 'No results for “{query}”. Results for “{suggestion}”: {count}',
+  'search.closest': 'No results hold every word; these are the closest, without “{missing}”: {count}',
+  'search.missingWords': 'Missing: {missing}',
   'search.otherLanguage': 'No results for “{query}” here. Results in another language ({language}): {count}',
   'nav.menu': 'Menu',
   'nav.about': 'About',

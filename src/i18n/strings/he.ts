@@ -101,6 +101,8 @@ export const he = {
   'search.coverage': 'החיפוש נערך במאמרים החדשים ביותר ({searched} מתוך {total}, מאז {since}).',
   'search.searchAll': 'חיפוש בכל {total} המאמרים',
   'search.showingFor': 'אין תוצאות עבור „{query}”. תוצאות עבור „{suggestion}”: {count}',
+  'search.closest': 'אין תוצאות שמכילות את כל המילים; אלה הקרובות ביותר, בלי „{missing}”: {count}',
+  'search.missingWords': 'חסר: {missing}',
   'search.otherLanguage': 'אין כאן תוצאות עבור „{query}”. תוצאות בשפה אחרת ({language}): {count}',
   'nav.menu': 'תפריט',
   'nav.about': 'אודות',

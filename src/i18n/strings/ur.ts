@@ -97,6 +97,8 @@ export const ur = {
   'search.coverage': 'تازہ ترین مضامین میں تلاش کی گئی ({total} میں سے {searched}، {since} سے)۔',
   'search.searchAll': 'تمام {total} مضامین میں تلاش کریں',
   'search.showingFor': '«{query}» کے لیے کوئی نتیجہ نہیں۔ «{suggestion}» کے نتائج: {count}',
+  'search.closest': 'کسی نتیجے میں سب الفاظ نہیں؛ یہ قریب ترین ہیں، «{missing}» کے بغیر: {count}',
+  'search.missingWords': 'اس میں نہیں: {missing}',
   'search.otherLanguage': '«{query}» کے لیے یہاں کوئی نتیجہ نہیں۔ دوسری زبان ({language}) کے نتائج: {count}',
   'nav.menu': 'مینو',
   'nav.about': 'تعارف',
