@@ -38,7 +38,7 @@ export interface Retrieved<Ref> {
   answeredAs?: string;
 }
 
-/** Below this many pages holding every word, a query of several words is widened. */
+/** Below this many pages holding every word, a query is widened (its other forms ranked below the typed word's own). */
 export const FEW_FULL_MATCHES = 3;
 /** Words whose spelling neighbours a widened query reads (each costs up to six small files). */
 export const MAX_CORRECTED_WORDS = 4;
@@ -85,9 +85,8 @@ export async function retrieve<Ref>(backend: RetrievalBackend<Ref>, query: Parse
   );
   const strict = phrases.length > 0;
   let pages = rankByWordsHeld(words, matchesPerWord, strict);
-  const enough = words.length > 1 ? FEW_FULL_MATCHES : 1;
   const allForms = () => [...new Set(asked.flatMap((forms) => [...forms]))];
-  if (strict || (pagesHoldingEveryWord(pages) >= enough && !unknownWord)) return { pages, forms: allForms(), unknownWord, widened: false };
+  if (strict || (pagesHoldingEveryWord(pages) >= FEW_FULL_MATCHES && !unknownWord)) return { pages, forms: allForms(), unknownWord, widened: false };
 
   const keyed = words.map(isKeyedWord);
   const corrected = words.slice(0, MAX_CORRECTED_WORDS);

@@ -50,9 +50,12 @@ export function transliterationDistance(a: string, b: string): number {
   return rows[x.length]![y.length]!;
 }
 
-/** The most a word of this many letters may differ from another and still be its variant: two steps, one under five letters. */
+/**
+ * The most a word of this many letters may differ from another and still be
+ * its variant: two steps (غوغل / جوجل), one under four letters.
+ */
 export function maxTransliterationDistance(length: number): number {
-  return length >= 5 ? 2 * VARIANT_STEP : VARIANT_STEP;
+  return length >= 4 ? 2 * VARIANT_STEP : VARIANT_STEP;
 }
 
 /** True when `b` is `a` transliterated another way (not the same spelling). */
