@@ -22,6 +22,8 @@ export interface RetrievalBackend<Ref> {
   formsOf(word: string, limit: number): Promise<{ candidates: FormCandidate[]; known: boolean }>;
   /** The pages holding one written form. */
   searchForm(form: string): Promise<{ pageId: string; score: number; ref: Ref }[]>;
+  /** The archive's other transliterations of a word, from the vocabulary shards its own keys are in. */
+  variantsOf(word: string): Promise<string[]>;
   /** For each word, the spelling shards its correction reads. */
   spellingShardsOf(words: readonly string[]): Promise<SpellingShard[][]>;
 }
@@ -89,36 +91,57 @@ export async function retrieve<Ref>(backend: RetrievalBackend<Ref>, query: Parse
   if (strict || (pagesHoldingEveryWord(pages) >= FEW_FULL_MATCHES && !unknownWord)) return { pages, forms: allForms(), unknownWord, widened: false };
 
   const keyed = words.map(isKeyedWord);
-  const corrected = words.slice(0, MAX_CORRECTED_WORDS);
-  const neighbourShards = await backend.spellingShardsOf(corrected);
-  // Which spelling neighbour each asked form came from, to say what the first page answers.
+  // Which typed word an asked form stands for, where it is another spelling, to say what the first page answers.
   const replacedBy = words.map(() => new Map<string, string>());
+  const lookUp = async (relative: string, cost: number, from?: string) => {
+    // A guessed plural, singular or spelling is asked only when the archive has it in some form.
+    const { candidates, known } = await backend.formsOf(relative, 3);
+    return known ? candidates.filter(({ tier }) => tier < 2).map(({ form }) => ({ form, cost, from })) : [];
+  };
+  const askRelated = async (index: number, forms: { form: string; cost: number; from?: string }[]) => {
+    const chosen = forms.filter(({ form }) => !asked[index]!.has(form)).slice(0, RELATED_FORMS_PER_WORD);
+    for (const { form, from } of chosen) if (from) replacedBy[index]!.set(form, from);
+    await ask(index, chosen);
+  };
+
+  // First the forms the files already read can tell: stem relatives, other
+  // transliterations among the keys of the word's own vocabulary shards, and
+  // broken plurals or singulars that begin as the word does (the same shard).
+  const plurals = words.map((word, index) => (keyed[index] ? brokenPluralRelatives(bareStem(word)) : []));
+  const sameShard = (word: string, relative: string) => [...relative].slice(0, 2).join('') === [...bareStem(word)].slice(0, 2).join('');
   await Promise.all(
     words.map(async (word, index) => {
-      const related: { form: string; cost: number; from?: string }[] = expanded[index]!.candidates.filter(({ tier }) => tier === 2).map(({ form }) => ({
-        form,
-        cost: MATCH_COST.relative,
-      }));
-      const lookUp = async (relative: string, cost: number, from?: string) => {
-        // A guessed plural or singular is asked only when the archive has it in some form.
-        const { candidates, known } = await backend.formsOf(relative, 3);
-        return known ? candidates.filter(({ tier }) => tier < 2).map(({ form }) => ({ form, cost, from })) : [];
-      };
-      const plurals = keyed[index] ? brokenPluralRelatives(bareStem(word)) : [];
-      const neighbours = index < corrected.length ? spellingCandidates(word, neighbourShards[index] ?? [], NEIGHBOURS_PER_WORD) : [];
+      const relatives = expanded[index]!.candidates.filter(({ tier }) => tier === 2).map(({ form }) => ({ form, cost: MATCH_COST.relative as number }));
       const looked = await Promise.all([
-        ...plurals.map((relative) => lookUp(relative, MATCH_COST.variant)),
-        ...neighbours.map(({ word: neighbour, variant }) =>
-          keyed[index]
-            ? lookUp(neighbour, variant ? MATCH_COST.variant : MATCH_COST.correction, neighbour)
-            : [{ form: neighbour, cost: variant ? MATCH_COST.variant : MATCH_COST.correction, from: neighbour }],
-        ),
+        ...(await backend.variantsOf(word)).map((variant) => lookUp(variant, MATCH_COST.variant, variant)),
+        ...plurals[index]!.filter((relative) => sameShard(word, relative)).map((relative) => lookUp(relative, MATCH_COST.variant)),
       ]);
-      const chosen = [...related, ...looked.flat()].slice(0, share + RELATED_FORMS_PER_WORD);
-      for (const { form, from } of chosen) if (from) replacedBy[index]!.set(form, from);
-      await ask(index, chosen);
+      await askRelated(index, [...relatives, ...looked.flat()]);
     }),
   );
+  pages = rankByWordsHeld(words, matchesPerWord);
+
+  // Still no page holds every word: the plurals in other shards, and the
+  // spelling index's corrections, of the words the archive lacks (or, when it
+  // has them all, of every word: one of them is then the typo).
+  if (pagesHoldingEveryWord(pages) === 0) {
+    const corrected = words.slice(0, MAX_CORRECTED_WORDS).map((_, index) => (unknownWord ? !expanded[index]!.known : true));
+    const neighbourShards = await backend.spellingShardsOf(words.slice(0, MAX_CORRECTED_WORDS).filter((_, index) => corrected[index]));
+    let shardIndex = 0;
+    await Promise.all(
+      words.map(async (word, index) => {
+        const neighbours = corrected[index] ? spellingCandidates(word, neighbourShards[shardIndex++] ?? [], NEIGHBOURS_PER_WORD) : [];
+        const looked = await Promise.all([
+          ...plurals[index]!.filter((relative) => !sameShard(word, relative)).map((relative) => lookUp(relative, MATCH_COST.variant)),
+          ...neighbours.map(({ word: neighbour, variant }) => {
+            const cost = variant ? MATCH_COST.variant : MATCH_COST.correction;
+            return keyed[index] ? lookUp(neighbour, cost, neighbour) : [{ form: neighbour, cost, from: neighbour }];
+          }),
+        ]);
+        await askRelated(index, looked.flat());
+      }),
+    );
+  }
   pages = rankByWordsHeld(words, matchesPerWord);
   const first = pages[0];
   let answeredAs: string | undefined;

@@ -226,12 +226,12 @@ export function spellingCandidates(word: string, shards: readonly SpellingShard[
       if (form === typed || found.has(form)) return;
       const lengthGap = Math.abs([...form].length - length);
       if (lengthGap > 1 && !(length >= 7 && lengthGap <= 2)) return;
+      // Every variant step is at most one letter of edit distance: words further off are neither.
+      const distance = spellingDistance(typed, form);
+      if (distance > maxSpellingDistance(length) + 1) return;
       if (isTransliterationVariant(typed, form)) {
         found.set(form, { word: readableSpelling(candidate), distance: transliterationDistance(typed, form), variant: true, rank });
-        return;
-      }
-      const distance = spellingDistance(typed, form);
-      if (distance <= maxSpellingDistance(length)) found.set(form, { word: readableSpelling(candidate), distance, variant: false, rank });
+      } else if (distance <= maxSpellingDistance(length)) found.set(form, { word: readableSpelling(candidate), distance, variant: false, rank });
     });
   }
   return [...found.values()].sort((a, b) => Number(b.variant) - Number(a.variant) || a.distance - b.distance || a.rank - b.rank).slice(0, limit);

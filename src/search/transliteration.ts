@@ -63,3 +63,23 @@ export function isTransliterationVariant(a: string, b: string): boolean {
   if (a === b) return false;
   return transliterationDistance(a, b) <= maxTransliterationDistance(Math.min([...a].length, [...b].length));
 }
+
+/**
+ * The keys of a vocabulary shard that are other transliterations of `key`
+ * (a folded word without its proclitics), closest first: the shard a word's
+ * own key is in holds every key with its first two letters, so a name's
+ * other spellings that begin the same way cost no other file.
+ */
+export function transliterationVariantsIn(key: string, keys: Iterable<string>, limit = 4): string[] {
+  const length = [...key].length;
+  const found: { key: string; distance: number }[] = [];
+  for (const candidate of keys) {
+    if (Math.abs([...candidate].length - length) > 2 || candidate === key) continue;
+    const distance = transliterationDistance(key, candidate);
+    if (distance <= maxTransliterationDistance(Math.min(length, [...candidate].length))) found.push({ key: candidate, distance });
+  }
+  return found
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, limit)
+    .map(({ key: variant }) => variant);
+}

@@ -1,9 +1,10 @@
 import { expandWord, isKnownWord } from '../../src/search/expand-query.ts';
-import { foldWord, isKeyedWord } from '../../src/search/keying/registry.ts';
+import { foldWord, isKeyedWord, keysWithCertainty } from '../../src/search/keying/registry.ts';
+import { transliterationVariantsIn } from '../../src/search/transliteration.ts';
 import { parseQuery, rankByText } from '../../src/search/relevance.ts';
 import { retrieve, type RetrievalBackend } from '../../src/search/retrieval.ts';
 import { addSpellingWords, buildSpellingShards, spellingShardsFor } from '../../src/search/spelling.ts';
-import { buildVocabularyShards, countArabicScriptWords } from '../../src/search/vocabulary.ts';
+import { buildVocabularyShards, countArabicScriptWords, shardIdForKey } from '../../src/search/vocabulary.ts';
 import { splitWords } from '../../src/search/words.ts';
 import type { EvalArticle, SearchEngine } from './engines.ts';
 
@@ -20,9 +21,9 @@ const VERIFIED_RESULTS = 16;
 
 export function arshifRules(articles: readonly EvalArticle[]): SearchEngine {
   const texts = articles.map((article) => `${article.title} ${article.text}`);
+  const shards = buildVocabularyShards(countArabicScriptWords(texts));
   const vocabulary = new Map<string, string[]>();
-  for (const shard of buildVocabularyShards(countArabicScriptWords(texts)).values())
-    for (const [key, forms] of Object.entries(shard)) vocabulary.set(key, forms);
+  for (const shard of shards.values()) for (const [key, forms] of Object.entries(shard)) vocabulary.set(key, forms);
   const spelling = buildSpellingShards(texts.reduce((counts, text) => addSpellingWords(counts, text), new Map<string, number>()));
   const fold = (word: string) => (isKeyedWord(word) ? foldWord(word) : word.toLowerCase());
   const postings = new Map<string, Map<number, number>>();
@@ -38,6 +39,16 @@ export function arshifRules(articles: readonly EvalArticle[]): SearchEngine {
   const backend: RetrievalBackend<number> = {
     formsOf: async (word, limit) => ({ candidates: expandWord(word, lookup, limit), known: isKnownWord(word, lookup) }),
     searchForm: async (form) => [...(postings.get(fold(form)) ?? [])].map(([index, count]) => ({ pageId: articles[index]!.id, score: count, ref: index })),
+    variantsOf: async (word) =>
+      isKeyedWord(word)
+        ? [
+            ...new Set(
+              keysWithCertainty(word)
+                .filter(({ sure }) => sure)
+                .flatMap(({ key }) => transliterationVariantsIn(key, Object.keys(shards.get(shardIdForKey(key)) ?? {}))),
+            ),
+          ]
+        : [],
     spellingShardsOf: async (words) => words.map((word) => spellingShardsFor(word).map((id) => spelling.get(id) ?? [])),
   };
   return {

@@ -1,13 +1,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateMessyCorpus } from '../bench/messy-corpus.ts';
 import { arshifRules } from './arshif-rules.ts';
 import { lunrArabicEngine, miniSearchEngine, simpleArabicFold, type EvalArticle, type SearchEngine } from './engines.ts';
 
 /**
  * Known-item evaluation in Node: each engine indexes one set's articles and
  * answers its queries; recall@1, recall@10 and MRR are printed per kind of
- * query and overall. `node tools/search-eval/cli.ts [set.json]` (default:
- * the held-out news set beside this file).
+ * query and overall. `node tools/search-eval/cli.ts [set.json] [--distractors N]`
+ * (default: the held-out news set beside this file); `--distractors` adds N
+ * articles of the messy corpus (tools/bench/messy-corpus.ts) to the index,
+ * so every engine ranks the targets among pages of real Arabic word forms.
  */
 interface EvalQuery {
   kind: string;
@@ -58,12 +62,26 @@ export function enginesFor(articles: readonly EvalArticle[]): SearchEngine[] {
   return [arshifRules(articles), lunrArabicEngine(articles), miniSearchEngine(articles), miniSearchEngine(articles, simpleArabicFold)];
 }
 
+/** The body of a messy-corpus article: its lines after the front block. */
+function messyBody(text: string): string {
+  const lines = text.split('\n');
+  const end = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
+  return lines.slice(end + 1).join('\n');
+}
+
 if (import.meta.main) {
-  const file = process.argv[2] ?? path.join(import.meta.dirname, 'heldout-news.json');
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { distractors: { type: 'string', default: '0' } } });
+  const file = positionals[0] ?? path.join(import.meta.dirname, 'heldout-news.json');
   const set = JSON.parse(readFileSync(file, 'utf8')) as EvalSet;
-  const results = await evaluate(set, enginesFor(set.articles));
+  const distractors = [...generateMessyCorpus({ articles: Number(values.distractors) })].map(({ path: id, title, text }) => ({
+    id,
+    title,
+    text: messyBody(text),
+  }));
+  const articles = [...set.articles, ...distractors];
+  const results = await evaluate(set, enginesFor(articles));
   const kinds = [...new Set(set.queries.map(({ kind }) => kind)), 'all'];
-  console.log(`${path.basename(file)}: ${set.articles.length} articles, ${set.queries.length} queries`);
+  console.log(`${path.basename(file)}: ${set.articles.length} articles and ${distractors.length} of the messy corpus, ${set.queries.length} queries`);
   console.log('| engine | kind | queries | recall@1 | recall@10 | MRR |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const { engine, byKind } of results) {

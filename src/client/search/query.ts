@@ -110,6 +110,7 @@ export async function searchIndex(
         formsOf: (word, limit) => vocabulary.formsOf(word, limit),
         searchForm: async (form) =>
           ((await pagefind.search(form, { filters }))?.results ?? []).map((result) => ({ pageId: result.id, score: result.score, ref: result })),
+        variantsOf: (word) => vocabulary.variantsOf(word),
         spellingShardsOf: (asked) => vocabulary.spellingShardsOf(asked),
       },
       parsed,

@@ -70,6 +70,7 @@ describe('retrieval: ranked, widened, never empty while a word matches', () => {
         asked.add(form);
         return form === 'مشاة' ? [{ pageId: 'pedestrians', score: 1, ref: 'pedestrians' }] : [];
       },
+      variantsOf: async () => [],
       spellingShardsOf: async (words) => words.map(() => []),
     };
     const { pages, widened } = await retrieve(backend, parseQuery('زرزرة مشاة'));
@@ -81,6 +82,9 @@ describe('retrieval: ranked, widened, never empty while a word matches', () => {
     const backend: RetrievalBackend<string> = {
       formsOf: async (word) => ({ candidates: [{ form: word, tier: 0 }], known: true }),
       searchForm: async (form) => (form === 'جسر' ? [{ pageId: 'bridge', score: 1, ref: 'bridge' }] : []),
+      variantsOf: async () => {
+        throw new Error('a phrase is never widened');
+      },
       spellingShardsOf: async () => {
         throw new Error('a phrase is never corrected');
       },
@@ -95,6 +99,7 @@ describe('retrieval: ranked, widened, never empty while a word matches', () => {
     const backend: RetrievalBackend<string> = {
       formsOf: async (word) => ({ candidates: [{ form: word, tier: 0 }], known: true }),
       searchForm: async () => ['a', 'b', 'c'].map((pageId) => ({ pageId, score: 1, ref: pageId })),
+      variantsOf: async () => [],
       spellingShardsOf: async (words) => {
         spellingRead = true;
         return words.map(() => []);
