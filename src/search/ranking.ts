@@ -13,7 +13,8 @@ import type { RankedPage } from './expand-query.ts';
  * How far a matched form is from the typed word: 0 the typed word, 1 it under
  * another proclitic, 2 a stem relative, 3 a related form (a broken plural or
  * its singular, a foreign name transliterated another way), 4 a correction of
- * a typo. A missing word costs more than any form.
+ * a typo, plus the correction's own edit distance. A missing word costs more
+ * than any form.
  */
 export const MATCH_COST = { exact: 0, proclitic: 1, relative: 2, variant: 3, correction: 4 } as const;
 export type MatchCost = (typeof MATCH_COST)[keyof typeof MATCH_COST];

@@ -133,8 +133,9 @@ export async function retrieve<Ref>(backend: RetrievalBackend<Ref>, query: Parse
         const neighbours = corrected[index] ? spellingCandidates(word, neighbourShards[shardIndex++] ?? [], NEIGHBOURS_PER_WORD) : [];
         const looked = await Promise.all([
           ...plurals[index]!.filter((relative) => !sameShard(word, relative)).map((relative) => lookUp(relative, MATCH_COST.variant)),
-          ...neighbours.map(({ word: neighbour, variant }) => {
-            const cost = variant ? MATCH_COST.variant : MATCH_COST.correction;
+          ...neighbours.map(({ word: neighbour, variant, distance }) => {
+            // The closer spelling ranks first among pages holding as many words: التكاثر (a dot) before الكتاب.
+            const cost = (variant ? MATCH_COST.variant : MATCH_COST.correction) + distance;
             return keyed[index] ? lookUp(neighbour, cost, neighbour) : [{ form: neighbour, cost, from: neighbour }];
           }),
         ]);
