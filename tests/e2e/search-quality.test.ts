@@ -46,6 +46,9 @@ const SET_MINIMUM_RECALL_AT_1: { [set in keyof typeof SETS]?: Record<string, num
   'search-quality-heldout': { ur: 0.8 },
 };
 
+/** Time allowed per query (the search page's and stock Pagefind's), measured at up to 3 s on a machine under a load of 22. */
+const QUERY_TIME_MS = 6_000;
+
 const reportPath = path.join(projectRoot, 'tests/artifacts/search-quality.json');
 const report: Record<string, Record<string, { queries: number; arshif: Scores; stock: Scores }>> = {};
 
@@ -111,29 +114,34 @@ for (const [set, env] of Object.entries(SETS)) {
     }
 
     for (const locale of Object.keys(cases)) {
-      test(`${locale}: ${cases[locale]!.length} queries`, async () => {
-        const arshif: { query: string; rank: number }[] = [];
-        const stock: { query: string; rank: number }[] = [];
-        for (const { query, expect: slug, locale: expectedLocale = locale } of cases[locale]!) {
-          arshif.push({ query, rank: rankOf(await arshifResults(locale, query), expectedLocale, slug) });
-          stock.push({ query, rank: rankOf(await stockPagefindResults(query), expectedLocale, slug) });
-        }
-        let ofSet = report[set];
-        if (!ofSet) {
-          ofSet = {};
-          report[set] = ofSet;
-        }
-        ofSet[locale] = { queries: cases[locale]!.length, arshif: score(arshif), stock: score(stock) };
-        mkdirSync(path.dirname(reportPath), { recursive: true });
-        writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-        const scores = ofSet[locale]!;
-        console.log(`search quality (${set}, ${locale}):`, JSON.stringify(scores));
+      test(
+        `${locale}: ${cases[locale]!.length} queries`,
+        async () => {
+          const arshif: { query: string; rank: number }[] = [];
+          const stock: { query: string; rank: number }[] = [];
+          for (const { query, expect: slug, locale: expectedLocale = locale } of cases[locale]!) {
+            arshif.push({ query, rank: rankOf(await arshifResults(locale, query), expectedLocale, slug) });
+            stock.push({ query, rank: rankOf(await stockPagefindResults(query), expectedLocale, slug) });
+          }
+          let ofSet = report[set];
+          if (!ofSet) {
+            ofSet = {};
+            report[set] = ofSet;
+          }
+          ofSet[locale] = { queries: cases[locale]!.length, arshif: score(arshif), stock: score(stock) };
+          mkdirSync(path.dirname(reportPath), { recursive: true });
+          writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+          const scores = ofSet[locale]!;
+          console.log(`search quality (${set}, ${locale}):`, JSON.stringify(scores));
 
-        const minimum = SET_MINIMUM_RECALL_AT_1[set as keyof typeof SETS]?.[locale] ?? MINIMUM_RECALL_AT_1[locale] ?? 1;
-        expect(scores.arshif.recallAt1, `recall@1; misses: ${scores.arshif.misses.join('; ')}`).toBeGreaterThanOrEqual(minimum);
-        expect(scores.arshif.recallAt1).toBeGreaterThanOrEqual(scores.stock.recallAt1);
-        expect(scores.arshif.meanReciprocalRank).toBeGreaterThanOrEqual(scores.stock.meanReciprocalRank);
-      });
+          const minimum = SET_MINIMUM_RECALL_AT_1[set as keyof typeof SETS]?.[locale] ?? MINIMUM_RECALL_AT_1[locale] ?? 1;
+          expect(scores.arshif.recallAt1, `recall@1; misses: ${scores.arshif.misses.join('; ')}`).toBeGreaterThanOrEqual(minimum);
+          expect(scores.arshif.recallAt1).toBeGreaterThanOrEqual(scores.stock.recallAt1);
+          expect(scores.arshif.meanReciprocalRank).toBeGreaterThanOrEqual(scores.stock.meanReciprocalRank);
+          // Each query is two searches on a loaded 2-core machine: the time allowed grows with the set.
+        },
+        Math.max(120_000, cases[locale]!.length * QUERY_TIME_MS),
+      );
     }
   });
 }
