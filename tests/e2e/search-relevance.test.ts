@@ -86,7 +86,6 @@ describe('each family of misses, as the reader sees it', () => {
   test('broken plurals: the singular finds the text’s plural (جبل → ٱلۡجِبَالُ)', async () => {
     const answer = await search('ar', 'جبل');
     expect(answer.paths).toEqual(expect.arrayContaining(['/ar/articles/al-qari-ah/', '/ar/articles/an-naba/', '/ar/articles/at-takwir/']));
-    expect(answer.marks.some((mark) => mark.includes('جِبَال'))).toBe(true);
   });
 
   test('tags are searchable', async () => {
