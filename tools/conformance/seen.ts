@@ -2,7 +2,27 @@ import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 
 /** Elements a reader sees as a block of its own: their text is kept apart from the text around it. */
-const BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote', 'td', 'th', 'tr', 'table', 'ul', 'ol', 'figure', 'hr', 'div']);
+export const BLOCKS = new Set([
+  'p',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+  'blockquote',
+  'td',
+  'th',
+  'tr',
+  'table',
+  'ul',
+  'ol',
+  'figure',
+  'hr',
+  'div',
+]);
 /** Elements whose content no reader sees. */
 const UNSEEN = new Set(['script', 'style', 'template', 'title', 'head', 'figcaption']);
 /** The structure compared: lists, items, quotations, code blocks, tables and images. */

@@ -3,7 +3,8 @@ import { blockImages, blockLines, type Block } from '../../../tools/import/model
 import { readHtml } from '../../../tools/import/readers/html.ts';
 import { readMarkdown } from '../../../tools/import/readers/markdown.ts';
 import { checkExample, commonMarkExamples } from '../../../tools/conformance/commonmark.ts';
-import { runDomPurifySuite, domPurifyVectors } from '../../../tools/conformance/dompurify.ts';
+import { markdownShownText, runDomPurifySuite, domPurifyVectors, shownText } from '../../../tools/conformance/dompurify.ts';
+import { readWordpressExport } from '../../../tools/import/readers/wordpress.ts';
 import { PATHOLOGICAL_INPUTS } from '../../../tools/conformance/pathological.ts';
 import { importRead } from '../../../tools/conformance/pipeline.ts';
 
@@ -163,5 +164,65 @@ describe('conformance samples (the full suites: node tools/conformance/commonmar
     const report = await runDomPurifySuite(sample);
     expect(report.failures).toEqual([]);
     expect(report.total).toBe(80);
+  });
+  const page = (body: string) => `<html><body><article><h1>T</h1><p>Before.</p>${body}<p>After.</p></article></body></html>`;
+  const htmlLines = (body: string) => blockLines(readHtml(page(body), 'a.html').blocks);
+  test('an unclosed <b> before the next paragraphs (vectors 38, 39, 46) keeps them, in bold', () => {
+    const vector38 = domPurifyVectors()[37]!.payload;
+    expect(vector38).toMatch(/^<b><noscript>/);
+    expect(htmlLines(vector38)).toEqual(['Before.', 'After.']);
+    const read = rendered(() => readHtml(page('<b><noscript><!-- </noscript><img src=x onerror=alert(1) --></noscript>'), 'a.html'));
+    expect(read.html).toMatch(/<p><strong>After\.<\/strong><\/p>/);
+    expect(read.html).not.toMatch(/onerror|<img/);
+  });
+  test('variant: an unclosed <em> or a <span> around a list, a quotation and a table keeps every item, line and cell', () => {
+    const content = 'Lead <ul><li>one</li><li>two</li></ul><blockquote><p>quoted</p></blockquote><table><tr><td>cell</td></tr></table>';
+    expect(htmlLines(`<em>${content}`)).toEqual(htmlLines(content));
+    expect(htmlLines(`<em>${content}`)).toEqual(expect.arrayContaining(['Lead', 'one', 'two', 'quoted', 'cell', 'After.']));
+    expect(htmlLines('<span><p>in a span</p></span>')).toEqual(['Before.', 'in a span', 'After.']);
+  });
+  test("a form's label and button stay two words (vector 219: «Find a Movie Search», not «MovieSearch»)", () => {
+    const vector219 = domPurifyVectors()[218]!.payload;
+    expect(htmlLines(vector219).join(' ')).toMatch(/Find a Movie Search/);
+  });
+  test('variant: words around an input, a select and a textarea never run together', () => {
+    expect(htmlLines('<p>Name<input name=n>Email<select><option>x</option></select>Phone<textarea>t</textarea>Done</p>')).toEqual([
+      'Before.',
+      'Name Email Phone Done',
+      'After.',
+    ]);
+  });
+  test('an unclosed <style> or <iframe> (vectors 43, 45) that takes the rest of the page is said in a warning, never silent', () => {
+    for (const payload of [domPurifyVectors()[44]!.payload, domPurifyVectors()[42]!.payload]) {
+      const read = readHtml(page(payload), 'a.html');
+      expect(blockLines(read.blocks)).toEqual(['Before.']);
+      expect(read.warnings.join('\n')).toMatch(/an unclosed <(style|iframe)> \(line 1\) takes the text after it.*a browser shows none of it either/);
+    }
+    expect(readHtml(page('<style>p{}</style>'), 'a.html').warnings).toEqual([]);
+  });
+  test('variant: an unclosed <aside> is warned (a browser would show it), and so is an unclosed <style> in a WordPress post', () => {
+    const read = readHtml(page('<aside>Related'), 'a.html');
+    expect(read.warnings.join()).toMatch(/an unclosed <aside> .* dropped with it: close it/);
+    expect(read.warnings.join()).not.toMatch(/a browser shows none/);
+    const wxr = `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version><item><title>Post</title><wp:post_id>1</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status><wp:post_date>2024-01-02 10:00:00</wp:post_date><content:encoded><![CDATA[<p>Kept.</p><style>p{}<p>Lost.</p>]]></content:encoded></item></channel></rss>`;
+    const [item] = readWordpressExport(wxr, 'export.xml').items;
+    expect(item?.article?.warnings.join()).toMatch(/an unclosed <style>/);
+  });
+  test('the check reads text as a browser shows it: across inline elements one word (vectors 14, 72, 91), blocks and boxes apart', () => {
+    expect(shownText(page("123<a href=' javascript:alert(1)'>I am a dolphin!</a>"))).toBe('Before. 123I am a dolphin! After.');
+    expect(shownText(page('<div>0<y>1</y></div><p>a<input>b<button>c</button></p>'))).toBe('Before. 01 a b c After.');
+    expect(shownText(page('<style>x<p>gone</p>'))).toBe('Before.');
+    expect(shownText(page('<xmp><b>as written</b></xmp>'))).toBe('Before. <b>as written</b> After.');
+  });
+  test('the Markdown check decodes character references outside raw HTML (vector 35), keeps raw HTML as written, drops comments', () => {
+    expect(markdownShownText('<listing>&lt;img src=x&gt;<t t></listing>')).toBe('<listing> <img src=x><t t> </listing>');
+    expect(markdownShownText('A &amp; B <!-- note --> <b title="&lt;">c</b>\n\n<div x>text\n\nAfter')).toBe('A & B <b title="&lt;"> c</b> <div x>text After');
+  });
+  test('the vectors that leave a shown-nothing element open pass through a counted reduction; the rest pass as they are', async () => {
+    const vectors = domPurifyVectors();
+    const report = await runDomPurifySuite([14, 35, 38, 43, 45, 56, 72, 91, 206, 213, 219].map((number) => vectors[number - 1]!));
+    expect(report.failures).toEqual([]);
+    expect(report.reductions).toBe(4);
+    expect(report.figures['reduction: unshown-rest']).toBe(4);
   });
 });

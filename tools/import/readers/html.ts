@@ -10,6 +10,8 @@ import { normalizeField } from '../normalize.ts';
 import type { FrontBlock } from '../parse.ts';
 import { safeLinkUrl } from '../../../src/article/safe-url.ts';
 import { blocksFromMdast } from './from-mdast.ts';
+import { pushInlineIntoBlocks } from './inline-over-blocks.ts';
+import { unclosedDropWarnings } from './unclosed.ts';
 import { repeatsTitle, type ReadArticle } from './read-article.ts';
 import { blockLines, type Block } from '../model.ts';
 
@@ -186,7 +188,8 @@ export function readHtml(text: string, file: string, options: HtmlReadOptions = 
     );
   if (!blockLines(body.blocks).some((line) => line.trim()))
     throw new ImportError(file, `has a title but no text under it in "${selector}".`, 'Check the selector and the page.');
-  return { file, front, frontLines: {}, title: titleText, titleLine: 0, blocks: body.blocks, warnings: [...warnings, ...body.warnings], notes };
+  const unclosed = unclosedDropWarnings(container, text, ARTICLE_SCHEMA.strip ?? []);
+  return { file, front, frontLines: {}, title: titleText, titleLine: 0, blocks: body.blocks, warnings: [...warnings, ...unclosed, ...body.warnings], notes };
 }
 
 /**
@@ -202,9 +205,11 @@ export function htmlToBlocks(
 ): { blocks: Block[]; title?: string; warnings: string[]; repeatedTitle: boolean } {
   const article: HastRoot = { type: 'root', children: container.type === 'root' ? structuredClone(container.children) : [structuredClone(container)] };
   parseNoscript(article);
+  separateBoxes(article);
   const clean = sanitize(article, ARTICLE_SCHEMA) as HastRoot;
   foldFigures(clean);
   const warnings = readInlineMarks(clean);
+  pushInlineIntoBlocks(clean);
   let title: string | undefined;
   let repeatedTitle = false;
   const remove = (node: HastRoot | Element, heading: Element): void => {
@@ -242,6 +247,22 @@ function parseNoscript(node: HastRoot | Element): void {
     }
     parseNoscript(child);
   }
+}
+
+/** Form controls and embeds, each a box of its own on the page: the words on either side of one never run together. */
+const BOXES = new Set(['input', 'button', 'select', 'textarea', 'meter', 'progress', 'output', 'iframe', 'object', 'embed', 'video', 'audio', 'canvas']);
+
+/**
+ * A browser shows `<label>Find</label><input><button>Search</button>` as
+ * three boxes; once the controls are unwrapped or dropped, their words would
+ * read as one («FindSearch»). A space on each side keeps them apart.
+ */
+function separateBoxes(node: HastRoot | Element): void {
+  node.children = node.children.flatMap((child): ElementContent[] => {
+    if (child.type !== 'element') return [child as ElementContent];
+    separateBoxes(child);
+    return BOXES.has(child.tagName) ? [{ type: 'text', value: ' ' }, child, { type: 'text', value: ' ' }] : [child];
+  }) as typeof node.children;
 }
 
 const SUPERSCRIPT: Record<string, string> = {

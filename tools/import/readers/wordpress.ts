@@ -9,7 +9,8 @@ import { ImportError } from '../errors.ts';
 import { normalizeField } from '../normalize.ts';
 import type { FrontBlock } from '../parse.ts';
 import { safeLinkUrl } from '../../../src/article/safe-url.ts';
-import { htmlToBlocks } from './html.ts';
+import { ARTICLE_SCHEMA, htmlToBlocks } from './html.ts';
+import { unclosedDropWarnings } from './unclosed.ts';
 import { REPEATED_TITLE_NOTE, type ReadArticle } from './read-article.ts';
 
 /**
@@ -479,7 +480,7 @@ function readPost(
     );
   }
   const body = htmlToBlocks(tree, { knownTitle: title });
-  warnings.push(...body.warnings);
+  warnings.push(...unclosedDropWarnings(tree, html, ARTICLE_SCHEMA.strip ?? []), ...body.warnings);
   if (body.repeatedTitle) notes.push(REPEATED_TITLE_NOTE);
   const blocks = mapImages(body.blocks, uploadsPath);
   // The featured image comes first: it is the article's og:image and card image.
