@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { settings } from '../settings.ts';
 import type { RuntimeCaching } from 'workbox-build';
+import { type PrecacheOptions, type WorkerOptions, writeServiceWorker } from './service-worker-bundle.ts';
 import type { LocaleSearchParts } from '../search/index-parts.ts';
 
 /**
@@ -97,23 +98,24 @@ function pageRoutes(base: string): RuntimeCaching[] {
  */
 export function serviceWorker(): AstroIntegration {
   let base = '/';
+  let bundleCacheDir = '';
   return {
     name: 'arshif:service-worker',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        // Beside Astro's own caches, and shared by every build of the project:
+        // the worker's bundle depends on its options, never on the archive.
+        bundleCacheDir = fileURLToPath(new URL('node_modules/.cache/arshif-service-worker/', config.root));
       },
       'astro:build:done': async ({ dir, logger }) => {
         // A shard's folder is not a site: the assemble step writes the worker over the whole archive.
         if (settings.shard) return;
         const outDir = fileURLToPath(dir);
-        // Loaded here, not with the config: Workbox and its bundler weigh 88 MB
-        // (measured), which would sit in memory all through rendering and
+        // Workbox is loaded there, not with the config: it and its bundler weigh
+        // 88 MB (measured), which would sit in memory all through rendering and
         // indexing, when the build's memory peaks.
-        const { generateSW } = await import('workbox-build');
-        const { count, size, warnings } = await generateSW({
-          globDirectory: outDir,
-          swDest: path.join(outDir, 'sw.js'),
+        const precache: PrecacheOptions = {
           // Pages are not precached: a precached page is served from the cache
           // first, so after a deploy readers would keep seeing the old home until
           // they reload twice. Pages go network-first below and are kept as read.
@@ -141,6 +143,8 @@ export function serviceWorker(): AstroIntegration {
           modifyURLPrefix: { '': base },
           // Vite already puts a content hash in every _astro/ file name.
           dontCacheBustURLsMatching: /\/_astro\//,
+        };
+        const worker: WorkerOptions = {
           directoryIndex: 'index.html',
           // Pagefind asks for pagefind-entry.json?ts=<now> to dodge HTTP caches; the
           // precached entry belongs with the precached index, so serve it for any ts.
@@ -175,7 +179,8 @@ export function serviceWorker(): AstroIntegration {
               options: { cacheName: 'arshif-search-vocab', expiration: { maxEntries: 2000 } },
             },
           ],
-        });
+        };
+        const { count, size, warnings } = await writeServiceWorker({ outDir, cacheDir: bundleCacheDir, worker, precache });
         for (const warning of warnings) logger.warn(warning);
         logger.info(`service worker: ${count} files precached (${(size / 1024).toFixed(0)} KB)`);
       },
