@@ -59,8 +59,10 @@ export interface ArticlePageText {
   bodies: number;
   /** What keeps the title or body from being seen (`hidden` on the <main>, a style on the body), if anything does. */
   hiddenBy: string[];
-  /** What on the page, inside the article or not, could run or re-point it: on* handlers, a <base>. */
+  /** What on the page, inside the article or not, could run, re-point or restyle it: on* handlers, a <base>, a <style>, a style attribute. */
   pageProblems: string[];
+  /** The stylesheets the page links to, as written (`<link rel="stylesheet" href>`). */
+  stylesheets: string[];
 }
 
 /** Attributes that hide an element and what it holds from a reader (or from assistive technology), whatever the text. */
@@ -116,12 +118,19 @@ export function articleTextFromHtml(html: string): ArticlePageText | null {
   let bodies = 0;
   const hiddenBy = new Set<string>();
   const pageProblems = new Set<string>();
+  const stylesheets: string[] = [];
   const find = (node: HtmlNode, ancestors: HtmlNode[]): void => {
     if (node.type === ELEMENT_NODE) {
       const attributes = node.attributes ?? {};
       for (const name of Object.keys(attributes))
         if (/^on/i.test(name)) pageProblems.add(`an event handler ${name} on ${describeElement(node)}, which runs script`);
       if (node.name === 'base') pageProblems.add(`${describeElement(node)}, which re-points every relative link and image`);
+      // The site's styles are files (build.inlineStylesheets: 'never', a CSP of style-src 'self'); a host that drops
+      // the CSP header would apply a <style> or a style attribute, which could hide the article or cover it.
+      if (node.name === 'style') pageProblems.add('a <style> element (the site keeps its styles in files of its own)');
+      if ('style' in attributes && !ancestors.some((ancestor) => 'data-article-body' in (ancestor.attributes ?? {})))
+        pageProblems.add(`a style attribute on ${describeElement(node)} (the site writes none)`);
+      if (node.name === 'link' && /(?:^|\s)stylesheet(?:\s|$)/i.test(attributes.rel ?? '')) stylesheets.push(attributes.href ?? '');
       const isTitle = 'data-article-title' in attributes;
       const isBody = 'data-article-body' in attributes;
       if (isTitle) titles++;
@@ -175,5 +184,6 @@ export function articleTextFromHtml(html: string): ArticlePageText | null {
     bodies,
     hiddenBy: [...hiddenBy],
     pageProblems: [...pageProblems],
+    stylesheets,
   };
 }

@@ -10,6 +10,7 @@ import { checkAuthor, withBylineParagraph } from '../import/fields.ts';
 import { splitMdxFile } from '../import/to-mdx.ts';
 import { elementsFromMdx, linesFromMdx, markupFromMdx, verifyArticle, type VerifyOutcome } from './verify-article.ts';
 import { formatOfFile } from '../import/readers/read-article.ts';
+import { hidingRules, type HidingRule } from './page-styles.ts';
 
 export interface VerifyArchiveOptions {
   /** Folder of <locale>/<slug>.mdx. */
@@ -78,11 +79,35 @@ function findPage(options: VerifyArchiveOptions, locale: string, slug: string): 
 }
 
 /**
+ * The hiding rules of each stylesheet a page links to, read once per run: a
+ * stylesheet must be a .css file of the built site itself (an own path, under
+ * the base), else its name is the problem.
+ */
+function stylesheetReader(options: VerifyArchiveOptions): (href: string) => { rules: HidingRule[] } | { problem: string } {
+  const base = `/${(options.base ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  const read = new Map<string, { rules: HidingRule[] } | { problem: string }>();
+  return (href) => {
+    const known = read.get(href);
+    if (known) return known;
+    const sitePath = href.split(/[?#]/)[0]!;
+    const relative = sitePath.startsWith(base) && !sitePath.startsWith('//') ? sitePath.slice(base.length) : null;
+    const file = relative === null ? null : path.resolve(options.distDir, ...relative.split('/'));
+    const outcome =
+      file?.startsWith(path.resolve(options.distDir) + path.sep) && file.endsWith('.css') && existsSync(file)
+        ? { rules: hidingRules(readFileSync(file, 'utf8'), path.relative(options.distDir, file)) }
+        : { problem: `a stylesheet "${href}" that is not one of the site's own files` };
+    read.set(href, outcome);
+    return outcome;
+  };
+}
+
+/**
  * Verifies every imported article of a content folder against its built
  * page. Articles written by hand (no `imported` block) are listed, not checked.
  */
 export function verifyArchive(options: VerifyArchiveOptions): VerifyArchiveReport {
   const sources = indexSources(options.sourcesDir);
+  const stylesheetRules = stylesheetReader(options);
   const outcomes: VerifyOutcome[] = [];
   const notImported: string[] = [];
   const locales = readdirSync(options.contentDir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'));
@@ -122,6 +147,7 @@ export function verifyArchive(options: VerifyArchiveOptions): VerifyArchiveRepor
           expectedElements: elementsFromMdx(parts.body),
           expectedMarkup: markupFromMdx(parts.body),
           ...(page ? { page } : {}),
+          stylesheetRules,
         }),
       );
     }

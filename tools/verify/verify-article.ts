@@ -1,12 +1,11 @@
 import { firstDifference, normalizeLine, textFingerprint } from '../import/fidelity.ts';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTable } from 'micromark-extension-gfm-table';
 import { blockLines } from '../import/model.ts';
 import { blocksFromMdast, collectDefinitions } from '../import/readers/from-mdast.ts';
+import { markdownTree } from '../import/readers/markdown.ts';
 import { renderArticleBody, type BodyImage } from '../../src/article/body.ts';
 import { articleTextFromHtml, type ArticlePageText, type PageElement } from './page-text.ts';
 import { decodeEntities } from '../../src/search/html-text.ts';
+import { articleHiddenBy, type HidingRule } from './page-styles.ts';
 
 export interface VerifyInput {
   /** content/<locale>/<slug>.mdx, for the report. */
@@ -27,6 +26,8 @@ export interface VerifyInput {
   expectedMarkup?: ExpectedMarkup;
   /** The built page's file, named in the report. */
   page?: string;
+  /** The rules of a stylesheet the page links to that hide or replace text, or why it is not one of the site's own. */
+  stylesheetRules?: (href: string) => { rules: HidingRule[] } | { problem: string };
 }
 
 export interface ExpectedMarkup {
@@ -57,6 +58,7 @@ export function verifyArticle({
   expectedElements,
   expectedMarkup,
   page: pageFile,
+  stylesheetRules,
 }: VerifyInput): VerifyOutcome {
   const fail = (problem: string): VerifyOutcome => ({
     article,
@@ -74,6 +76,16 @@ export function verifyArticle({
     );
   if (page.hiddenBy.length) return fail(`${where} hides the article from readers: ${page.hiddenBy.join('; ')}.`);
   if (page.pageProblems.length) return fail(`${where} holds ${page.pageProblems.join('; ')}: the site writes none.`);
+  if (stylesheetRules) {
+    const sheets = page.stylesheets.map((href) => stylesheetRules(decodeEntities(href)));
+    const foreign = sheets.flatMap((sheet) => ('problem' in sheet ? [sheet.problem] : []));
+    if (foreign.length) return fail(`${where} links to ${foreign.join('; ')}.`);
+    const hiding = articleHiddenBy(
+      html,
+      sheets.flatMap((sheet) => ('rules' in sheet ? sheet.rules : [])),
+    );
+    if (hiding.length) return fail(`${where} is styled to hide the article or show text it does not hold: ${hiding.join('; ')}.`);
+  }
 
   const actual = [page.title, ...page.blocks].map(normalizeLine).filter(Boolean);
   if (textFingerprint(actual) !== sourceHash) {
@@ -200,9 +212,12 @@ export function markupFromMdx(body: string): ExpectedMarkup {
   return { elements: page?.markup ?? [], images: rendered.images };
 }
 
-/** The text an imported MDX body stands for: the title, then each line the Markdown reader finds in it (model.ts blockLines), a verse a line. */
+/**
+ * The text an imported MDX body stands for: the title, then each line the
+ * importer's own Markdown reader finds in it (model.ts blockLines), a verse a line.
+ */
 export function linesFromMdx(title: string, body: string): string[] {
-  const tree = fromMarkdown(body, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+  const tree = markdownTree(body);
   return [title, ...blockLines(blocksFromMdast(tree, collectDefinitions(tree), { breaksAsVerse: true }).blocks)];
 }
 

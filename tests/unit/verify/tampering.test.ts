@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { escapeHtml, IMAGE_PLACEHOLDER, renderArticleBody } from '../../../src/article/body.ts';
 import { importArticle } from '../../../tools/import/import-article.ts';
 import { splitMdxFile } from '../../../tools/import/to-mdx.ts';
@@ -23,6 +23,7 @@ let contentDir: string;
 let distDir: string;
 let pageFile: string;
 let faithful: string;
+let stylesheet: string;
 
 function sitePage(title: string, body: string, head = ''): string {
   const rendered = renderArticleBody(body);
@@ -47,6 +48,7 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(os.tmpdir(), 'arshif-tampering-'));
   contentDir = path.join(work, 'content');
   distDir = path.join(work, 'dist');
+  stylesheet = path.join(distDir, '_astro/site.css');
   const input = path.join(work, 'in');
   mkdirSync(path.join(input, 'media'), { recursive: true });
   copyFileSync(photograph, path.join(input, 'media/harbour.jpg'));
@@ -59,7 +61,22 @@ beforeAll(async () => {
   faithful = sitePage('The harbour reopens', parts.body);
   pageFile = path.join(distDir, 'en/articles/harbour/index.html');
   mkdirSync(path.dirname(pageFile), { recursive: true });
+  mkdirSync(path.join(distDir, '_astro'), { recursive: true });
+  writeFileSync(stylesheet, siteStyles);
 });
+
+/** The kinds of hiding rule the site's own stylesheet has: none of them applies to an article's text on screen. */
+const siteStyles = `.visually-hidden{clip-path:inset(50%);position:absolute;width:1px;height:1px}
+.search-more[hidden]{display:none}
+@media (hover:none),(pointer:coarse){.search-shortcut{display:none}}
+.breadcrumbs li+li:before{content:"/";color:gray}
+::-webkit-scrollbar{display:none}
+.article-body p{margin-block:1em}
+@media print{.site-header,.no-print{display:none}.article-body a[href^=http]:after{content:" (" attr(href) ")"}}`;
+
+function withStyles(css: string): void {
+  writeFileSync(stylesheet, `${siteStyles}\n${css}`);
+}
 
 describe('verify compares what a reader sees', () => {
   test('the faithful page passes', () => {
@@ -138,5 +155,64 @@ describe('verify compares what a reader sees', () => {
     expect(verifyTampered(tampered).problem).toBe(
       `the page ${pageFile} holds <base href="https://evil.example/">, which re-points every relative link and image: the site writes none.`,
     );
+  });
+
+  describe('styles that hide the article or put other text in it fail, naming the rule and its file', () => {
+    afterEach(() => writeFileSync(stylesheet, siteStyles));
+
+    test('a rule in the site’s stylesheet hiding one paragraph', () => {
+      withStyles('[data-article-body] p:nth-child(2){display:none}');
+      expect(verifyTampered(faithful).problem).toBe(
+        `the page ${pageFile} is styled to hide the article or show text it does not hold: [data-article-body] p:nth-child(2) { display:none } in ${path.join('_astro', 'site.css')}.`,
+      );
+    });
+
+    test('transparent, shrunk, clipped or reordered text, and text added before the title', () => {
+      for (const rule of [
+        'main article{opacity:0}',
+        '.article-body p:last-of-type{color:rgba(0,0,0,0)}',
+        'h1{font-size:0}',
+        '.article-body :is(p, li){clip-path:circle(0)}',
+        'p{unicode-bidi:bidi-override;direction:rtl}',
+        '[data-article-title]::before{content:"Breaking: "}',
+        'p:hover{visibility:hidden}',
+      ]) {
+        withStyles(rule);
+        expect(verifyTampered(faithful).problem, rule).toMatch(/is styled to hide the article or show text it does not hold/);
+      }
+    });
+
+    test('the site’s own class for screen readers put on the article', () => {
+      const tampered = faithful.replace('<article class="article"', '<article class="article visually-hidden"');
+      expect(verifyTampered(tampered).problem).toMatch(/is styled to hide the article .*\.visually-hidden \{ clip-path:inset\(50%\) \} in /);
+    });
+
+    test('a rule only for print, or for what holds no text, passes', () => {
+      withStyles('@media print{[data-article-body]{display:none}} [data-article-body] li::marker{content:none} .site-nav{display:none}');
+      expect(verifyTampered(faithful).ok).toBe(true);
+    });
+
+    test('a <style> element, or a style attribute anywhere on the page', () => {
+      const styleElement = faithful.replace('</head>', '<style>[data-article-body]{display:none}</style></head>');
+      expect(verifyTampered(styleElement).problem).toMatch(
+        /holds a <style> element \(the site keeps its styles in files of its own\): the site writes none\.$/,
+      );
+      const overlay = faithful.replace('</main>', '</main><div style="position:fixed;inset:0;background:white">The port stays closed.</div>');
+      expect(verifyTampered(overlay).problem).toMatch(
+        /holds a style attribute on <div style="position:fixed;inset:0;background:white"> \(the site writes none\)/,
+      );
+    });
+
+    test('a stylesheet from another site, or one the build did not write', () => {
+      for (const href of ['https://evil.example/site.css', '//evil.example/site.css', '/_astro/missing.css', '/../outside.css']) {
+        const tampered = faithful.replace('href="/_astro/site.css"', `href="${href}"`);
+        expect(verifyTampered(tampered).problem, href).toBe(`the page ${pageFile} links to a stylesheet "${href}" that is not one of the site's own files.`);
+      }
+    });
+
+    test('a stylesheet that imports another', () => {
+      withStyles('@import url("https://evil.example/more.css");');
+      expect(verifyTampered(faithful).problem).toMatch(/@import url\("https:\/\/evil\.example\/more\.css"\) \{ rules verify does not read \}/);
+    });
   });
 });

@@ -9,6 +9,15 @@ import { blocksFromMdast } from './from-mdast.ts';
 import { REPEATED_TITLE_NOTE, repeatsTitle, type ReadArticle } from './read-article.ts';
 
 /**
+ * Markdown as this project reads it, wherever it reads it (an imported file,
+ * or an imported MDX body read back by `npm run verify`): CommonMark with GFM,
+ * footnotes off, no front matter.
+ */
+export function markdownTree(markdown: string): Root {
+  return markdownToMdast(markdown, { features: { gfm: { footnotes: false }, frontmatter: false } }) as Root;
+}
+
+/**
  * The Markdown reader: the same front block as plain text (`---` YAML), then
  * CommonMark with GFM (Satteri, the native parser Astro uses: linear on
  * CommonMark's pathological inputs, where mdast-util-from-markdown ran for
@@ -25,7 +34,7 @@ export function readMarkdown(text: string, file: string, limits?: ParseLimits, o
   // Blank lines keep the body's line numbers those of the file.
   const body = `${'\n'.repeat(bodyStart)}${lines.slice(bodyStart).join('\n')}`;
   checkMarkdownCost(lines, file, bodyStart);
-  const tree = markdownToMdast(body, { features: { gfm: { footnotes: false }, frontmatter: false } }) as Root;
+  const tree = markdownTree(body);
   let title = front.title;
   let titleLine = title === undefined ? 0 : (frontLines.title ?? 1);
   const readerNotes = [...notes];
