@@ -1,9 +1,11 @@
 /**
  * `npm run conformance`: third parties' own test inputs through the readers —
  * the CommonMark spec's examples, DOMPurify's XSS vectors, the WordPress
- * importer's fixtures. Prints each suite's figures and exits non-zero when a
+ * importer's fixtures — and DOMPurify's vectors once more as built pages in
+ * Chromium, with and without the site's CSP (nothing may run). Prints each suite's figures and exits non-zero when a
  * case fails that no stated reduction explains.
  */
+import { runBrowserSuite } from './browser.ts';
 import { printReport, runCommonMarkSuite } from './commonmark.ts';
 import { runDomPurifySuite } from './dompurify.ts';
 import type { SuiteReport } from './report.ts';
@@ -13,6 +15,7 @@ const suites: [string, () => Promise<SuiteReport>][] = [
   ['commonmark', () => runCommonMarkSuite()],
   ['dompurify', () => runDomPurifySuite()],
   ['wordpress', () => runWordPressSuite()],
+  ['browser', () => runBrowserSuite()],
 ];
 
 const only = process.argv.slice(2);
