@@ -2,7 +2,6 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { launchBrowser } from '../helpers/browser.ts';
 import { closePage, openPage } from '../helpers/pages.ts';
 import { buildSite, projectRoot, serveStatic, type StaticSite } from '../helpers/site.ts';
@@ -187,25 +186,7 @@ describe('themes', () => {
   });
 });
 
-describe('accessibility (axe-core)', () => {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    test(`zero violations on home, article and search in both locales, ${colorScheme} theme`, async () => {
-      const report: string[] = [];
-      for (const locale of ['ar', 'en']) {
-        for (const kind of ['home', 'article', 'search'] as const) {
-          const page = await openPage(browser, siteUrl, PAGES[kind](locale), { colorScheme });
-          if (kind === 'search') await page.waitForSelector('main [data-search-results] .search-result');
-          const { violations } = await new AxeBuilder({ page }).analyze();
-          for (const violation of violations) {
-            report.push(`${locale} ${kind}: ${violation.id} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-          }
-          await closePage(page);
-        }
-      }
-      expect(report).toEqual([]);
-    });
-  }
-});
+// axe runs in look.test.ts, over every page kind of every locale in both themes, on this same bundled build.
 
 describe('the focus ring', () => {
   test('at 1280 px the first navigation link, reached by Tab, shows its whole focus ring: no ancestor clips it', async () => {
