@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { blockImages, blockLines, type Block } from '../../../tools/import/model.ts';
 import { readHtml } from '../../../tools/import/readers/html.ts';
 import { readMarkdown } from '../../../tools/import/readers/markdown.ts';
+import { readText } from '../../../tools/import/readers/text.ts';
 import { checkExample, commonMarkExamples } from '../../../tools/conformance/commonmark.ts';
 import { markdownShownText, runDomPurifySuite, domPurifyVectors, shownText } from '../../../tools/conformance/dompurify.ts';
 import { readWordpressExport } from '../../../tools/import/readers/wordpress.ts';
@@ -59,6 +60,14 @@ describe('HTML comments are never published', () => {
   test('a comment block, an inline comment and one cut short are left out of a Markdown article', () => {
     const read = md('Para.\n\n<!-- EDITOR NOTE: source is X -->\n\nMore <!-- inline note --> text.\n\n<!-- never closed\nstill the note\n');
     expect(lines(read.blocks)).toBe('Para.\nMore  text.');
+  });
+  test('a plain-text article leaves them out too, with a warning naming their lines; its line numbers stay the file’s', () => {
+    const read = readText('A title\n\nFirst <!-- inline note --> paragraph.\n\n<!-- EDITOR NOTE:\nsource is X -->\n\nLast paragraph.\n', 'a.txt');
+    expect(lines(read.blocks)).toBe('First  paragraph.\nLast paragraph.');
+    expect(read.blocks.at(-1)?.line).toBe(8);
+    expect(read.warnings).toContain("2 HTML comments (lines 3, 5) left out: a comment is an editor's note, never published in any format");
+    // A comment alone on a short line is no subheading either.
+    expect(readText('T\n\n<!-- note -->\n\nText.\n', 't.txt').blocks.map((block) => block.type)).toEqual(['paragraph']);
   });
   test('the HTML reader drops them too', () => {
     expect(lines(readHtml('<article><h1>T</h1><p>A<!-- note -->B</p></article>', 'a.html').blocks)).toBe('AB');

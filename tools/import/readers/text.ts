@@ -6,10 +6,16 @@ import type { ReadArticle } from './read-article.ts';
  * The plain-text reader (today's format): optional front block, the title
  * line, one paragraph per line; subheadings detected, or marked by hand with
  * `## `; runs of short unpunctuated lines read as verse (not with `strict`).
- * Every character is text.
+ * Every character is text, but for HTML comments: left out, with a warning
+ * naming their lines, as every reader leaves them out.
  */
 export function readText(text: string, file: string, limits?: ParseLimits, options: ParseOptions = {}): ReadArticle {
-  const parsed = parseArticleText(text, file, limits, options);
+  const { text: published, commentLines } = withoutComments(text);
+  const parsed = parseArticleText(published, file, limits, options);
+  if (commentLines.length)
+    parsed.warnings.push(
+      `${commentLines.length === 1 ? 'an HTML comment' : `${commentLines.length} HTML comments`} (line${commentLines.length === 1 ? '' : 's'} ${commentLines.join(', ')}) left out: a comment is an editor's note, never published in any format`,
+    );
   return {
     file,
     front: parsed.front,
@@ -31,4 +37,17 @@ export function readText(text: string, file: string, limits?: ParseLimits, optio
       }
     }),
   };
+}
+
+/** An HTML comment, whole or cut short at the end of the file. */
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+
+/** The text with its HTML comments taken out, each one's line breaks kept (so every line keeps its number), and the lines they start on. */
+function withoutComments(text: string): { text: string; commentLines: number[] } {
+  const commentLines: number[] = [];
+  const published = text.replace(HTML_COMMENT, (comment, offset: number) => {
+    commentLines.push(text.slice(0, offset).split('\n').length);
+    return comment.replace(/[^\n]+/g, '');
+  });
+  return { text: published, commentLines };
 }
