@@ -64,7 +64,7 @@ describe('HTML comments are never published', () => {
   test('a plain-text article leaves them out too, with a warning naming their lines; its line numbers stay the file’s', () => {
     const read = readText('A title\n\nFirst <!-- inline note --> paragraph.\n\n<!-- EDITOR NOTE:\nsource is X -->\n\nLast paragraph.\n', 'a.txt');
     expect(lines(read.blocks)).toBe('First  paragraph.\nLast paragraph.');
-    expect(read.blocks.at(-1)?.line).toBe(8);
+    expect((read.blocks.at(-1) as { line?: number } | undefined)?.line).toBe(8);
     expect(read.warnings).toContain("2 HTML comments (lines 3, 5) left out: a comment is an editor's note, never published in any format");
     // A comment alone on a short line is no subheading either.
     expect(readText('T\n\n<!-- note -->\n\nText.\n', 't.txt').blocks.map((block) => block.type)).toEqual(['paragraph']);
