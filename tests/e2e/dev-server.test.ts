@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -11,6 +11,9 @@ import { projectRoot, runImport } from '../helpers/site.ts';
 /** `npm run dev` while editing content: an edited article is served edited, without restarting. */
 const work = path.join(projectRoot, 'tests/.tmp/dev');
 const contentDir = path.join(work, 'content');
+const devRoot = path.join(work, 'project');
+/** What the site's build reads from the project folder. */
+const PROJECT_ENTRIES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'content', 'content-pages'];
 let server: ChildProcess | undefined;
 let origin = '';
 let browser: Browser | undefined;
@@ -54,6 +57,11 @@ beforeAll(async () => {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   cpSync(path.join(projectRoot, 'tests/fixtures/rich'), path.join(work, 'in'), { recursive: true });
+  // A project folder of its own: astro dev keeps its content modules and data store in <root>/.astro/,
+  // which builds of other test files in the same root rewrite under it (their photographs then stand
+  // in for this article's: LocalImageUsedWrongly). The sources are copied; node_modules is linked.
+  for (const entry of PROJECT_ENTRIES) cpSync(path.join(projectRoot, entry), path.join(devRoot, entry), { recursive: true });
+  symlinkSync(path.join(projectRoot, 'node_modules'), path.join(devRoot, 'node_modules'), 'dir');
   const imported = await runImport(contentDir, path.join(work, 'in/harbour.md'), '--lang', DEFAULT_LOCALE, '--slug', 'beirut-harbour');
   expect(imported.code, imported.output).toBe(0);
   const port = await freePort();
@@ -62,7 +70,7 @@ beforeAll(async () => {
     path.join(projectRoot, 'node_modules/.bin/node'),
     [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'],
     {
-      cwd: projectRoot,
+      cwd: devRoot,
       env: devEnvironment(),
       stdio: 'pipe',
     },
