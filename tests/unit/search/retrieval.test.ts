@@ -1,0 +1,112 @@
+import { describe, expect, test } from 'vitest';
+import { parseQuery } from '../../../src/search/relevance.ts';
+import { retrieve, type RetrievalBackend } from '../../../src/search/retrieval.ts';
+import { addSpellingWords, buildSpellingShards, spellingCandidates, spellingShardsFor } from '../../../src/search/spelling.ts';
+import { arshifRules } from '../../../tools/search-eval/arshif-rules.ts';
+
+/** The issue's own examples, each an article that holds them in another form than the query's. */
+const articles = [
+  { id: 'bridge', title: 'بيشة', text: 'افتتحت البلدية جسر مشاة جديدا في محافظة بيشة' },
+  { id: 'bridges-elsewhere', title: 'جسور', text: 'جسور معلقة فوق الوادي في أبها وجسور أخرى' },
+  { id: 'pedestrians', title: 'مشاة', text: 'حوادث المشاة في الطرق السريعة وممرات مشاة' },
+  { id: 'cleaners', title: 'النظافة', text: 'كرمت الأمانة رجال النظافة في الأحياء' },
+  { id: 'one-man', title: 'رجل', text: 'رجل يعبر الطريق ورجل آخر ينتظر' },
+  { id: 'footballer', title: 'ميونخ', text: 'غاب شفاينشتايغر عن تدريبات بايرن ميونخ' },
+  { id: 'other-name', title: 'لاعب', text: 'اللاعب شفاينشتايجر اعتزل قبل سنوات في شيكاغو' },
+  { id: 'wheat', title: 'حصاد', text: 'حصاد القمح في حائل هذا العام' },
+  { id: 'coal', title: 'طاقة', text: 'أسعار الفحم ترتفع والفحم مطلوب والفحم يصدر' },
+  { id: 'toyota', title: 'مصنع', text: 'افتتحت تويوتا مصنعا في الدمام' },
+  { id: 'twitter', title: 'منصة', text: 'تويتر يغلق حسابات وتويتر يحذر وتويتر' },
+];
+const search = (query: string) => arshifRules(articles).search(query);
+
+describe('the corrector ranks by cost, swaps and insertions no dearer than dots', () => {
+  const shards = buildSpellingShards(articles.reduce((counts, { title, text }) => addSpellingWords(counts, `${title} ${text}`), new Map<string, number>()));
+  const candidates = (word: string) =>
+    spellingCandidates(
+      word,
+      spellingShardsFor(word).map((id) => shards.get(id) ?? []),
+    );
+
+  test('تويتا: تويوتا (one letter dropped) before تويتر (another letter)', () => {
+    expect(candidates('تويتا').map(({ word }) => word)[0]).toBe('تويوتا');
+  });
+
+  test('القحم: القمح (a swap) costs no more than الفحم (a dot), though الفحم is more frequent', () => {
+    const found = candidates('القحم');
+    const wheat = found.find(({ word }) => word === 'القمح');
+    const coal = found.find(({ word }) => word === 'الفحم');
+    expect(wheat && coal && wheat.distance <= coal.distance).toBe(true);
+  });
+
+  test('a variant of a foreign name ranks before a typo correction', () => {
+    const found = candidates('شفاينشتايجر');
+    expect(found[0]).toMatchObject({ word: 'شفاينشتايغر', variant: true });
+  });
+});
+
+describe('retrieval: ranked, widened, never empty while a word matches', () => {
+  test.each([
+    ['جسور مشاة بيشة', 'bridge', 'a broken plural of the text’s singular'],
+    ['رجل النظافة', 'cleaners', 'a singular of the text’s broken plural'],
+    ['شفاينشتايجر ميونخ', 'footballer', 'the name as another article spells it, beside the query’s other word'],
+    ['القحم حائل', 'wheat', 'a swap corrected to the word that sits beside حائل, not the more frequent الفحم'],
+    ['تويتا مصنع', 'toyota', 'a dropped letter'],
+  ])('%s → %s (%s)', async (query, expected) => {
+    expect((await search(query))[0]).toBe(expected);
+  });
+
+  test('the exact forms still rank first, the other transliteration below them', async () => {
+    const ranked = await search('شفاينشتايجر');
+    expect(ranked[0]).toBe('other-name');
+    expect(ranked).toContain('footballer');
+  });
+
+  test('no page holds every word: the closest come, each saying what it lacks', async () => {
+    const asked = new Set<string>();
+    const backend: RetrievalBackend<string> = {
+      formsOf: async (word) => ({ candidates: [{ form: word, tier: 0 }], known: word !== 'زرزرة' }),
+      searchForm: async (form) => {
+        asked.add(form);
+        return form === 'مشاة' ? [{ pageId: 'pedestrians', score: 1, ref: 'pedestrians' }] : [];
+      },
+      variantsOf: async () => [],
+      spellingShardsOf: async (words) => words.map(() => []),
+    };
+    const { pages, widened } = await retrieve(backend, parseQuery('زرزرة مشاة'));
+    expect(widened).toBe(true);
+    expect(pages.map(({ pageId, missing }) => [pageId, missing])).toEqual([['pedestrians', ['زرزرة']]]);
+  });
+
+  test('a quoted phrase stays strict: no partial match, no widening', async () => {
+    const backend: RetrievalBackend<string> = {
+      formsOf: async (word) => ({ candidates: [{ form: word, tier: 0 }], known: true }),
+      searchForm: async (form) => (form === 'جسر' ? [{ pageId: 'bridge', score: 1, ref: 'bridge' }] : []),
+      variantsOf: async () => {
+        throw new Error('a phrase is never widened');
+      },
+      spellingShardsOf: async () => {
+        throw new Error('a phrase is never corrected');
+      },
+    };
+    const { pages, widened } = await retrieve(backend, parseQuery('«جسر معلق»'));
+    expect(widened).toBe(false);
+    expect(pages).toEqual([]);
+  });
+
+  test('a query whose every word sits on a few pages is not widened (no spelling files read)', async () => {
+    let spellingRead = false;
+    const backend: RetrievalBackend<string> = {
+      formsOf: async (word) => ({ candidates: [{ form: word, tier: 0 }], known: true }),
+      searchForm: async () => ['a', 'b', 'c'].map((pageId) => ({ pageId, score: 1, ref: pageId })),
+      variantsOf: async () => [],
+      spellingShardsOf: async (words) => {
+        spellingRead = true;
+        return words.map(() => []);
+      },
+    };
+    const { widened } = await retrieve(backend, parseQuery('جسر مشاة'));
+    expect(widened).toBe(false);
+    expect(spellingRead).toBe(false);
+  });
+});
