@@ -71,11 +71,16 @@ export async function retrieve<Ref>(backend: RetrievalBackend<Ref>, query: Parse
   };
   // Relatives through a shorter stem (tier 2) are asked only when the word's
   // own forms match nothing: each form can cost an index chunk of its own.
+  // A word the archive lacks in every form is still asked as typed (the list
+  // is never empty while the index matches something), but what the index
+  // answers are pages its stemmer matched through a shorter word (Pagefind
+  // cuts الأخدوذ to أخ, التكاتر to تك): they rank below any correction, and do
+  // not hold the word, so the corrector still runs.
   await Promise.all(
-    expanded.map(async ({ candidates }, index) => {
+    expanded.map(async ({ candidates, known }, index) => {
       await ask(
         index,
-        candidates.filter(({ tier }) => tier < 2).map(({ form, tier }) => ({ form, cost: tier })),
+        candidates.filter(({ tier }) => tier < 2).map(({ form, tier }) => ({ form, cost: known ? tier : MATCH_COST.stemmedOnly })),
       );
       if (matchesPerWord[index]!.length === 0) {
         await ask(

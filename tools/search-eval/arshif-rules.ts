@@ -2,6 +2,7 @@ import { expandWord, isKnownWord } from '../../src/search/expand-query.ts';
 import { foldWord, isKeyedWord, keysWithCertainty } from '../../src/search/keying/registry.ts';
 import { transliterationVariantsIn } from '../../src/search/transliteration.ts';
 import { parseQuery, rankByText } from '../../src/search/relevance.ts';
+import { wordsLacked } from '../../src/search/ranking.ts';
 import { retrieve, type RetrievalBackend } from '../../src/search/retrieval.ts';
 import { addSpellingWords, buildSpellingShards, spellingShardsFor } from '../../src/search/spelling.ts';
 import { buildVocabularyShards, countArabicScriptWords, shardIdForKey } from '../../src/search/vocabulary.ts';
@@ -19,7 +20,17 @@ import type { EvalArticle, SearchEngine } from './engines.ts';
  */
 const VERIFIED_RESULTS = 16;
 
-export function arshifRules(articles: readonly EvalArticle[]): SearchEngine {
+export interface ArshifRulesOptions {
+  /**
+   * What the index's stemmer cuts a word to, where a test stands in for
+   * Pagefind's: its Arabic stemmer cuts a word the archive lacks to a short
+   * stem (الأخدوذ to أخ), and a form is then also matched by the pages
+   * holding that stem as a word.
+   */
+  indexStem?: (word: string) => string | undefined;
+}
+
+export function arshifRules(articles: readonly EvalArticle[], { indexStem }: ArshifRulesOptions = {}): SearchEngine {
   const texts = articles.map((article) => `${article.title} ${article.text}`);
   const shards = buildVocabularyShards(countArabicScriptWords(texts));
   const vocabulary = new Map<string, string[]>();
@@ -38,7 +49,12 @@ export function arshifRules(articles: readonly EvalArticle[]): SearchEngine {
   const lookup = (key: string) => vocabulary.get(key);
   const backend: RetrievalBackend<number> = {
     formsOf: async (word, limit) => ({ candidates: expandWord(word, lookup, limit), known: isKnownWord(word, lookup) }),
-    searchForm: async (form) => [...(postings.get(fold(form)) ?? [])].map(([index, count]) => ({ pageId: articles[index]!.id, score: count, ref: index })),
+    searchForm: async (form) => {
+      const stem = indexStem?.(form);
+      const pages = new Map(postings.get(fold(form)) ?? []);
+      for (const [index, count] of stem === undefined ? [] : (postings.get(fold(stem)) ?? [])) pages.set(index, (pages.get(index) ?? 0) + count);
+      return [...pages].map(([index, count]) => ({ pageId: articles[index]!.id, score: count, ref: index }));
+    },
     variantsOf: async (word) =>
       isKeyedWord(word)
         ? [
@@ -56,12 +72,7 @@ export function arshifRules(articles: readonly EvalArticle[]): SearchEngine {
     async search(query) {
       const parsed = parseQuery(query);
       const { pages } = await retrieve(backend, parsed);
-      const head = rankByText(
-        pages.slice(0, VERIFIED_RESULTS),
-        (page) => texts[page.ref]!,
-        parsed,
-        (page) => page.missing.length,
-      );
+      const head = rankByText(pages.slice(0, VERIFIED_RESULTS), (page) => texts[page.ref]!, parsed, wordsLacked);
       return [...head, ...pages.slice(VERIFIED_RESULTS)].map((page) => page.pageId);
     },
   };

@@ -68,6 +68,7 @@ function asResult(page: KeptArticlePage, words: readonly string[]): RankedMatch<
     ref: { id: page.url, score: 0, words: [], data: () => Promise.resolve(data) },
     missing: [],
     matchedForms: [...words],
+    stemmedOnly: [],
   };
 }
 

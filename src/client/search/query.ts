@@ -1,5 +1,5 @@
 import { needsExpansion } from '../../search/expand-query.ts';
-import { rankByWordsHeld, type RankedMatch } from '../../search/ranking.ts';
+import { rankByWordsHeld, wordsLacked, type RankedMatch } from '../../search/ranking.ts';
 import { retrieve } from '../../search/retrieval.ts';
 import { holdsEveryWord, parseQuery, rankByText, type ParsedQuery } from '../../search/relevance.ts';
 import { suggestSpelling } from '../../search/spelling.ts';
@@ -66,7 +66,7 @@ export async function searchIndex(
     // No words but filters: browse everything the filters select, newest first.
     if (!Object.values(filters).some((values) => values.length > 0)) return { pages: [], forms: [] };
     const found = await newestFirst(index, filters);
-    return { pages: found.map((result) => ({ pageId: result.id, tier: 0, score: 0, ref: result, missing: [], matchedForms: [] })), forms: [] };
+    return { pages: found.map((result) => ({ pageId: result.id, tier: 0, score: 0, ref: result, missing: [], matchedForms: [], stemmedOnly: [] })), forms: [] };
   }
 
   let pages: RankedMatch<PagefindResult>[];
@@ -84,7 +84,15 @@ export async function searchIndex(
       filters?: Record<string, Record<string, number>>;
       totalFilters?: Record<string, Record<string, number>>;
     } | null;
-    pages = (found?.results ?? []).map((result) => ({ pageId: result.id, tier: 0, score: result.score, ref: result, missing: [], matchedForms: words }));
+    pages = (found?.results ?? []).map((result) => ({
+      pageId: result.id,
+      tier: 0,
+      score: result.score,
+      ref: result,
+      missing: [],
+      matchedForms: words,
+      stemmedOnly: [],
+    }));
     forms = words;
     if (pages.length === 0 && words.length > 1 && !parsed.phrases.length) {
       // Pagefind wants every word: the pages holding most of them instead, each word asked alone.
@@ -129,7 +137,7 @@ export async function searchIndex(
     const sorted = await newestFirst(index, filters);
     const position = new Map(sorted.map((result, index) => [result.id, index]));
     // Pages holding more of the words still come first; within them, newest first.
-    pages = [...pages].sort((a, b) => a.missing.length - b.missing.length || (position.get(a.pageId) ?? Infinity) - (position.get(b.pageId) ?? Infinity));
+    pages = [...pages].sort((a, b) => wordsLacked(a) - wordsLacked(b) || (position.get(a.pageId) ?? Infinity) - (position.get(b.pageId) ?? Infinity));
   }
   return { pages, forms, words, loaded, filterCounts, stemRelativesOnly, answeredAs, missingWords: pages[0]?.missing.length ? pages[0].missing : undefined };
 }
@@ -184,7 +192,8 @@ async function verifiedByText(
     readable,
     (page) => loaded.get(page.pageId)!.content,
     query,
-    (page) => page.missing.length,
+    // A page holding a word only through the index's stemmer stays below one holding a correction of it.
+    wordsLacked,
   );
   // Beyond the checked ones, a phrase query keeps nothing unchecked: its count stays honest.
   const stemRelativesOnly = ranked.length > 0 && !ranked.some((page) => holdsEveryWord(loaded.get(page.pageId)!.content, query.words));

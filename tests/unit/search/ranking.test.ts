@@ -42,4 +42,26 @@ describe('ranked retrieval: pages holding most of the words', () => {
     const ranked = rankByWordsHeld(['a', 'b'], [[match('both', 0), match('one', 0)], [match('both', 0)]], true);
     expect(ranked.map(({ pageId }) => pageId)).toEqual(['both']);
   });
+
+  test('a word matched only through the index’s stemmer is not held: a correction of it ranks first, whatever the scores', () => {
+    const ranked = rankByWordsHeld(
+      ['a', 'b'],
+      [
+        [match('stemmed', MATCH_COST.stemmedOnly, 50), match('corrected', MATCH_COST.correction + 2, 1), match('exact', MATCH_COST.exact)],
+        [match('stemmed', MATCH_COST.exact, 50), match('corrected', MATCH_COST.proclitic, 1), match('exact', MATCH_COST.exact)],
+      ],
+    );
+    expect(ranked.map(({ pageId }) => pageId)).toEqual(['exact', 'corrected', 'stemmed']);
+    expect(ranked.find(({ pageId }) => pageId === 'stemmed')).toMatchObject({ missing: [], stemmedOnly: ['a'] });
+    expect(pagesHoldingEveryWord(ranked)).toBe(2);
+  });
+
+  test('matched only through the stemmer still ranks above lacking the word', () => {
+    const ranked = rankByWordsHeld(
+      ['a', 'b'],
+      [[match('stemmed', MATCH_COST.stemmedOnly)], [match('stemmed', MATCH_COST.exact), match('one', MATCH_COST.exact, 9)]],
+    );
+    expect(ranked.map(({ pageId }) => pageId)).toEqual(['stemmed', 'one']);
+    expect(pagesHoldingEveryWord(ranked)).toBe(0);
+  });
 });

@@ -110,3 +110,45 @@ describe('retrieval: ranked, widened, never empty while a word matches', () => {
     expect(spellingRead).toBe(false);
   });
 });
+
+describe('a word the archive lacks: corrected before the index’s stemmer guesses', () => {
+  // Lines of the Quran set's chapters, cut short: the long chapters hold the short words
+  // Pagefind's stemmer cuts the typos to.
+  const chapters = [
+    { id: 'al-buruj', title: 'سورة البروج', text: 'قتل أصحاب الأخدود النار ذات الوقود' },
+    { id: 'al-fil', title: 'سورة الفيل', text: 'ألم تر كيف فعل ربك بأصحاب الفيل وأرسل عليهم طيرا أبابيل' },
+    { id: 'at-takathur', title: 'سورة التكاثر', text: 'ألهاكم التكاثر حتى زرتم المقابر' },
+    { id: 'yusuf', title: 'سورة يوسف', text: 'ائتوني بأخ لكم من أبيكم أخ أب أخ أب وقود أصحاب السجن' },
+    { id: 'maryam', title: 'سورة مريم', text: 'وقد خلقتك من قبل ولم تك شيئا تك تك' },
+  ];
+  // What Pagefind's Arabic stemmer cut these words to in the Quran set's build: the pages it
+  // answered held «أَخٞ», «أَبَانَا», «تَكُ».
+  const pagefindStems: Record<string, string> = { الأخدوذ: 'أخ', ابايبل: 'أب', التكاتر: 'تك' };
+  const engine = arshifRules(chapters, { indexStem: (word) => pagefindStems[word] });
+
+  test.each([
+    ['الأخدوذ', 'al-buruj', 'ذ for د: not أخ of yusuf'],
+    ['ابايبل', 'al-fil', 'a swap: not أب of yusuf'],
+    ['التكاتر', 'at-takathur', 'ت for ث: not تك of maryam'],
+    ['أصحاب الأخدوذ', 'al-buruj', 'beside a word both pages hold'],
+    ['وقود الأخدوذ', 'al-buruj', 'beside a word the stemmer’s page holds as typed and the corrected one under its article'],
+  ])('%s → %s (%s)', async (query, expected) => {
+    expect((await engine.search(query))[0]).toBe(expected);
+  });
+
+  test('with no correction, the stemmer’s pages still come, not an empty list', async () => {
+    const stemOnly = arshifRules(chapters, { indexStem: (word) => (word === 'قزقزة' ? 'تك' : undefined) });
+    expect(await stemOnly.search('قزقزة')).toEqual(['maryam']);
+  });
+
+  test('the stemmer’s match of a word the archive lacks does not count as holding it', async () => {
+    const backend: RetrievalBackend<string> = {
+      formsOf: async (word) => ({ candidates: [{ form: word, tier: 0 }], known: word !== 'التكاتر' }),
+      searchForm: async (form) => (form === 'التكاتر' ? [{ pageId: 'maryam', score: 5, ref: 'maryam' }] : []),
+      variantsOf: async () => [],
+      spellingShardsOf: async (words) => words.map(() => []),
+    };
+    const { pages } = await retrieve(backend, parseQuery('التكاتر'));
+    expect(pages.map(({ pageId, missing, stemmedOnly }) => [pageId, missing, stemmedOnly])).toEqual([['maryam', [], ['التكاتر']]]);
+  });
+});
