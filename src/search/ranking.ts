@@ -14,9 +14,10 @@ import type { RankedPage } from './expand-query.ts';
  * another proclitic, 2 a stem relative, 3 a related form (a broken plural or
  * its singular, a foreign name transliterated another way), 4 a correction of
  * a typo, plus the correction's own edit distance; 8 a page the index's
- * stemmer matched for a word the archive lacks in every form (Pagefind cuts
- * الأخدوذ to أخ: the page holds a shorter word, not this one), dearer than any
- * correction. A missing word costs more than any form.
+ * stemmer matched for a word the archive lacks in every form, where a close
+ * form of the word matched other pages (Pagefind cuts الأخدوذ to أخ: the page
+ * holds a shorter word, not this one), dearer than any correction. A missing
+ * word costs more than any form.
  */
 export const MATCH_COST = { exact: 0, proclitic: 1, relative: 2, variant: 3, correction: 4, stemmedOnly: 8 } as const;
 export type MatchCost = (typeof MATCH_COST)[keyof typeof MATCH_COST];

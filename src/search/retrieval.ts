@@ -48,6 +48,12 @@ export const MAX_CORRECTED_WORDS = 4;
 const RELATED_FORMS_PER_WORD = 6;
 /** Spelling neighbours looked up per word. */
 const NEIGHBOURS_PER_WORD = 3;
+/**
+ * The dearest match that is a close form of the typed word: a related form,
+ * or a correction of one edit (spellingDistance 1: one letter for another,
+ * or two of the half-letter typos, a dot, a swap, a letter dropped or added).
+ */
+const CLOSE_FORM_COST = MATCH_COST.correction + 1;
 
 /** The bare word under its sure proclitic chains (الجسور → جسور), where the plural patterns apply. */
 function bareStem(word: string): string {
@@ -73,9 +79,10 @@ export async function retrieve<Ref>(backend: RetrievalBackend<Ref>, query: Parse
   // own forms match nothing: each form can cost an index chunk of its own.
   // A word the archive lacks in every form is still asked as typed (the list
   // is never empty while the index matches something), but what the index
-  // answers are pages its stemmer matched through a shorter word (Pagefind
-  // cuts الأخدوذ to أخ, التكاتر to تك): they rank below any correction, and do
-  // not hold the word, so the corrector still runs.
+  // answers are pages its stemmer matched through another word, often a far
+  // shorter one (Pagefind cuts الأخدوذ to أخ, التكاتر to تك): until the
+  // widening below has looked for closer forms, they do not hold the word,
+  // so the corrector still runs.
   await Promise.all(
     expanded.map(async ({ candidates, known }, index) => {
       await ask(
@@ -148,6 +155,17 @@ export async function retrieve<Ref>(backend: RetrievalBackend<Ref>, query: Parse
       }),
     );
   }
+  // The stemmer is right about some words the archive lacks (نمودارها finds
+  // the page holding نمودار) and wrong about others (الأخدوذ cut to أخ). Where
+  // a form of the archive close to the word (another transliteration, a
+  // plural, a correction within one edit) matched pages, the stemmer's pages
+  // rank below them, not holding the word; where none did, they hold it as
+  // its stem relatives, above corrections further off.
+  expanded.forEach(({ known }, index) => {
+    const matches = matchesPerWord[index]!;
+    if (known || matches.some(({ cost }) => cost <= CLOSE_FORM_COST)) return;
+    matchesPerWord[index] = matches.map((match) => (match.cost === MATCH_COST.stemmedOnly ? { ...match, cost: MATCH_COST.relative } : match));
+  });
   pages = rankByWordsHeld(words, matchesPerWord);
   const first = pages[0];
   let answeredAs: string | undefined;

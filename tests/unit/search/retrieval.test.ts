@@ -141,14 +141,33 @@ describe('a word the archive lacks: corrected before the index’s stemmer guess
     expect(await stemOnly.search('قزقزة')).toEqual(['maryam']);
   });
 
-  test('the stemmer’s match of a word the archive lacks does not count as holding it', async () => {
+  test('beside a correction of one edit, the stemmer’s match of a word the archive lacks does not hold it', async () => {
     const backend: RetrievalBackend<string> = {
       formsOf: async (word) => ({ candidates: [{ form: word, tier: 0 }], known: word !== 'التكاتر' }),
-      searchForm: async (form) => (form === 'التكاتر' ? [{ pageId: 'maryam', score: 5, ref: 'maryam' }] : []),
+      searchForm: async (form) =>
+        form === 'التكاتر'
+          ? [{ pageId: 'maryam', score: 5, ref: 'maryam' }]
+          : form === 'التكاثر'
+            ? [{ pageId: 'at-takathur', score: 1, ref: 'at-takathur' }]
+            : [],
       variantsOf: async () => [],
-      spellingShardsOf: async (words) => words.map(() => []),
+      spellingShardsOf: async (words) => words.map(() => [['التكاثر']]),
     };
-    const { pages } = await retrieve(backend, parseQuery('التكاتر'));
-    expect(pages.map(({ pageId, missing, stemmedOnly }) => [pageId, missing, stemmedOnly])).toEqual([['maryam', [], ['التكاتر']]]);
+    const { pages, answeredAs } = await retrieve(backend, parseQuery('التكاتر'));
+    expect(pages.map(({ pageId, missing, stemmedOnly }) => [pageId, missing, stemmedOnly])).toEqual([
+      ['at-takathur', [], []],
+      ['maryam', [], ['التكاتر']],
+    ]);
+    expect(answeredAs).toBe('التكاثر');
+  });
+
+  test('with no close form in the archive, the stemmer’s pages hold the word, above a correction further off', async () => {
+    // Persian: the archive has نمودار and Pagefind finds it for نمودارها; نوارهای is three half-letter typos away.
+    const pages = [
+      { id: 'supervision', title: 'نظارت', text: 'این نمودار بار سرور را نشان می‌دهد' },
+      { id: 'backup', title: 'پشتیبان', text: 'نوارهای پشتیبان نوارهای قدیمی نوارهای تازه' },
+    ];
+    const engine = arshifRules(pages, { indexStem: (word) => (word === 'نمودارها' ? 'نمودار' : undefined) });
+    expect(await engine.search('نمودارها')).toEqual(['supervision', 'backup']);
   });
 });
