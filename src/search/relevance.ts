@@ -149,13 +149,15 @@ export function containsPhrase(text: string, phrase: readonly string[]): boolean
  * Re-ranks results by what their texts hold, stably: pages holding every
  * typed word as typed first, then as the same word under other proclitics,
  * and pages that matched only through Pagefind's stemmer last. Pages missing
- * a quoted phrase are dropped.
+ * a quoted phrase are dropped. `groupOf` keeps groups in their order (the
+ * number of query words a page lacks: a page holding a word through another
+ * spelling must not fall below one lacking it), re-ranking within each.
  */
-export function rankByText<T>(items: readonly T[], textOf: (item: T) => string, query: ParsedQuery): T[] {
+export function rankByText<T>(items: readonly T[], textOf: (item: T) => string, query: ParsedQuery, groupOf: (item: T) => number = () => 0): T[] {
   return items
-    .map((item, index) => ({ item, index, text: textOf(item) }))
+    .map((item, index) => ({ item, index, text: textOf(item), group: groupOf(item) }))
     .filter(({ text }) => query.phrases.every((phrase) => containsPhrase(text, phrase)))
     .map((entry) => ({ ...entry, distance: textDistance(entry.text, query.words) }))
-    .sort((a, b) => a.distance - b.distance || a.index - b.index)
+    .sort((a, b) => a.group - b.group || a.distance - b.distance || a.index - b.index)
     .map(({ item }) => item);
 }

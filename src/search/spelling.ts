@@ -1,4 +1,5 @@
 import { foldWord, isKeyedWord, keysWithCertainty } from './keying/registry.ts';
+import { isTransliterationVariant, transliterationDistance } from './transliteration.ts';
 import { splitWords } from './words.ts';
 
 /**
@@ -37,6 +38,8 @@ const SKELETON: Record<string, string> = {
   غ: 'ع',
   ق: 'ف',
 };
+
+const HALF_LETTER = 0.5;
 
 /** A word as the spelling index compares it: folded, lower-case, Latin accents and the lone hamza dropped. */
 export function spellingForm(word: string): string {
@@ -154,17 +157,21 @@ export function buildSpellingShards(counts: Map<string, number>): Map<string, Sp
 /**
  * Edit distance (optimal string alignment: insert, delete, substitute, swap
  * two neighbours), where a substitution between letters of one skeleton
- * (dots only) costs half.
+ * (dots only), a swap, an insertion and a deletion cost half a letter: a
+ * reader's swapped or dropped letter (القحم for القمح, تويتا for تويوتا) is
+ * as likely as a missed dot, and must not lose to a word a dot away.
  */
 export function spellingDistance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
-  const rows: number[][] = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const rows: number[][] = Array.from({ length: x.length + 1 }, (_, i) =>
+    Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j * HALF_LETTER : j === 0 ? i * HALF_LETTER : 0)),
+  );
   for (let i = 1; i <= x.length; i++) {
     for (let j = 1; j <= y.length; j++) {
       const substitution = x[i - 1] === y[j - 1] ? 0 : skeletonLetter(x[i - 1]) === skeletonLetter(y[j - 1]) ? 0.5 : 1;
-      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + substitution);
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      let best = Math.min(rows[i - 1]![j]! + HALF_LETTER, rows[i]![j - 1]! + HALF_LETTER, rows[i - 1]![j - 1]! + substitution);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + HALF_LETTER);
       rows[i]![j] = best;
     }
   }
@@ -191,6 +198,45 @@ export function maxSpellingDistance(length: number): number {
   return length >= 7 ? 2 : 1;
 }
 
+/** A word of the archive close to a typed word: another transliteration of it, or a correction of one typo. */
+export interface SpellingCandidate {
+  word: string;
+  /** spellingDistance for a typo, transliterationDistance for a variant. */
+  distance: number;
+  variant: boolean;
+  /** Place in its shard: lower is more frequent. */
+  rank: number;
+}
+
+/**
+ * The archive's words close to `word`, best first: transliteration variants
+ * (ranked by their distance, they come before any typo), then typo
+ * corrections by edit distance, each tie going to the more frequent word.
+ * The typed word itself is never among them. `shards` are the contents of
+ * spellingShardsFor(word).
+ */
+export function spellingCandidates(word: string, shards: readonly SpellingShard[], limit = 6): SpellingCandidate[] {
+  const typed = spellingForm(word);
+  const length = [...typed].length;
+  if (length < MIN_SPELLING_LENGTH) return [];
+  const found = new Map<string, SpellingCandidate>();
+  for (const shard of shards) {
+    shard.forEach((candidate, rank) => {
+      const form = spellingForm(candidate);
+      if (form === typed || found.has(form)) return;
+      const lengthGap = Math.abs([...form].length - length);
+      if (lengthGap > 1 && !(length >= 7 && lengthGap <= 2)) return;
+      // Every variant step is at most one letter of edit distance: words further off are neither.
+      const distance = spellingDistance(typed, form);
+      if (distance > maxSpellingDistance(length) + 1) return;
+      if (isTransliterationVariant(typed, form)) {
+        found.set(form, { word: readableSpelling(candidate), distance: transliterationDistance(typed, form), variant: true, rank });
+      } else if (distance <= maxSpellingDistance(length)) found.set(form, { word: readableSpelling(candidate), distance, variant: false, rank });
+    });
+  }
+  return [...found.values()].sort((a, b) => Number(b.variant) - Number(a.variant) || a.distance - b.distance || a.rank - b.rank).slice(0, limit);
+}
+
 /**
  * The archive's closest spelling of `word`, or undefined when the word is
  * itself in the archive, too short, or nothing is close enough. `shards` are
@@ -198,17 +244,6 @@ export function maxSpellingDistance(length: number): number {
  */
 export function suggestSpelling(word: string, shards: readonly SpellingShard[]): string | undefined {
   const typed = spellingForm(word);
-  const length = [...typed].length;
-  if (length < MIN_SPELLING_LENGTH) return undefined;
-  let best: { word: string; distance: number; rank: number } | undefined;
-  for (const shard of shards) {
-    shard.forEach((candidate, rank) => {
-      const form = spellingForm(candidate);
-      if (Math.abs([...form].length - length) > 1 && !(length >= 7 && Math.abs([...form].length - length) <= 2)) return;
-      const distance = spellingDistance(typed, form);
-      if (!best || distance < best.distance || (distance === best.distance && rank < best.rank)) best = { word: candidate, distance, rank };
-    });
-  }
-  if (!best || best.distance === 0 || best.distance > maxSpellingDistance(length)) return undefined;
-  return readableSpelling(best.word);
+  if (shards.some((shard) => shard.some((candidate) => spellingForm(candidate) === typed))) return undefined;
+  return spellingCandidates(word, shards, 1)[0]?.word;
 }

@@ -16,6 +16,8 @@ export function searchMessages(locale: LocaleCode) {
     searchAll: t('search.searchAll'),
     loadingOlder: t('search.loadingOlder'),
     showingFor: t('search.showingFor'),
+    closest: t('search.closest'),
+    missingWords: t('search.missingWords'),
     otherLanguage: t('search.otherLanguage'),
     /** Each locale's name as written in it, for offering its results. */
     languageNames: Object.fromEntries(Object.entries(LOCALES).map(([code, { label }]) => [code, label])) as Record<string, string>,

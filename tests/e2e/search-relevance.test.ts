@@ -74,6 +74,20 @@ describe('each family of misses, as the reader sees it', () => {
     expect(english.status).toContain('“whisperer”');
   });
 
+  test('ranked, not all or nothing: a word no page holds beside the others still leaves the closest pages, the missing word said', async () => {
+    const answer = await search('ar', 'الفيل زرزرة');
+    expect(answer.paths[0]).toBe('/ar/articles/al-fil/');
+    expect(answer.status).toContain('لا نتائج تضم كل الكلمات');
+    expect(answer.status).toContain('«زرزرة»');
+    const missing = await page.$$eval('main [data-search-results] .search-result-missing', (lines) => lines.map((line) => line.textContent ?? ''));
+    expect(missing[0]).toContain('زرزرة');
+  });
+
+  test('broken plurals: the singular finds the text’s plural (جبل → ٱلۡجِبَالُ)', async () => {
+    const answer = await search('ar', 'جبل');
+    expect(answer.paths).toEqual(expect.arrayContaining(['/ar/articles/al-qari-ah/', '/ar/articles/an-naba/', '/ar/articles/at-takwir/']));
+  });
+
   test('tags are searchable', async () => {
     const answer = await search('ar', 'مدنية');
     expect(answer.paths).toContain('/ar/articles/an-nasr/');

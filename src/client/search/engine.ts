@@ -75,7 +75,7 @@ export class ArchiveSearch {
   async #search(query: string, options: ArchiveSearchOptions): Promise<ArchiveSearchResult> {
     const index = await loadIndex(this.#language);
     // A filter asks about the whole archive (a year may be in any part), and so
-    // does a search that found nothing in the newest parts.
+    // does a search that found nothing in the newest parts, or no page holding every word.
     const filtered = Object.values(options.filters ?? {}).some((values) => values.length > 0);
     if (filtered) await completeIndex(index);
     else if (index.complete) await index.complete;
@@ -83,7 +83,9 @@ export class ArchiveSearch {
     // another search may begin merging the older parts while this one reads.
     const coveredEverything = index.allMerged;
     const found = await searchIndex(index, this.#vocabulary, query, options);
-    if (found.pages.length > 0 || coveredEverything || parseQuery(query).words.length === 0) return { ...found, coverage: coverageOf(index) };
+    // Closest matches only (no page holds every word) are not an answer yet: the older parts may hold one.
+    const answered = found.pages.length > 0 && !found.missingWords;
+    if (answered || coveredEverything || parseQuery(query).words.length === 0) return { ...found, coverage: coverageOf(index) };
     await completeIndex(index);
     return { ...(await searchIndex(index, this.#vocabulary, query, options)), coverage: coverageOf(index) };
   }

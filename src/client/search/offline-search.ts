@@ -1,4 +1,4 @@
-import type { RankedPage } from '../../search/expand-query.ts';
+import type { RankedMatch } from '../../search/ranking.ts';
 import { isKeyedWord } from '../../search/keying/registry.ts';
 import { containsPhrase, holdsEveryWord, matchTier, parseQuery, rankByText } from '../../search/relevance.ts';
 import { splitWords } from '../../search/words.ts';
@@ -41,7 +41,7 @@ const newestFirst = (a: KeptArticlePage, b: KeptArticlePage) => (b.article.date 
  * A result as the results view shows it, its data already at hand: nothing
  * is fetched to list it, so every result counted can be shown.
  */
-function asResult(page: KeptArticlePage, words: readonly string[]): RankedPage<PagefindResult> {
+function asResult(page: KeptArticlePage, words: readonly string[]): RankedMatch<PagefindResult> {
   const latinWords = words.filter((word) => !isKeyedWord(word));
   // Where words no script keys matched, counted as Pagefind counts locations (the text split at white space).
   const locations = latinWords.length
@@ -61,7 +61,15 @@ function asResult(page: KeptArticlePage, words: readonly string[]): RankedPage<P
     meta: { title: page.title, ...(page.article.date ? { date: page.article.date } : {}) },
     sub_results: [],
   };
-  return { pageId: page.url, tier: 0, score: 0, ref: { id: page.url, score: 0, words: [], data: () => Promise.resolve(data) } };
+  return {
+    pageId: page.url,
+    tier: 0,
+    score: 0,
+    ref: { id: page.url, score: 0, words: [], data: () => Promise.resolve(data) },
+    missing: [],
+    matchedForms: [...words],
+    stemmedOnly: [],
+  };
 }
 
 /** The words of the texts that stand for a query word (matchTier): the archive's own forms, which the article page highlights. */

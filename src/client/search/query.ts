@@ -1,4 +1,6 @@
-import { formsPerWord, needsExpansion, rankPages, type RankedPage, type WordMatch } from '../../search/expand-query.ts';
+import { needsExpansion } from '../../search/expand-query.ts';
+import { rankByWordsHeld, wordsLacked, type RankedMatch } from '../../search/ranking.ts';
+import { retrieve } from '../../search/retrieval.ts';
 import { holdsEveryWord, parseQuery, rankByText, type ParsedQuery } from '../../search/relevance.ts';
 import { suggestSpelling } from '../../search/spelling.ts';
 import { splitWords } from '../../search/words.ts';
@@ -13,7 +15,7 @@ export interface ArchiveSearchOptions {
 }
 
 export interface ArchiveSearchResult {
-  pages: RankedPage<PagefindResult>[];
+  pages: RankedMatch<PagefindResult>[];
   /** The archive's written forms that were looked up, for highlighting on the article. */
   forms: string[];
   coverage: SearchCoverage;
@@ -25,6 +27,10 @@ export interface ArchiveSearchResult {
   stemRelativesOnly?: boolean;
   /** Counts per filter value for this query, when Pagefind gave them (stock searches). */
   filterCounts?: Record<string, Record<string, number>>;
+  /** The words the first result lacks: no page holds every word, and these are the closest. */
+  missingWords?: string[];
+  /** The query as the first result answers it, when another spelling or a correction of a typed word found it. */
+  answeredAs?: string;
   /** True when the index could not be reached and only the articles kept on this device were searched. */
   offline?: boolean;
 }
@@ -60,14 +66,15 @@ export async function searchIndex(
     // No words but filters: browse everything the filters select, newest first.
     if (!Object.values(filters).some((values) => values.length > 0)) return { pages: [], forms: [] };
     const found = await newestFirst(index, filters);
-    return { pages: found.map((result) => ({ pageId: result.id, tier: 0, score: 0, ref: result })), forms: [] };
+    return { pages: found.map((result) => ({ pageId: result.id, tier: 0, score: 0, ref: result, missing: [], matchedForms: [], stemmedOnly: [] })), forms: [] };
   }
 
-  let pages: RankedPage<PagefindResult>[];
+  let pages: RankedMatch<PagefindResult>[];
   let forms: string[];
   let loaded: Map<string, PagefindResultData> | undefined;
   let stemRelativesOnly = false;
   let filterCounts: ArchiveSearchResult['filterCounts'];
+  let answeredAs: string | undefined;
   if (!words.some(needsExpansion)) {
     // Nothing to expand: exactly what stock Pagefind does, so no loss on English
     // (quoted phrases included: Pagefind matches them itself).
@@ -77,56 +84,62 @@ export async function searchIndex(
       filters?: Record<string, Record<string, number>>;
       totalFilters?: Record<string, Record<string, number>>;
     } | null;
-    pages = (found?.results ?? []).map((result) => ({ pageId: result.id, tier: 0, score: result.score, ref: result }));
+    pages = (found?.results ?? []).map((result) => ({
+      pageId: result.id,
+      tier: 0,
+      score: result.score,
+      ref: result,
+      missing: [],
+      matchedForms: words,
+      stemmedOnly: [],
+    }));
     forms = words;
+    if (pages.length === 0 && words.length > 1 && !parsed.phrases.length) {
+      // Pagefind wants every word: the pages holding most of them instead, each word asked alone.
+      const perWord = await Promise.all(
+        words.map(async (word) =>
+          ((await pagefind.search(word, { filters }))?.results ?? []).map((result) => ({
+            pageId: result.id,
+            score: result.score,
+            cost: 0,
+            form: word,
+            ref: result,
+          })),
+        ),
+      );
+      pages = rankByWordsHeld(words, perWord);
+    }
     // Pagefind counts only once its filter index is loaded (an empty object before): unknown then.
     const counted = found?.totalFilters ?? found?.filters;
     filterCounts = counted && Object.keys(counted).length ? counted : undefined;
   } else {
-    const share = formsPerWord(words.length);
-    const expanded = await Promise.all(words.map((word) => vocabulary.formsOf(word, share)));
-    const expansions = expanded.map(({ candidates }) => candidates);
-    // A word the archive lacks in every form: likely a typo, for "did you mean" (results are not checked).
-    const unknownWord = expanded.some(({ known }) => !known);
-    const searchForms = async (candidates: { form: string; tier: 0 | 1 | 2 }[]) => {
-      const perForm = await Promise.all(
-        candidates.map(async ({ form, tier }) => {
-          const found = await pagefind.search(form, { filters });
-          return (found?.results ?? []).map((result): WordMatch<PagefindResult> => ({ pageId: result.id, score: result.score, tier, ref: result }));
-        }),
-      );
-      return perForm.flat();
-    };
-    const used = new Set<string>();
-    const matchesPerWord = await Promise.all(
-      expansions.map(async (candidates) => {
-        // Relatives through a shorter stem (tier 2) are asked for only when the
-        // word itself and its proclitic forms match nothing: each form can cost
-        // an index chunk of its own.
-        const close = candidates.filter((candidate) => candidate.tier < 2);
-        let matches = await searchForms(close);
-        let asked = close;
-        if (matches.length === 0) {
-          asked = candidates.filter((candidate) => candidate.tier === 2);
-          matches = await searchForms(asked);
-        }
-        for (const { form } of asked) used.add(form);
-        return matches;
-      }),
+    const retrieved = await retrieve<PagefindResult>(
+      {
+        formsOf: (word, limit) => vocabulary.formsOf(word, limit),
+        searchForm: async (form) =>
+          ((await pagefind.search(form, { filters }))?.results ?? []).map((result) => ({ pageId: result.id, score: result.score, ref: result })),
+        variantsOf: (word) => vocabulary.variantsOf(word),
+        spellingShardsOf: (asked) => vocabulary.spellingShardsOf(asked),
+      },
+      parsed,
     );
-    forms = [...used];
-    pages = rankPages(matchesPerWord);
-    if (unknownWord) stemRelativesOnly = pages.length > 0;
+    forms = retrieved.forms;
+    pages = retrieved.pages;
+    answeredAs = retrieved.answeredAs;
+    if (retrieved.unknownWord && !retrieved.widened) stemRelativesOnly = pages.length > 0;
     else if (order !== 'date') ({ pages, loaded, stemRelativesOnly } = await verifiedByText(pages, parsed));
+    // A widened query has already asked for every correction and other spelling: nothing is left for "did you mean".
+    if (retrieved.widened) stemRelativesOnly = false;
   }
 
   if (order === 'date') {
     // The whole archive newest first, restricted to our matches.
     const sorted = await newestFirst(index, filters);
     const position = new Map(sorted.map((result, index) => [result.id, index]));
-    pages = [...pages].sort((a, b) => (position.get(a.pageId) ?? Infinity) - (position.get(b.pageId) ?? Infinity));
+    // Pages holding more of the words still come first; within them, newest first.
+    pages = [...pages].sort((a, b) => wordsLacked(a) - wordsLacked(b) || (position.get(a.pageId) ?? Infinity) - (position.get(b.pageId) ?? Infinity));
   }
-  return { pages, forms, words, loaded, filterCounts, stemRelativesOnly };
+  return { pages, forms, words, loaded, filterCounts, stemRelativesOnly, answeredAs, missingWords: pages[0]?.missing.length ? pages[0].missing : undefined };
 }
 
 /** Words of a query that "did you mean" corrects at most (each costs up to six small files). */
@@ -160,14 +173,14 @@ const VERIFIED_RESULTS = 16;
 const VERIFIED_RESULTS_WITH_PHRASE = 40;
 
 async function verifiedByText(
-  pages: RankedPage<PagefindResult>[],
+  pages: RankedMatch<PagefindResult>[],
   query: ParsedQuery,
-): Promise<{ pages: RankedPage<PagefindResult>[]; loaded: Map<string, PagefindResultData>; stemRelativesOnly: boolean }> {
+): Promise<{ pages: RankedMatch<PagefindResult>[]; loaded: Map<string, PagefindResultData>; stemRelativesOnly: boolean }> {
   const limit = query.phrases.length ? VERIFIED_RESULTS_WITH_PHRASE : VERIFIED_RESULTS;
   const head = pages.slice(0, limit);
   const settled = await Promise.allSettled(head.map((page) => page.ref.data()));
   const loaded = new Map<string, PagefindResultData>();
-  const readable: RankedPage<PagefindResult>[] = [];
+  const readable: RankedMatch<PagefindResult>[] = [];
   head.forEach((page, index) => {
     const outcome = settled[index]!;
     if (outcome.status === 'fulfilled') {
@@ -175,7 +188,13 @@ async function verifiedByText(
       readable.push(page);
     } else console.warn('Arshif: a search result could not be loaded', outcome.reason);
   });
-  const ranked = rankByText(readable, (page) => loaded.get(page.pageId)!.content, query);
+  const ranked = rankByText(
+    readable,
+    (page) => loaded.get(page.pageId)!.content,
+    query,
+    // A page holding a word only through the index's stemmer stays below one holding a correction of it.
+    wordsLacked,
+  );
   // Beyond the checked ones, a phrase query keeps nothing unchecked: its count stays honest.
   const stemRelativesOnly = ranked.length > 0 && !ranked.some((page) => holdsEveryWord(loaded.get(page.pageId)!.content, query.words));
   return { pages: [...ranked, ...(query.phrases.length ? [] : pages.slice(limit))], loaded, stemRelativesOnly };

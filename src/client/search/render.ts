@@ -18,6 +18,10 @@ export interface SearchMessages {
   loadingOlder: string;
   /** "No results for {query}. Results for {suggestion}: {count}" (did you mean). */
   showingFor: string;
+  /** No page holds every word; the closest, without {missing}: {count}. */
+  closest: string;
+  /** Under a result that lacks some of the query's words: {missing}. */
+  missingWords: string;
   /** "No results for {query} here. Results in another language ({language}): {count}". */
   otherLanguage: string;
   /** Each locale's own name, by code. */
@@ -188,6 +192,7 @@ export function renderResult(
   messages: SearchMessages,
   headingLevel: 2 | 3,
   words: readonly string[] = forms,
+  missing: readonly string[] = [],
 ): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-result';
@@ -207,6 +212,15 @@ export function renderResult(
   excerpt.dir = 'auto';
   appendParts(excerpt, resultExcerpt(data, words));
   item.append(excerpt);
+
+  // A closest match, not a full one: said under the result, which words it lacks.
+  if (missing.length) {
+    const lacking = document.createElement('p');
+    lacking.className = 'search-result-missing';
+    lacking.dir = 'auto';
+    lacking.textContent = fill(messages.missingWords, { missing: missing.join(' ') });
+    item.append(lacking);
+  }
 
   // Sections of the article (its subheadings) that matched, as Pagefind finds them.
   const sections = data.sub_results.filter((sub) => sub.url !== data.url && sub.url.includes('#')).slice(0, 3);

@@ -130,7 +130,10 @@ export class ResultsView {
       current.result = withoutFailed(current.result, failed);
       this.#status.textContent = fill(this.#messages.resultCount, { count: this.#format(current.result.pages.length) });
     }
-    const items = data.map((result) => renderResult(result, current.result.forms, this.#messages, this.#headingLevel, current.result.words));
+    const shownPages = current.result.pages.slice(current.shown - data.length);
+    const items = data.map((result, index) =>
+      renderResult(result, current.result.forms, this.#messages, this.#headingLevel, current.result.words, shownPages[index]?.missing),
+    );
     this.#list.append(...items);
     if (this.#more) this.#more.hidden = current.shown >= current.result.pages.length;
     // Keyboard and screen-reader users continue where the new results begin.
@@ -273,6 +276,12 @@ export class ResultsView {
           }
         }
       }
+      if (!status && result.answeredAs && result.answeredAs !== trimmed && !result.missingWords) {
+        // Widened: the first result holds another spelling or a correction of a typed word.
+        status = fill(this.#messages.showingFor, { query: trimmed, suggestion: result.answeredAs, count: this.#format(result.pages.length) });
+      } else if (!status && result.missingWords) {
+        status = fill(this.#messages.closest, { missing: result.missingWords.join(' '), count: this.#format(result.pages.length) });
+      }
       if (ticket !== this.#latest) return result.pages.length;
       const loading = await loadResults(result.pages.slice(0, limit), result.loaded);
       const data = loading.data;
@@ -286,7 +295,9 @@ export class ResultsView {
           : `${fill(this.#messages.noResults, { query: trimmed })} ${this.#messages.noResultsHint}`);
       // A reader moving through the results keeps their place when the list is updated in place.
       const focused = this.#list.contains(document.activeElement) ? document.activeElement?.getAttribute('href') : undefined;
-      this.#list.replaceChildren(...data.map((item) => renderResult(item, forms, this.#messages, this.#headingLevel, result.words)));
+      this.#list.replaceChildren(
+        ...data.map((item, index) => renderResult(item, forms, this.#messages, this.#headingLevel, result.words, pages[index]?.missing)),
+      );
       if (focused) [...this.#list.querySelectorAll('a')].find((link) => link.getAttribute('href') === focused)?.focus();
       this.#current = { result, shown: data.length, ticket };
       // Another language's results cover its own archive, and offline ones the articles kept here: nothing to widen.

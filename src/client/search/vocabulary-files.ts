@@ -1,5 +1,6 @@
 import { expandWord, isKnownWord, type FormCandidate } from '../../search/expand-query.ts';
-import { isKeyedWord, keysOf } from '../../search/keying/registry.ts';
+import { isKeyedWord, keysOf, keysWithCertainty } from '../../search/keying/registry.ts';
+import { transliterationVariantsIn } from '../../search/transliteration.ts';
 import { spellingShardsFor, type SpellingShard } from '../../search/spelling.ts';
 import { shardIdForKey, type VocabularyShard } from '../../search/vocabulary.ts';
 import { siteBase } from './site-base.ts';
@@ -61,6 +62,21 @@ export class VocabularyFiles {
     const byKey = new Map(keys.map((key, index) => [key, shards[index]?.[key]]));
     const lookup = (key: string) => byKey.get(key);
     return { candidates: expandWord(word, lookup, limit), known: isKnownWord(word, lookup) };
+  }
+
+  /**
+   * The archive's other transliterations of a word (transliteration.ts), as
+   * keys of the shards its own sure keys are in: files formsOf has read already.
+   */
+  async variantsOf(word: string): Promise<string[]> {
+    if (!isKeyedWord(word)) return [];
+    const available = await this.#availableShards();
+    const variants = new Set<string>();
+    for (const { key, sure } of keysWithCertainty(word)) {
+      if (!sure || !available.has(shardIdForKey(key))) continue;
+      for (const variant of transliterationVariantsIn(key, Object.keys(await this.#shard(shardIdForKey(key))))) variants.add(variant);
+    }
+    return [...variants];
   }
 
   #spellingList: Promise<Set<string>> | undefined;

@@ -123,6 +123,8 @@ export const ar = {
   'search.searchAll': 'ابحث في كل المقالات ({total})',
   'search.loadingOlder': 'جارٍ البحث في المقالات الأقدم أيضًا: بحثنا حتى الآن في {searched} من {total}…',
   'search.showingFor': 'لا نتائج لـ «{query}». نتائج «{suggestion}»: {count}',
+  'search.closest': 'لا نتائج تضم كل الكلمات؛ هذه أقربها، ليس فيها «{missing}»: {count}',
+  'search.missingWords': 'ليس فيه: {missing}',
   'search.otherLanguage': 'لا نتائج لـ «{query}» هنا. نتائج بلغة أخرى ({language}): {count}',
   'nav.menu': 'القائمة',
   'nav.about': 'عن الأرشيف',

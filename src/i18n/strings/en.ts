@@ -94,6 +94,8 @@ export const en = {
   'search.searchAll': 'Search all {total} articles',
   'search.loadingOlder': 'Searching the older articles too: {searched} of {total} searched so far…',
   'search.showingFor': 'No results for “{query}”. Results for “{suggestion}”: {count}',
+  'search.closest': 'No results hold every word; these are the closest, without “{missing}”: {count}',
+  'search.missingWords': 'Missing: {missing}',
   'search.otherLanguage': 'No results for “{query}” here. Results in another language ({language}): {count}',
   'nav.menu': 'Menu',
   'nav.about': 'About',

@@ -102,6 +102,8 @@ export const he = {
   'search.searchAll': 'חיפוש בכל {total} המאמרים',
   'search.loadingOlder': 'מחפש גם במאמרים הישנים יותר: עד כה נבדקו {searched} מתוך {total}…',
   'search.showingFor': 'אין תוצאות עבור „{query}”. תוצאות עבור „{suggestion}”: {count}',
+  'search.closest': 'אין תוצאות שמכילות את כל המילים; אלה הקרובות ביותר, בלי „{missing}”: {count}',
+  'search.missingWords': 'חסר: {missing}',
   'search.otherLanguage': 'אין כאן תוצאות עבור „{query}”. תוצאות בשפה אחרת ({language}): {count}',
   'nav.menu': 'תפריט',
   'nav.about': 'אודות',

@@ -98,6 +98,8 @@ export const ur = {
   'search.searchAll': 'تمام {total} مضامین میں تلاش کریں',
   'search.loadingOlder': 'پرانے مضامین میں بھی تلاش جاری ہے: اب تک {total} میں سے {searched} مضامین…',
   'search.showingFor': '«{query}» کے لیے کوئی نتیجہ نہیں۔ «{suggestion}» کے نتائج: {count}',
+  'search.closest': 'کسی نتیجے میں سب الفاظ نہیں؛ یہ قریب ترین ہیں، «{missing}» کے بغیر: {count}',
+  'search.missingWords': 'اس میں نہیں: {missing}',
   'search.otherLanguage': '«{query}» کے لیے یہاں کوئی نتیجہ نہیں۔ دوسری زبان ({language}) کے نتائج: {count}',
   'nav.menu': 'مینو',
   'nav.about': 'تعارف',
