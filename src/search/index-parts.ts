@@ -31,31 +31,27 @@ export interface IndexPart {
   until?: string;
 }
 
-/** Splits one run of pages (already in order) into consecutive slices of at most `size`. */
-function slices<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+interface PageGroup {
+  key: string;
+  pages: IndexedPage[];
+}
+
+/** A group larger than `size` cut into as few slices as fit, of even sizes. */
+function sliced(group: PageGroup, size: number): PageGroup[] {
+  if (group.pages.length <= size) return [group];
+  const each = Math.ceil(group.pages.length / Math.ceil(group.pages.length / size));
+  const out: PageGroup[] = [];
+  for (let start = 0; start < group.pages.length; start += each) out.push({ key: group.key, pages: group.pages.slice(start, start + each) });
   return out;
 }
 
-/** Packs consecutive groups into parts of at most `maxPages` files; a group larger than that is split first by `split`. */
-function pack(
-  groups: { key: string; pages: IndexedPage[] }[],
-  maxPages: number,
-  split: (group: { key: string; pages: IndexedPage[] }) => { key: string; pages: IndexedPage[] }[],
-): { key: string; pages: IndexedPage[] }[] {
-  const parts: { key: string; pages: IndexedPage[] }[] = [];
-  let current: { key: string; pages: IndexedPage[] } | undefined;
+/** Consecutive groups (none larger than `cap`) filled greedily into parts of at most `cap` pages. */
+function fill(groups: readonly PageGroup[], cap: number): PageGroup[] {
+  const parts: PageGroup[] = [];
+  let current: PageGroup | undefined;
   for (const group of groups) {
-    if (group.pages.length > maxPages) {
-      if (current) parts.push(current);
-      current = undefined;
-      parts.push(...split(group));
-      continue;
-    }
-    if (current && current.pages.length + group.pages.length <= maxPages) {
-      current.pages.push(...group.pages);
-    } else {
+    if (current && current.pages.length + group.pages.length <= cap) current.pages.push(...group.pages);
+    else {
       if (current) parts.push(current);
       current = { key: group.key, pages: [...group.pages] };
     }
@@ -64,7 +60,53 @@ function pack(
   return parts;
 }
 
-function groupBy(pages: IndexedPage[], keyOf: (page: IndexedPage) => string): { key: string; pages: IndexedPage[] }[] {
+/**
+ * Packs a run of days, in order, into as few parts of at most `size` pages
+ * as whole days allow (a day larger than a part is cut into even slices), and
+ * those parts as even as they allow. Every part costs a search an index
+ * chunk for each word form it asks, so few parts matter more than parts that
+ * follow the calendar's years and months; even parts keep Pagefind's memory,
+ * which follows the largest, low. Packed by years and months, a busy month's
+ * remainder and a year's last months made parts of their own (10,000
+ * articles: 7 parts, three of them under 650 pages; now 4).
+ */
+function pack(days: readonly PageGroup[], size: number): PageGroup[] {
+  const groups = days.flatMap((group) => sliced(group, size));
+  if (groups.length === 0) return [];
+  const fewest = fill(groups, size).length;
+  // The smallest cap that still makes that few parts: fill's count only grows as the cap shrinks.
+  let low = Math.max(...groups.map((group) => group.pages.length));
+  let high = size;
+  while (low < high) {
+    const cap = Math.floor((low + high) / 2);
+    if (fill(groups, cap).length <= fewest) high = cap;
+    else low = cap + 1;
+  }
+  return fill(groups, low);
+}
+
+/**
+ * A part's name, from where it begins: the year when it begins one (or
+ * begins the run), the month, the day, or the day and the slice when it
+ * begins inside a day. `day` gives a page's `YYYY-MM-DD`.
+ */
+function partNames(parts: readonly PageGroup[], day: (page: IndexedPage) => string): string[] {
+  const slicesOfDay = new Map<string, number>();
+  return parts.map((part, index) => {
+    const first = day(part.pages[0]!);
+    const before = index > 0 ? day(parts[index - 1]!.pages.at(-1)!) : undefined;
+    if (before === first) {
+      const slice = (slicesOfDay.get(first) ?? 1) + 1;
+      slicesOfDay.set(first, slice);
+      return `${first}-${slice}`;
+    }
+    if (!before || before.slice(0, 4) !== first.slice(0, 4)) return first.slice(0, 4);
+    if (before.slice(0, 7) !== first.slice(0, 7)) return first.slice(0, 7);
+    return first;
+  });
+}
+
+function groupBy(pages: IndexedPage[], keyOf: (page: IndexedPage) => string): PageGroup[] {
   const groups = new Map<string, IndexedPage[]>();
   for (const page of pages) {
     const key = keyOf(page);
@@ -85,12 +127,7 @@ export function planIndexParts(pages: readonly IndexedPage[], maxPages: number):
     const day = (page: IndexedPage) => page.date ?? '0000-00-00';
     const ordered = [...ofLocale].sort((a, b) => (day(a) < day(b) ? -1 : day(a) > day(b) ? 1 : byFile(a, b)));
     const years = groupBy(ordered, (page) => day(page).slice(0, 4));
-    const byMonth = (size: number) => (year: { key: string; pages: IndexedPage[] }) =>
-      pack(
-        groupBy(year.pages, (page) => day(page).slice(0, 7)),
-        size,
-        (month) => slices(month.pages, size).map((slice, index) => ({ key: `${month.key}-${index + 1}`, pages: slice })),
-      );
+    const days = (run: PageGroup[]) => run.flatMap((year) => groupBy(year.pages, day));
     const older = years.slice(0, -1);
     const olderPages = older.reduce((sum, year) => sum + year.pages.length, 0);
     // Older years that would fit in one part are cut in two: Pagefind's
@@ -103,14 +140,15 @@ export function planIndexParts(pages: readonly IndexedPage[], maxPages: number):
     // of its own: it is where new articles go, so re-indexing it after adding
     // this week's articles costs a year, not the whole locale (2,726 articles
     // re-indexed after adding ten to 10,000 made a third of the rebuild, measured).
-    const packed =
-      ofLocale.length <= maxPages / 3
-        ? pack(years, maxPages, byMonth(maxPages))
-        : [...pack(older, olderPartSize, byMonth(olderPartSize)), ...pack(years.slice(-1), maxPages, byMonth(maxPages))];
+    const runs = ofLocale.length <= maxPages / 3 ? [pack(days(years), maxPages)] : [pack(days(older), olderPartSize), pack(days(years.slice(-1)), maxPages)];
+    const packed = runs.flatMap((run) => {
+      const names = partNames(run, day);
+      return run.map((part, index) => ({ key: names[index]!, pages: part.pages }));
+    });
     for (const part of packed) {
       const years = part.pages.flatMap((page) => (page.date ? [page.date.slice(0, 4)] : []));
       parts.push({
-        id: `${locale}-${part.key.replace(/^0000(-00)?/, 'undated')}`,
+        id: `${locale}-${part.key.replace(/^0000(-00){0,2}/, 'undated')}`,
         locale,
         files: part.pages.map((page) => page.file),
         // Pages are in date order, undated first: the first and last dated years bound the part.
@@ -141,13 +179,17 @@ export interface LocaleSearchParts {
 
 /**
  * What a first search may read of a locale's index metadata. Every part
- * costs its metadata whatever the query (about 13 bytes a page: 40 KB for a
- * part of 3,000 articles), so no first search can cover 100,000 articles
- * within 600 KB; it covers the newest parts whose metadata fits in this
- * much: all of a 10,000-article archive, the newest three or four parts of
- * 100,000 (measured in the bench).
+ * costs its metadata whatever the query (about 21 bytes a page, gzipped,
+ * with index chunks of 750 locations: 63 KB for a part of 3,000 articles),
+ * and about 23 KB of index chunks for a median query; with Pagefind's runtime
+ * (74 KB), the vocabulary files and the results' texts (about 40 KB), no
+ * more than some 3,000 articles' metadata fits in a first query of 250 KiB.
+ * A first search therefore covers the newest parts whose metadata fits in
+ * this much (all of a 3,000-article archive, the newest two parts of 10,000,
+ * measured in the bench), and the older parts are merged into the same
+ * results at once after.
  */
-export const FIRST_SEARCH_BASE_BYTES = 160 * 1024;
+export const FIRST_SEARCH_BASE_BYTES = 64 * 1024;
 
 /**
  * How many of the newest parts (given newest first) a first search reads:

@@ -45,29 +45,50 @@ describe('search index parts', () => {
       ['ar-2003', 50],
       ['en-2020', 1],
     ]);
-    // Older years larger than one part are packed into full parts, not cut in two.
+    // Older years larger than one part are packed into full parts, not cut in
+    // two; a day larger than a part is cut into even slices, named by the day.
     expect(planIndexParts(pages, 40).map((part) => [part.id, part.files.length])).toEqual([
       ['ar-undated', 31],
       ['ar-2002', 30],
-      ['ar-2003-01-1', 40],
-      ['ar-2003-01-2', 10],
+      ['ar-2003', 25],
+      ['ar-2003-01-01-2', 25],
       ['en-2020', 1],
     ]);
     // Every page in exactly one part.
     expect(parts.flatMap((part) => part.files).sort()).toEqual(pages.map((p) => p.file).sort());
   });
 
-  test('a year larger than a part is split by month, a month larger than a part into slices', () => {
+  test('a year larger than a part is cut between days, a day larger than a part into even slices', () => {
     const pages = [
       ...Array.from({ length: 8 }, (_, n) => page('ar', '2010-01-15', n)),
       ...Array.from({ length: 3 }, (_, n) => page('ar', '2010-02-15', 10 + n)),
       ...Array.from({ length: 2 }, (_, n) => page('ar', '2010-03-15', 20 + n)),
     ];
     expect(planIndexParts(pages, 5).map((part) => [part.id, part.files.length])).toEqual([
-      ['ar-2010-01-1', 5],
-      ['ar-2010-01-2', 3],
+      ['ar-2010', 4],
+      ['ar-2010-01-15-2', 4],
       ['ar-2010-02', 5],
     ]);
+  });
+
+  test('a busy month shares parts with the months and years around it: as few parts as whole days allow, as even as they allow', () => {
+    // Ten quiet years, then a year with one busy month (the messy archive's
+    // shape): packed by years and months this made three older parts, one of
+    // them a year's last 55 pages; cut between days, two of about 1,330.
+    const quiet = Array.from({ length: 1040 }, (_, n) => page('ar', `${2005 + Math.floor(n / 104)}-0${(n % 9) + 1}-10`, n));
+    const busy = Array.from({ length: 1065 }, (_, n) => page('ar', `2015-07-${String((n % 28) + 1).padStart(2, '0')}`, 2000 + n));
+    const after = [
+      ...Array.from({ length: 385 }, (_, n) => page('ar', `2015-08-${String((n % 28) + 1).padStart(2, '0')}`, 4000 + n)),
+      ...Array.from({ length: 55 }, (_, n) => page('ar', `2015-1${n % 3}-05`, 5000 + n)),
+      ...Array.from({ length: 176 }, (_, n) => page('ar', `2016-0${(n % 9) + 1}-01`, 6000 + n)),
+    ];
+    const parts = planIndexParts([...quiet, ...busy, ...after], 3000);
+    expect(parts).toHaveLength(3);
+    const older = parts.slice(0, 2).map((part) => part.files.length);
+    expect(older[0]! + older[1]!).toBe(1040 + 1065 + 385 + 55);
+    expect(Math.max(...older)).toBeLessThanOrEqual(Math.ceil(2545 * 0.55));
+    expect(Math.abs(older[0]! - older[1]!)).toBeLessThan(100);
+    expect(parts.map((part) => part.id)).toEqual(['ar-2005', expect.stringMatching(/^ar-2015-07-\d\d$/), 'ar-2016']);
   });
 
   test('adding articles to the newest year leaves every older part as it was', () => {
@@ -102,9 +123,10 @@ describe('what a first search reads', () => {
     expect(firstSearchPartCount(parts(7, 33, 61, 58), 150 * 1024)).toBe(3);
     expect(firstSearchPartCount(parts(7, 33, 61, 58), 200 * 1024)).toBe(4);
     expect(firstSearchPartCount(parts(400, 10), 150 * 1024)).toBe(1);
-    // A 10,000-article archive's parts (metadata, measured) all fit; of 100,000, the newest four.
-    expect(firstSearchPartCount(parts(4.4, 20.5, 38.8, 37), FIRST_SEARCH_BASE_BYTES)).toBe(4);
-    expect(firstSearchPartCount(parts(39.5, 40, 40, 40, 40, 40), FIRST_SEARCH_BASE_BYTES)).toBe(4);
+    // A 3,000-article archive's parts (metadata, measured, newest first) all fit; of 10,000, the newest two; of 100,000, one.
+    expect(firstSearchPartCount(parts(3.7, 26.9, 27.8), FIRST_SEARCH_BASE_BYTES)).toBe(3);
+    expect(firstSearchPartCount(parts(12.6, 47.3, 43.9, 44.1, 47.9), FIRST_SEARCH_BASE_BYTES)).toBe(2);
+    expect(firstSearchPartCount(parts(62.5, 63, 63, 63, 63, 63), FIRST_SEARCH_BASE_BYTES)).toBe(1);
     expect(firstSearchPartCount([], 150 * 1024)).toBe(0);
   });
 });
