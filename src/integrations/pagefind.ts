@@ -22,10 +22,12 @@ import { LOCALE_PACKS, type LocaleCode } from '../i18n/locales.ts';
  * (measured). Smaller chunks keep what one word costs small: each form a
  * query asks for costs a chunk per part, and index chunks were most of a
  * first query (219 of 365 KiB, median of 30 queries on the 3,000-article messy
- * archive, at 4,000 locations). At 1,500 the median query is 264 KiB: the
- * chunks 102 KiB, the metadata, which lists the chunks, 46 instead of 36.
+ * archive, at 4,000 locations). At 1,500 the median query was 273 KB: the
+ * chunks 112 KB, the metadata, which lists the chunks, 47; at 750, 255 KB:
+ * the chunks 68, the metadata 62 (the same archive and queries). Halving
+ * again would add about as much metadata as it saves in chunks.
  */
-const INDEX_CHUNK_LOCATIONS = '1500';
+const INDEX_CHUNK_LOCATIONS = '750';
 /**
  * Pagefind's allocator (jemalloc, configured through _RJEM_MALLOC_CONF): one
  * arena, and freed memory returned to the system at once rather than kept
