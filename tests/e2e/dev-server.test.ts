@@ -6,14 +6,12 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEFAULT_LOCALE } from '../../src/i18n/locales.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { projectRoot, runImport } from '../helpers/site.ts';
+import { PROJECT_ENTRIES, projectRoot, runImport } from '../helpers/site.ts';
 
 /** `npm run dev` while editing content: an edited article is served edited, without restarting. */
 const work = path.join(projectRoot, 'tests/.tmp/dev');
 const contentDir = path.join(work, 'content');
 const devRoot = path.join(work, 'project');
-/** What the site's build reads from the project folder. */
-const PROJECT_ENTRIES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'content', 'content-pages'];
 let server: ChildProcess | undefined;
 let origin = '';
 let browser: Browser | undefined;

@@ -26,6 +26,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   rmSync(path.dirname(outDir), { recursive: true, force: true });
   // Builds that files share (helpers/site.ts: sharedBuild) are made afresh once per run.
   rmSync(sharedBuildsDir, { recursive: true, force: true });
+  // And the project copies builds run in, one per test process (helpers/site.ts), from the sources as they are now.
+  rmSync(path.join(projectRoot, 'tests/.tmp/projects'), { recursive: true, force: true });
   mkdirSync(path.dirname(outDir), { recursive: true });
   await buildSite({ outDir });
   site = await serveStatic(outDir);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -13,12 +13,38 @@ export interface BuildOptions {
   outDir: string;
   /** Subfolder to build for, e.g. `/archive/`. */
   base?: string;
-  /** Project to build; this one by default (the extra-locale test builds a modified copy). */
+  /** Project to build; by default a copy of this one per test process (the extra-locale test builds a modified copy). */
   root?: string;
   /** Pages per search-index part (ARSHIF_INDEX_PART_PAGES); small values make a small corpus use several parts. */
   indexPartPages?: number;
   /** More environment for the build (e.g. ARSHIF_FIRST_SEARCH_BYTES). */
   env?: Record<string, string>;
+}
+
+/** What a build reads from the project folder. */
+export const PROJECT_ENTRIES = ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'src', 'public', 'content', 'content-pages'];
+
+let processProject: string | undefined;
+/** Builds of this process, one at a time: they share its project folder. */
+let buildsInProject: Promise<unknown> = Promise.resolve();
+
+/**
+ * This test process's own copy of the project, where its builds run. Astro
+ * keeps a build's content modules (content-assets.mjs: which photographs the
+ * articles import) in <root>/.astro/ whatever the cache folder, so builds of
+ * two corpora at once in one root, from two test files, could take each
+ * other's (LocalImageUsedWrongly, seen on a loaded machine). The sources are
+ * copied, node_modules is linked.
+ */
+function projectOfProcess(): string {
+  if (processProject) return processProject;
+  const folder = path.join(projectRoot, 'tests/.tmp/projects', String(process.pid));
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  for (const entry of PROJECT_ENTRIES) cpSync(path.join(projectRoot, entry), path.join(folder, entry), { recursive: true });
+  symlinkSync(path.join(projectRoot, 'node_modules'), path.join(folder, 'node_modules'), 'dir');
+  processProject = folder;
+  return folder;
 }
 
 /**
@@ -27,12 +53,18 @@ export interface BuildOptions {
  * environment: ARSHIF_CONTENT_DIR and BASE_PATH are how users point a build
  * at a corpus or a subfolder, so the tests use exactly that. Returns the build's output.
  */
-export async function buildSite({ contentDir, outDir, base, root = projectRoot, indexPartPages, env: extraEnv = {} }: BuildOptions): Promise<string> {
+export async function buildSite({ contentDir, outDir, base, root, indexPartPages, env: extraEnv = {} }: BuildOptions): Promise<string> {
   const env = buildEnvironment({ contentDir, outDir, base, indexPartPages, env: extraEnv });
   const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
-  const { code, output } = await run(process.execPath, [astroBin, 'build', '--outDir', outDir], { cwd: root, env });
-  if (code !== 0) throw new Error(`astro build failed (exit ${code}):\n${output.replace(/\u001b\[[0-9;]*m/g, '').slice(-4000)}`);
-  return output;
+  const build = async () => {
+    const { code, output } = await run(process.execPath, [astroBin, 'build', '--outDir', outDir], { cwd: root ?? projectOfProcess(), env });
+    if (code !== 0) throw new Error(`astro build failed (exit ${code}):\n${output.replace(/\u001b\[[0-9;]*m/g, '').slice(-4000)}`);
+    return output;
+  };
+  if (root) return build();
+  const turn = buildsInProject.then(build);
+  buildsInProject = turn.catch(() => undefined);
+  return turn;
 }
 
 /** The environment of a test's build, as a user's shell would give it. */
