@@ -146,6 +146,19 @@ export function containsPhrase(text: string, phrase: readonly string[]): boolean
 }
 
 /**
+ * How many of the first results a search reads the text of and re-ranks
+ * (rankByText): two screenfuls (the search page shows 8), so a page holding
+ * the typed word can climb above pages that matched only through Pagefind's
+ * stemmer; more when the query holds a quoted phrase, whose pages are kept
+ * only when the text has it. Each costs the reader a page's text (about
+ * 1.8 KB gzipped), but 9 lost the proclitic-chain queries of the
+ * search-relevance suite (the page holding «وال» as typed was 10th or lower
+ * in Pagefind's order).
+ */
+export const VERIFIED_RESULTS = 16;
+export const VERIFIED_RESULTS_WITH_PHRASE = 40;
+
+/**
  * Re-ranks results by what their texts hold, stably: pages holding every
  * typed word as typed first, then as the same word under other proclitics,
  * and pages that matched only through Pagefind's stemmer last. Pages missing

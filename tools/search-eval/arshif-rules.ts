@@ -1,7 +1,7 @@
 import { expandWord, isKnownWord } from '../../src/search/expand-query.ts';
 import { foldWord, isKeyedWord, keysWithCertainty } from '../../src/search/keying/registry.ts';
 import { transliterationVariantsIn } from '../../src/search/transliteration.ts';
-import { parseQuery, rankByText } from '../../src/search/relevance.ts';
+import { parseQuery, rankByText, VERIFIED_RESULTS } from '../../src/search/relevance.ts';
 import { wordsLacked } from '../../src/search/ranking.ts';
 import { retrieve, type RetrievalBackend } from '../../src/search/retrieval.ts';
 import { addSpellingWords, buildSpellingShards, spellingShardsFor } from '../../src/search/spelling.ts';
@@ -18,8 +18,6 @@ import type { EvalArticle, SearchEngine } from './engines.ts';
  * Pagefind's own stemmer is not in Node, so figures here leave out what it
  * adds (a stem match of a sound plural, for one).
  */
-const VERIFIED_RESULTS = 16;
-
 export interface ArshifRulesOptions {
   /**
    * What the index's stemmer cuts a word to, where a test stands in for

@@ -1,7 +1,7 @@
 import { needsExpansion } from '../../search/expand-query.ts';
 import { rankByWordsHeld, wordsLacked, type RankedMatch } from '../../search/ranking.ts';
 import { retrieve } from '../../search/retrieval.ts';
-import { holdsEveryWord, parseQuery, rankByText, type ParsedQuery } from '../../search/relevance.ts';
+import { holdsEveryWord, parseQuery, rankByText, VERIFIED_RESULTS, VERIFIED_RESULTS_WITH_PHRASE, type ParsedQuery } from '../../search/relevance.ts';
 import { suggestSpelling } from '../../search/spelling.ts';
 import { splitWords } from '../../search/words.ts';
 import { partOfPage, type LoadedIndex, type SearchCoverage } from './index-parts-loader.ts';
@@ -162,15 +162,6 @@ export async function suggestCorrection(vocabulary: VocabularyFiles, query: stri
   });
   return changed ? corrected.join(' ') : undefined;
 }
-
-/**
- * Results whose text is loaded and checked after Pagefind ranked them: a
- * screenful and one more, so a page holding the typed word can climb above
- * pages that matched only through Pagefind's stemmer; more when the query
- * holds a quoted phrase, whose pages are kept only when the text has it.
- */
-const VERIFIED_RESULTS = 16;
-const VERIFIED_RESULTS_WITH_PHRASE = 40;
 
 async function verifiedByText(
   pages: RankedMatch<PagefindResult>[],

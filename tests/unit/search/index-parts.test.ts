@@ -124,8 +124,8 @@ describe('what a first search reads', () => {
     expect(firstSearchPartCount(parts(7, 33, 61, 58), 200 * 1024)).toBe(4);
     expect(firstSearchPartCount(parts(400, 10), 150 * 1024)).toBe(1);
     // A 3,000-article archive's parts (metadata, measured, newest first) all fit; of 10,000, the newest two; of 100,000, one.
-    expect(firstSearchPartCount(parts(3.7, 26.9, 27.8), FIRST_SEARCH_BASE_BYTES)).toBe(3);
-    expect(firstSearchPartCount(parts(12.6, 47.3, 43.9, 44.1, 47.9), FIRST_SEARCH_BASE_BYTES)).toBe(2);
+    expect(firstSearchPartCount(parts(4.4, 26.9, 27.5), FIRST_SEARCH_BASE_BYTES)).toBe(3);
+    expect(firstSearchPartCount(parts(12.6, 44.8, 41.9, 41.1, 44.3), FIRST_SEARCH_BASE_BYTES)).toBe(2);
     expect(firstSearchPartCount(parts(62.5, 63, 63, 63, 63, 63), FIRST_SEARCH_BASE_BYTES)).toBe(1);
     expect(firstSearchPartCount([], 150 * 1024)).toBe(0);
   });
