@@ -22,9 +22,9 @@ import { LOCALE_PACKS, type LocaleCode } from '../i18n/locales.ts';
  * (measured). Smaller chunks keep what one word costs small: each form a
  * query asks for costs a chunk per part, and index chunks were most of a
  * first query (219 of 365 KiB, median of 30 queries on the 3,000-article messy
- * archive, at 4,000 locations). At 1,500 the median query was 273 KB: the
- * chunks 112 KB, the metadata, which lists the chunks, 47; at 750, 255 KB:
- * the chunks 68, the metadata 62 (the same archive and queries). Halving
+ * archive, at 4,000 locations). At 1,500 the median query was 273 KiB: the
+ * chunks 110 KiB, the metadata, which lists the chunks, 46; at 750, 249 KiB:
+ * the chunks 66, the metadata 60 (the same archive and queries). Halving
  * again would add about as much metadata as it saves in chunks.
  */
 const INDEX_CHUNK_LOCATIONS = '750';
