@@ -57,7 +57,11 @@ export function articleLoader(options: { contentDir: string }): Loader {
             const text = texts[index]!;
             const id = articleIdFromPath(file, options.contentDir);
             seen.add(id);
-            const digest = generateDigest(text);
+            // The path is kept relative to the project, as Astro keeps it, and is part of the digest: a store
+            // written from another project folder (a clone elsewhere, the same cache folder) must not hand on
+            // its paths, and Astro's store keeps an entry whose digest is unchanged as it was.
+            const filePath = path.relative(root, path.join(contentDir, file)).split(path.sep).join('/');
+            const digest = generateDigest(`${filePath}\0${text}`);
             if (store.get(id)?.digest === digest) continue;
             const split = splitArticleFile(text);
             const absolute = path.join(contentDir, file);
@@ -85,7 +89,6 @@ export function articleLoader(options: { contentDir: string }): Loader {
                 line,
               );
             }
-            const filePath = path.relative(root, path.join(contentDir, file)).split(path.sep).join('/');
             const data = await parseData({ id, data: raw, filePath });
             store.set({ id, data, filePath, digest });
             parsed++;
