@@ -68,7 +68,7 @@ function fill(groups: readonly PageGroup[], cap: number): PageGroup[] {
  * follow the calendar's years and months; even parts keep Pagefind's memory,
  * which follows the largest, low. Packed by years and months, a busy month's
  * remainder and a year's last months made parts of their own (10,000
- * articles: 7 parts, three of them under 650 pages; now 4).
+ * articles: 7 parts, three of them under 650 pages; now 5).
  */
 function pack(days: readonly PageGroup[], size: number): PageGroup[] {
   const groups = days.flatMap((group) => sliced(group, size));

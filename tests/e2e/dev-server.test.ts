@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEFAULT_LOCALE } from '../../src/i18n/locales.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { PROJECT_ENTRIES, projectRoot, runImport } from '../helpers/site.ts';
+import { copyProject, projectRoot, runImport } from '../helpers/site.ts';
 
 /** `npm run dev` while editing content: an edited article is served edited, without restarting. */
 const work = path.join(projectRoot, 'tests/.tmp/dev');
@@ -58,8 +58,7 @@ beforeAll(async () => {
   // A project folder of its own: astro dev keeps its content modules and data store in <root>/.astro/,
   // which builds of other test files in the same root rewrite under it (their photographs then stand
   // in for this article's: LocalImageUsedWrongly). The sources are copied; node_modules is linked.
-  for (const entry of PROJECT_ENTRIES) cpSync(path.join(projectRoot, entry), path.join(devRoot, entry), { recursive: true });
-  symlinkSync(path.join(projectRoot, 'node_modules'), path.join(devRoot, 'node_modules'), 'dir');
+  copyProject(devRoot);
   const imported = await runImport(contentDir, path.join(work, 'in/harbour.md'), '--lang', DEFAULT_LOCALE, '--slug', 'beirut-harbour');
   expect(imported.code, imported.output).toBe(0);
   const port = await freePort();

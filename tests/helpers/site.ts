@@ -22,7 +22,7 @@ export interface BuildOptions {
 }
 
 /** What a build reads from the project folder. */
-export const PROJECT_ENTRIES = ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'src', 'public', 'content', 'content-pages'];
+const PROJECT_ENTRIES = ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'src', 'public', 'content', 'content-pages'];
 
 let processProject: string | undefined;
 /** Builds of this process, one at a time: they share its project folder. */
@@ -38,12 +38,16 @@ let buildsInProject: Promise<unknown> = Promise.resolve();
  */
 function projectOfProcess(): string {
   if (processProject) return processProject;
-  const folder = path.join(projectRoot, 'tests/.tmp/projects', String(process.pid));
+  processProject = copyProject(path.join(projectRoot, 'tests/.tmp/projects', String(process.pid)));
+  return processProject;
+}
+
+/** A copy of the project in `folder` (emptied first) that builds as this one does: the sources copied, node_modules linked. */
+export function copyProject(folder: string): string {
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   for (const entry of PROJECT_ENTRIES) cpSync(path.join(projectRoot, entry), path.join(folder, entry), { recursive: true });
   symlinkSync(path.join(projectRoot, 'node_modules'), path.join(folder, 'node_modules'), 'dir');
-  processProject = folder;
   return folder;
 }
 
