@@ -11,7 +11,8 @@ import { FIRST_SEARCH_BASE_BYTES, firstSearchPartCount, type IndexPart, type Loc
 import { articleFile, DEFAULT_PART_PAGES, partsOfShard, planArchiveParts } from '../search/shards.ts';
 import { moduleGraph } from './module-graph.ts';
 import { shardFolders } from './shards.ts';
-import { countIndexedWords, writeSearchVocabulary } from './search-vocabulary.ts';
+import { writeSearchVocabulary } from './search-vocabulary.ts';
+import { IndexedWordCounter } from './indexed-words.ts';
 import { LOCALE_PACKS, type LocaleCode } from '../i18n/locales.ts';
 
 /**
@@ -47,7 +48,7 @@ const UNUSED_PAGEFIND_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\
  * hand-kept list had to be remembered whenever the page or the keying took a
  * new module, and one it missed let a part indexed by the old code be reused.
  */
-const INDEX_ENTRIES = ['src/pages/[locale]/articles/[slug].astro', 'src/integrations/search-vocabulary.ts'];
+const INDEX_ENTRIES = ['src/pages/[locale]/articles/[slug].astro', 'src/integrations/indexed-words-worker.ts', 'src/integrations/search-vocabulary.ts'];
 /** Pagefind's version is hashed on its own (indexingCodeKey); the lock file pins the other packages the code imports. */
 const INDEX_PACKAGES = ['package-lock.json'];
 
@@ -69,7 +70,7 @@ function searchLanguageOf(locale: string): string {
 }
 const PART_WORDS_FILE = '.arshif-words.json';
 
-/** Word counts per language of a part's articles, for the search vocabulary. */
+/** Word counts per language of the archive's articles, for the search vocabulary. */
 type WordCounts = Map<string, Map<string, number>>;
 
 interface PartState {
@@ -79,12 +80,11 @@ interface PartState {
   /** Its index in the cache has this key: nothing to index. */
   reusable: boolean;
   added: Set<string>;
-  counts: WordCounts;
   index?: Promise<pagefindApi.PagefindIndex>;
   /** The part's work so far, in order: reads and additions, then the write. */
   chain: Promise<void>;
-  /** Settles once Pagefind has taken the part's last page so far: the next one goes after it. */
-  handedOver: Promise<unknown>;
+  /** Settles once the part's last page so far has been sent to Pagefind: the next one is sent after it. */
+  sent: Promise<unknown>;
   written?: Promise<void>;
 }
 
@@ -116,6 +116,8 @@ class SearchIndexBuild implements SearchIndexHooks {
    * 100,000 articles, two parts in memory at once made the build's peak 6.2 GB).
    */
   #gate: Promise<unknown> = Promise.resolve();
+  /** Made with the first page to index: a build that reuses every part starts no thread. */
+  #wordCounter?: IndexedWordCounter;
 
   readonly #firstSearchBytes: number;
 
@@ -144,7 +146,7 @@ class SearchIndexBuild implements SearchIndexHooks {
       } catch {
         reusable = false;
       }
-      const state: PartState = { part, key, reusable, added: new Set(), counts: new Map(), chain: Promise.resolve(), handedOver: Promise.resolve() };
+      const state: PartState = { part, key, reusable, added: new Set(), chain: Promise.resolve(), sent: Promise.resolve() };
       this.#parts.push(state);
       for (const file of part.files) this.#partOf.set(file, state);
     }
@@ -172,16 +174,21 @@ class SearchIndexBuild implements SearchIndexHooks {
       return index;
     });
     const index = state.index;
-    // Files are read at once, but each is handed to Pagefind once it has taken the one before: its index
-    // depends on the order of its pages (its process takes requests side by side), and reads finish in any
-    // order, so otherwise two builds of the same archive (one of them sharded) could differ.
+    // Files are read at once and sent in the order they were rendered: a part's index depends on the order
+    // of its pages, and reads finish in any order, so otherwise two builds of the same archive (one of them
+    // sharded) could differ. Pagefind's service answers its requests one at a time, in the order they
+    // arrive, and the request is written as the call is made: a page is sent once the one before it was
+    // sent, not answered, so Pagefind always has the next page to hand while Astro renders.
     const content = this.#gate.then(() => readFile(path.join(this.#outDir, file), 'utf8'));
-    const handing = Promise.all([content, index, state.handedOver]).then(([text, pagefindIndex]) => {
-      countIndexedWords(text, state.counts);
-      return pagefindIndex.addHTMLFile({ sourcePath: file, content: text });
+    const sending = Promise.all([content, index, state.sent]).then(([text, pagefindIndex]) => {
+      this.#wordCounter ??= new IndexedWordCounter();
+      this.#wordCounter.count(state.part.id, text);
+      // Wrapped, so that this step settles when the page is sent rather than when Pagefind answers.
+      return { answer: pagefindIndex.addHTMLFile({ sourcePath: file, content: text }) };
     });
-    state.handedOver = handing.catch(() => undefined);
-    const added = handing.then(({ errors }) => {
+    state.sent = sending.catch(() => undefined);
+    const added = sending.then(async ({ answer }) => {
+      const { errors } = await answer;
       if (errors.length) throw new Error(`Pagefind could not index ${file}: ${errors.join('; ')}`);
     });
     state.chain = Promise.all([state.chain, added]).then(() => undefined);
@@ -208,9 +215,9 @@ class SearchIndexBuild implements SearchIndexHooks {
         .filter((name) => name.endsWith('.pf_fragment'))
         .map((name) => name.slice(0, -'.pf_fragment'.length));
       await writeFile(path.join(cached, 'pages.json'), JSON.stringify(ids.sort()));
-      await writeFile(path.join(cached, PART_WORDS_FILE), JSON.stringify([...state.counts].map(([language, words]) => [language, [...words]])));
+      // Every page of the part was sent to the counter before this request: the counts are whole.
+      await writeFile(path.join(cached, PART_WORDS_FILE), JSON.stringify(await this.#wordCounter!.take(state.part.id)));
       await writeFile(path.join(cached, PART_KEY_FILE), state.key);
-      state.counts = new Map();
     });
     return state.chain;
   }
@@ -246,7 +253,7 @@ class SearchIndexBuild implements SearchIndexHooks {
       }
       if (this.#failure) throw this.#failure;
     } finally {
-      await pagefindApi.close();
+      await Promise.all([pagefindApi.close(), this.#wordCounter?.close()]);
     }
     if (settings.shard) {
       await this.#handOverParts();
