@@ -1,5 +1,5 @@
 import { settings, type ArabicMonthNames } from '../settings.ts';
-import { LOCALE_PACKS, type LocaleCode } from './locales.ts';
+import { LOCALE_PACKS, localeLanguage, type LocaleCode } from './locales.ts';
 import { levantineMonths, localeDates } from './formats.ts';
 
 type Calendar = (typeof LOCALE_PACKS)[LocaleCode]['calendars'][number];
@@ -12,6 +12,23 @@ type Calendar = (typeof LOCALE_PACKS)[LocaleCode]['calendars'][number];
  * by default; code in the browser, which has no settings, passes it.
  */
 export function formatDate(date: Date, locale: LocaleCode, calendar: Calendar = 'gregory', monthNames: ArabicMonthNames = settings.arabicMonths): string {
+  const key = `${date.getTime()}\0${locale}\0${calendar}\0${monthNames}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) {
+    text = formatDateAnew(date, locale, calendar, monthNames);
+    formattedDates.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Dates already formatted: a build writes each article's date on its page and
+ * on every listing that shows it (home, archive, tags, authors, related), each
+ * time in every calendar of the locale. Bounded by the archive's dates.
+ */
+const formattedDates = new Map<string, string>();
+
+function formatDateAnew(date: Date, locale: LocaleCode, calendar: Calendar, monthNames: ArabicMonthNames): string {
   const parts = localeDates(locale, calendar, {
     dateStyle: 'long',
     timeZone: 'UTC',
@@ -33,7 +50,7 @@ export function formatDate(date: Date, locale: LocaleCode, calendar: Calendar = 
  * Hijri months included, keep the name they have.
  */
 function gregorianMonthIn(month: string, date: Date, locale: LocaleCode, calendar: string, width: 'long' | 'short', monthNames: ArabicMonthNames): string {
-  if (calendar !== 'gregory' || monthNames === 'gregorian' || new Intl.Locale(locale).language !== 'ar') return month;
+  if (calendar !== 'gregory' || monthNames === 'gregorian' || localeLanguage(locale) !== 'ar') return month;
   const levantine = levantineMonths(locale, { month: width, timeZone: 'UTC' }).format(date);
   return monthNames === 'levantine' ? levantine : `${month}/${levantine}`;
 }
@@ -44,7 +61,7 @@ function gregorianMonthIn(month: string, date: Date, locale: LocaleCode, calenda
  * The other Hijri and Gregorian month names do not change with case.
  */
 export function monthAfterNumber(month: string, locale: string): string {
-  if (new Intl.Locale(locale).language !== 'ar') return month;
+  if (localeLanguage(locale) !== 'ar') return month;
   return month.replace(/^ذو(?=\s)/, 'ذي');
 }
 

@@ -1,4 +1,4 @@
-import { LOCALE_PACKS, type LocaleCode } from './locales.ts';
+import { LOCALE_PACKS, localeLanguage, type LocaleCode } from './locales.ts';
 import { dateTimeFormat, numberFormat } from './intl-cache.ts';
 
 /**
@@ -34,5 +34,5 @@ export function localeDates(locale: LocaleCode, calendar: string, options: Intl.
  * «آب»), e.g. `ar-SY-u-ca-gregory-nu-latn`.
  */
 export function levantineMonths(locale: LocaleCode, options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat {
-  return dateTimeFormat(`${new Intl.Locale(locale).language}-SY-u-ca-gregory-nu-${LOCALE_PACKS[locale].digits}`, options);
+  return dateTimeFormat(`${localeLanguage(locale)}-SY-u-ca-gregory-nu-${LOCALE_PACKS[locale].digits}`, options);
 }
