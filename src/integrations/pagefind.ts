@@ -12,7 +12,7 @@ import { articleFile, DEFAULT_PART_PAGES, partsOfShard, planArchiveParts } from 
 import { moduleGraph } from './module-graph.ts';
 import { shardFolders } from './shards.ts';
 import { writeSearchVocabulary } from './search-vocabulary.ts';
-import { IndexedWordCounter } from './indexed-words.ts';
+import { IndexedWordCounter, type PartWords } from './indexed-words.ts';
 import { LOCALE_PACKS, type LocaleCode } from '../i18n/locales.ts';
 
 /**
@@ -271,7 +271,7 @@ class SearchIndexBuild implements SearchIndexHooks {
         await rm(target, { recursive: true, force: true });
         await linkTree(cached, target);
       }
-      const stored = JSON.parse(await readFile(path.join(cached, PART_WORDS_FILE), 'utf8')) as [string, [string, number][]][];
+      const stored = JSON.parse(await readFile(path.join(cached, PART_WORDS_FILE), 'utf8')) as PartWords;
       for (const [language, words] of stored) {
         const total = counts.get(language) ?? counts.set(language, new Map()).get(language)!;
         for (const [word, count] of words) total.set(word, (total.get(word) ?? 0) + count);
