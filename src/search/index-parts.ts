@@ -75,7 +75,7 @@ function pack(days: readonly PageGroup[], size: number): PageGroup[] {
   if (groups.length === 0) return [];
   const fewest = fill(groups, size).length;
   // The smallest cap that still makes that few parts: fill's count only grows as the cap shrinks.
-  let low = Math.max(...groups.map((group) => group.pages.length));
+  let low = groups.reduce((largest, group) => Math.max(largest, group.pages.length), 0);
   let high = size;
   while (low < high) {
     const cap = Math.floor((low + high) / 2);

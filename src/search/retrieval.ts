@@ -73,7 +73,10 @@ export async function retrieve<Ref>(backend: RetrievalBackend<Ref>, query: Parse
     const fresh = forms.filter(({ form }) => !asked[wordIndex]!.has(form));
     for (const { form } of fresh) asked[wordIndex]!.add(form);
     const found = await Promise.all(fresh.map(async ({ form, cost }) => (await backend.searchForm(form)).map((hit) => ({ ...hit, form, cost }))));
-    matchesPerWord[wordIndex]!.push(...found.flat());
+    // One at a time: a common word matches every page of a large archive, and
+    // push(...hits) passes each hit as an argument, past the engine's stack limit.
+    const matches = matchesPerWord[wordIndex]!;
+    for (const hits of found) for (const hit of hits) matches.push(hit);
   };
   // Relatives through a shorter stem (tier 2) are asked only when the word's
   // own forms match nothing: each form can cost an index chunk of its own.

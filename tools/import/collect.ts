@@ -45,7 +45,8 @@ export async function collectFiles(inputs: readonly string[]): Promise<{ files: 
           skipped.push({ file, reason: nonRegularReason(entry) });
         }
       }
-      files.push(...inFolder.sort());
+      // One at a time: a folder can hold more files than a call takes arguments.
+      for (const file of inFolder.sort()) files.push(file);
     } else if (info.isFile()) {
       files.push(input);
     } else {

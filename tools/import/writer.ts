@@ -106,7 +106,7 @@ function writeBlock(block: Block, previous?: Block): string {
       return block.items.map((item, index) => `${marker(index)} ${writeLine(item)}`).join('\n');
     }
     case 'table': {
-      const width = Math.max(...block.rows.map((row) => row.length));
+      const width = block.rows.reduce((widest, row) => Math.max(widest, row.length), 0);
       const row = (cells: readonly Inline[][]) => `| ${Array.from({ length: width }, (_, index) => writeLine(cells[index] ?? [])).join(' | ')} |`;
       const [header, ...rest] = block.rows;
       return [row(header ?? []), `|${' --- |'.repeat(width)}`, ...rest.map(row)].join('\n');

@@ -171,3 +171,19 @@ describe('a word the archive lacks: corrected before the index’s stemmer guess
     expect(await engine.search('نمودارها')).toEqual(['supervision', 'backup']);
   });
 });
+
+describe('a word on every page of a large archive', () => {
+  test('its matches, more than a call takes arguments, are ranked, not thrown', async () => {
+    // «في» is on nearly every page: at 100,000 articles its forms matched more pages than push(...hits) could pass.
+    const pages = 300_000;
+    const backend: RetrievalBackend<number> = {
+      formsOf: async (word) => ({ candidates: [{ form: word, tier: 0 }], known: true }),
+      searchForm: async () => Array.from({ length: pages }, (_, page) => ({ pageId: `p${page}`, score: 1 / (page + 1), ref: page })),
+      variantsOf: async () => [],
+      spellingShardsOf: async (words) => words.map(() => []),
+    };
+    const { pages: ranked } = await retrieve(backend, parseQuery('في'));
+    expect(ranked).toHaveLength(pages);
+    expect(ranked[0]!.pageId).toBe('p0');
+  });
+});
